@@ -1,0 +1,62 @@
+import { ConversationState, type Storage } from 'botbuilder';
+import { fixedClock, systemClock, type Clock } from '../data/clock.js';
+import { OfferCatalog } from '../data/offers/offerCatalog.js';
+import { JsonFileOfferStore } from '../data/offers/offerStore.js';
+import { FileStateStore } from '../data/state/fileStateStore.js';
+import type { ConversationData } from '../dialogs/conversationData.js';
+import { MainDialog } from '../dialogs/mainDialog.js';
+import { KeywordRecognizer } from '../dialogs/recognition/keywordRecognizer.js';
+import type { IntentRecognizer } from '../dialogs/recognition/recognizer.js';
+import { createAdapter } from './adapter.js';
+import type { Config } from './config.js';
+import { JobBot } from './jobBot.js';
+import { consoleLogger, type Logger } from './logger.js';
+import { createServer, listen, type RunningServer } from './server.js';
+
+/** Everything the running bot is made of, wired once: server → adapter → bot → main dialog. */
+export interface AppOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  storage?: Storage;
+  recognizer?: IntentRecognizer;
+  /** The local channel's clock for token expiry (tests). */
+  tokenNow?: () => number;
+}
+
+export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningServer & { catalog: OfferCatalog }> {
+  const logger = overrides.logger ?? consoleLogger;
+  const clock = overrides.clock ?? (config.fixedNow ? fixedClock(config.fixedNow) : systemClock);
+  // Refuses to start on an invalid offers file: InvalidOffersError names each offer and field.
+  const catalog = await OfferCatalog.open(new JsonFileOfferStore(config.offersFile), () => clock.now());
+  const storage = overrides.storage ?? (new FileStateStore(config.stateDir) as Storage);
+  const conversationState = new ConversationState(storage);
+  const conversation = conversationState.createProperty<ConversationData>('conversation');
+  const recognizer = overrides.recognizer ?? new KeywordRecognizer(() => catalog.current());
+  const mainDialog = new MainDialog({ catalog, clock, recognizer }, conversation);
+  const bot = new JobBot(conversationState, conversation, mainDialog);
+  const adapter = createAdapter(config.auth, conversationState, logger);
+
+  const { server, localDirectLine } = createServer({
+    adapter,
+    bot,
+    catalog,
+    logger,
+    directLine: config.directLine,
+    authenticated: !!config.auth.MicrosoftAppId,
+    now: overrides.tokenNow,
+  });
+  const url = await listen(server, config.port);
+  logger.info('bot listening', {
+    url,
+    offers: catalog.current().offers.length,
+    channel: localDirectLine ? 'local Direct Line' : 'Azure Direct Line',
+    clock: config.fixedNow ? `fixed at ${config.fixedNow.toISOString()}` : 'real time',
+  });
+  return {
+    server,
+    url,
+    catalog,
+    localDirectLine,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting comes from the environment, read and checked here and nowhere else
+ * (documented in .env.example). Absent settings fall back to the embedded defaults:
+ * no Azure, no keys, everything on this machine.
+ */
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optional = z.preprocess(blankToUndefined, z.string().optional());
+
+const environmentSchema = z.object({
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
+  MicrosoftAppId: optional,
+  MicrosoftAppPassword: optional,
+  MicrosoftAppTenantId: optional,
+  OFFERS_FILE: z.preprocess(blankToUndefined, z.string().default('data/offers.json')),
+  STATE_DIR: z.preprocess(blankToUndefined, z.string().default('state')),
+  DIRECTLINE_SECRET: optional,
+  DIRECTLINE_ENDPOINT: z.preprocess(blankToUndefined, z.url().default('https://directline.botframework.com/v3/directline')),
+  BOT_NOW: z.preprocess(blankToUndefined, z.iso.datetime({ offset: true }).optional()),
+});
+
+export interface Config {
+  port: number;
+  auth: {
+    MicrosoftAppType?: string;
+    MicrosoftAppId?: string;
+    MicrosoftAppPassword?: string;
+    MicrosoftAppTenantId?: string;
+  };
+  offersFile: string;
+  stateDir: string;
+  directLine: { secret?: string; endpoint: string };
+  /** A fixed "now" for demos and tests; absent: the real time. */
+  fixedNow?: Date;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    auth: {
+      MicrosoftAppType: e.MicrosoftAppType,
+      MicrosoftAppId: e.MicrosoftAppId,
+      MicrosoftAppPassword: e.MicrosoftAppPassword,
+      MicrosoftAppTenantId: e.MicrosoftAppTenantId,
+    },
+    offersFile: path.resolve(e.OFFERS_FILE),
+    stateDir: path.resolve(e.STATE_DIR),
+    directLine: { secret: e.DIRECTLINE_SECRET, endpoint: e.DIRECTLINE_ENDPOINT.replace(/\/$/, '') },
+    fixedNow: e.BOT_NOW ? new Date(e.BOT_NOW) : undefined,
+  };
+}

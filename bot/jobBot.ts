@@ -1,0 +1,50 @@
+import {
+  TeamsActivityHandler,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+} from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { ConversationData } from '../dialogs/conversationData.js';
+import { chooseLanguage } from '../dialogs/i18n/language.js';
+import type { MainDialog } from '../dialogs/mainDialog.js';
+
+/**
+ * The bot as channels see it: welcomes newcomers, hands every message to the main dialog and
+ * saves what the conversation remembers after each turn.
+ */
+export class JobBot extends TeamsActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+
+  constructor(
+    private readonly conversationState: ConversationState,
+    private readonly conversation: StatePropertyAccessor<ConversationData>,
+    private readonly mainDialog: MainDialog,
+  ) {
+    super();
+    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+
+    this.onMembersAdded(async (context, next) => {
+      const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
+      const data = await this.conversation.get(context, {});
+      if (newcomers.length > 0 && !data.welcomed) {
+        data.welcomed = true;
+        data.language = chooseLanguage('', data.language, context.activity.locale);
+        await this.mainDialog.welcome(context, data.language);
+      }
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      const data = await this.conversation.get(context, {});
+      data.welcomed = true;
+      await this.mainDialog.run(context, this.dialogState);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.conversationState.saveChanges(context, false);
+  }
+}

@@ -1,0 +1,101 @@
+import restify, { type Server } from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import type { JobBot } from './jobBot.js';
+import type { Logger } from './logger.js';
+import type { OfferCatalog } from '../data/offers/offerCatalog.js';
+import { LocalDirectLine } from './directline/localDirectLineRoutes.js';
+import { exchangeSecret } from './directline/azureDirectLine.js';
+import { TokenSigner, newId } from './directline/tokens.js';
+import { registerWebChatPage } from './webchat/webChatPage.js';
+
+/** A Bot Framework activity is a few kilobytes; anything near this is not one. */
+export const MAX_BODY_BYTES = 256 * 1024;
+const TOKEN_LIFETIME_SECONDS = 30 * 60;
+
+export interface ServerOptions {
+  adapter: CloudAdapter;
+  bot: JobBot;
+  catalog: OfferCatalog;
+  logger: Logger;
+  /** With a secret, the page talks to Azure's Direct Line; without, to the built-in local channel. */
+  directLine: { secret?: string; endpoint: string };
+  /** Production mode: requests to /api/messages must carry a Bot Framework token. */
+  authenticated: boolean;
+  /** For the local channel's token lifetime in tests. */
+  now?: () => number;
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  localDirectLine?: LocalDirectLine;
+  close(): Promise<void>;
+}
+
+export function createServer(options: ServerOptions): { server: Server; localDirectLine?: LocalDirectLine } {
+  const server = restify.createServer({ name: 'job-seeker-assistant', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    if (!req.body || typeof req.body !== 'object' || typeof (req.body as { type?: unknown }).type !== 'string') {
+      res.send(400, { error: 'expected a Bot Framework activity' });
+      return;
+    }
+    await options.adapter.process(req, res, (context) => options.bot.run(context));
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    const snapshot = options.catalog.current();
+    res.send(200, { status: 'ok', offers: snapshot.offers.length, offersLoadedAt: snapshot.loadedAt.toISOString() });
+  });
+
+  let localDirectLine: LocalDirectLine | undefined;
+  const useLocalChannel = !options.directLine.secret;
+  if (useLocalChannel && !options.authenticated) {
+    localDirectLine = new LocalDirectLine({
+      signer: new TokenSigner(TOKEN_LIFETIME_SECONDS, options.now),
+      selfUrl: () => {
+        const address = server.address();
+        return `http://127.0.0.1:${address.port}`;
+      },
+      logger: options.logger,
+    });
+    localDirectLine.register(server);
+  }
+
+  server.post('/api/directline/token', async (_req, res) => {
+    if (localDirectLine) {
+      // The page resolves the path against its own origin, whatever host name it was opened with.
+      res.send(200, { ...localDirectLine.issueToken(), domain: '/v3/directline' });
+      return;
+    }
+    if (!options.directLine.secret) {
+      res.send(503, { error: 'no chat channel: set DIRECTLINE_SECRET to chat through Azure Direct Line' });
+      return;
+    }
+    try {
+      const token = await exchangeSecret(options.directLine.endpoint, options.directLine.secret, `dl_${newId(12)}`);
+      res.send(200, token);
+    } catch (error) {
+      options.logger.error('Direct Line token exchange failed', { error: String(error) });
+      res.send(502, { error: 'the chat channel is unavailable' });
+    }
+  });
+
+  registerWebChatPage(server);
+
+  server.on('restifyError', (req, res, error, callback) => {
+    options.logger.warn('request refused', { path: req.path(), status: res.statusCode, error: error.message });
+    return callback();
+  });
+  return { server, localDirectLine };
+}
+
+export async function listen(server: Server, port: number, host?: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return `http://localhost:${server.address().port}`;
+}

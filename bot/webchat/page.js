@@ -1,0 +1,36 @@
+// The chat page: gets a Direct Line token from the bot's server (never a secret) and renders the
+// real Web Chat widget, loaded from the installed botframework-webchat package.
+(async function start() {
+  const status = document.getElementById('status');
+  const params = new URLSearchParams(window.location.search);
+  const locale = params.get('lang') === 'en' ? 'en-GB' : 'fr-FR';
+  document.documentElement.lang = locale.slice(0, 2);
+  try {
+    const response = await fetch('/api/directline/token', { method: 'POST' });
+    if (!response.ok) throw new Error('token ' + response.status);
+    const { token, domain, userId } = await response.json();
+    const directLine = window.WebChat.createDirectLine(
+      domain
+        ? { token, domain: new URL(domain, window.location.origin).href, webSocket: false, pollingInterval: 300 }
+        : { token },
+    );
+    window.WebChat.renderWebChat(
+      {
+        directLine,
+        userID: userId,
+        locale,
+        styleOptions: {
+          accent: '#00456e',
+          botAvatarInitials: 'NC',
+          hideUploadButton: true,
+          bubbleBackground: '#eef3f8',
+          suggestedActionLayout: 'flow',
+        },
+      },
+      document.getElementById('webchat'),
+    );
+  } catch (error) {
+    status.textContent = locale === 'en-GB' ? status.dataset.unavailableEn : status.dataset.unavailableFr;
+    console.error(error);
+  }
+})();

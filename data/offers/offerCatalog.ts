@@ -1,0 +1,91 @@
+import type { Offer } from './offer.js';
+import type { OfferStore } from './offerStore.js';
+import { buildOfferIndex, referenceNumber, type OfferIndex } from '../search/offerIndex.js';
+import { FacetMatcher, facetValues, type FacetValue } from '../search/facets.js';
+
+/**
+ * One version of the offers with everything derived from it (search index, filter values), built
+ * whole before anyone sees it: a reader holds one snapshot for a turn and never sees half of one.
+ */
+export interface OfferSnapshot {
+  readonly offers: readonly Offer[];
+  readonly index: OfferIndex;
+  readonly facets: readonly FacetValue[];
+  readonly facetMatcher: FacetMatcher;
+  readonly loadedAt: Date;
+  /** "3134-25-0966/SR", "25-0966", "0966", "966": the offer, the newest when a number repeats. */
+  findByReference(text: string): Offer | undefined;
+}
+
+export function buildSnapshot(offers: readonly Offer[], loadedAt: Date): OfferSnapshot {
+  const index = buildOfferIndex(offers);
+  const facets = facetValues(offers);
+  const byNumber = new Map<number, Offer[]>();
+  for (const offer of offers) {
+    const number = referenceNumber(offer.reference);
+    if (number === undefined) continue;
+    const list = byNumber.get(Number(number)) ?? [];
+    list.push(offer);
+    byNumber.set(Number(number), list);
+  }
+  for (const list of byNumber.values()) list.sort((a, b) => b.postedOn.localeCompare(a.postedOn));
+
+  return {
+    offers,
+    index,
+    facets,
+    facetMatcher: new FacetMatcher(facets),
+    loadedAt,
+    findByReference(text: string): Offer | undefined {
+      const compact = text.trim().toUpperCase().replace(/\s+/g, '');
+      const full = /^(\d{4})-(\d{2})-(\d{3,5})(?:\/([A-Z]{1,4}))?$/.exec(compact);
+      if (full) {
+        const wanted = `${full[1]}-${full[2]}-${full[3]}/${full[4] ?? 'SR'}`;
+        const exact = offers.find((o) => o.reference === wanted);
+        if (exact) return exact;
+      }
+      const yearAndNumber = /^(?:\d{4}-)?(\d{2})-(\d{3,5})/.exec(compact);
+      if (yearAndNumber) {
+        return byNumber.get(Number(yearAndNumber[2]))?.find((o) => o.reference.slice(5, 7) === yearAndNumber[1]);
+      }
+      const number = /^(?:N°|NO|#)?(\d{3,5})(?:\/[A-Z]{1,4})?$/.exec(compact);
+      return number ? byNumber.get(Number(number[1]))?.[0] : undefined;
+    },
+  };
+}
+
+/** The offers in force. Later the file watcher swaps in a new snapshot when HR publishes. */
+export class OfferCatalog {
+  private snapshot: OfferSnapshot;
+
+  private constructor(
+    private readonly store: OfferStore,
+    snapshot: OfferSnapshot,
+  ) {
+    this.snapshot = snapshot;
+  }
+
+  /** Loads the store; throws (InvalidOffersError) when the offers are not valid, naming each problem. */
+  static async open(store: OfferStore, now: () => Date = () => new Date()): Promise<OfferCatalog> {
+    return new OfferCatalog(store, buildSnapshot(await store.load(), now()));
+  }
+
+  static of(offers: readonly Offer[], loadedAt = new Date()): OfferCatalog {
+    const empty: OfferStore = {
+      load: async () => [...offers],
+      save: async () => undefined,
+    };
+    return new OfferCatalog(empty, buildSnapshot(offers, loadedAt));
+  }
+
+  current(): OfferSnapshot {
+    return this.snapshot;
+  }
+
+  /** Reloads from the store; on invalid offers throws and keeps the last good snapshot. */
+  async reload(now: Date = new Date()): Promise<OfferSnapshot> {
+    const next = buildSnapshot(await this.store.load(), now);
+    this.snapshot = next;
+    return next;
+  }
+}

@@ -1,0 +1,140 @@
+import Fuse from 'fuse.js';
+import type { Offer } from '../offers/offer.js';
+import { normalize, words } from './normalize.js';
+import { STOP_WORDS } from './lexicon.js';
+
+/**
+ * The values a user can filter on (employer, domain, commune, grade), as the offers spell them.
+ * Employers are spelt several ways in real data ("Office des Postes et Télécommunications",
+ * "Office des postes et des télécommunications"): one key joins them.
+ */
+export type FacetKind = 'employer' | 'domain' | 'commune' | 'grade';
+
+export interface FacetValue {
+  kind: FacetKind;
+  /** The spelling shown to users: the most frequent in the offers. */
+  label: string;
+  key: string;
+  /** Other ways users name it: the acronym of an employer ("OPT"). */
+  aliases: string[];
+}
+
+export function facetKey(text: string): string {
+  return words(text)
+    .filter((w) => !STOP_WORDS.has(w))
+    .join(' ');
+}
+
+function acronym(label: string): string | undefined {
+  const initials = words(label)
+    .filter((w) => !STOP_WORDS.has(w) && !/^\d/.test(w))
+    .map((w) => w[0])
+    .join('');
+  return initials.length >= 2 ? initials : undefined;
+}
+
+function valuesOf(kind: FacetKind, offer: Offer): string[] {
+  switch (kind) {
+    case 'employer':
+      return [offer.employer];
+    case 'domain':
+      return offer.domains;
+    case 'commune':
+      return offer.location?.commune ? [offer.location.commune] : [];
+    case 'grade':
+      return offer.corpsGrades;
+  }
+}
+
+export function offerFacetKeys(kind: FacetKind, offer: Offer): string[] {
+  return valuesOf(kind, offer).map(facetKey);
+}
+
+export function facetValues(offers: readonly Offer[]): FacetValue[] {
+  const result: FacetValue[] = [];
+  for (const kind of ['employer', 'domain', 'commune', 'grade'] as const) {
+    const spellings = new Map<string, Map<string, number>>();
+    for (const offer of offers) {
+      for (const value of valuesOf(kind, offer)) {
+        const key = facetKey(value);
+        if (key === '') continue;
+        const counts = spellings.get(key) ?? new Map<string, number>();
+        counts.set(value, (counts.get(value) ?? 0) + 1);
+        spellings.set(key, counts);
+      }
+    }
+    for (const [key, counts] of spellings) {
+      const label = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? key;
+      const short = kind === 'employer' ? acronym(label) : undefined;
+      result.push({ kind, label, key, aliases: short ? [short] : [] });
+    }
+  }
+  return result;
+}
+
+export interface FacetMention {
+  value: FacetValue;
+  /** Where in the user's text, in characters, so the rest can be searched as words. */
+  start: number;
+  end: number;
+}
+
+interface Candidate {
+  value: FacetValue;
+  text: string;
+}
+
+/**
+ * Finds facet values named in free text ("à Koné", "à l'OPT", "province sud"), tolerating typos.
+ * fuse.js is at its best here: a few dozen short names, compared with a few short spans of text.
+ */
+export class FacetMatcher {
+  private readonly fuse: Fuse<Candidate>;
+
+  constructor(
+    readonly values: readonly FacetValue[],
+    private readonly kinds: readonly FacetKind[] = ['employer', 'commune'],
+  ) {
+    const candidates = values
+      .filter((v) => this.kinds.includes(v.kind))
+      .flatMap((value) => [value.key, ...value.aliases].map((text) => ({ value, text })));
+    this.fuse = new Fuse(candidates, { keys: ['text'], includeScore: true, threshold: 0.2, ignoreLocation: true });
+  }
+
+  find(text: string): FacetMention[] {
+    const spans = wordSpans(text);
+    const mentions: FacetMention[] = [];
+    const taken = new Set<number>();
+    // Longest spans first, so "province sud" wins over "sud".
+    for (let size = 4; size >= 1; size--) {
+      for (let i = 0; i + size <= spans.length; i++) {
+        if (Array.from({ length: size }, (_, k) => i + k).some((k) => taken.has(k))) continue;
+        const phrase = spans.slice(i, i + size).map((s) => s.word).join(' ');
+        if (phrase.length < 3 || (size === 1 && STOP_WORDS.has(phrase))) continue;
+        const best = this.fuse.search(phrase, { limit: 1 })[0];
+        if (!best || (best.score ?? 1) > 0.2) continue;
+        // A short word must match exactly: "nc" is not "nord".
+        if (phrase.length <= 4 && best.item.text !== phrase) continue;
+        if (Math.abs(best.item.text.length - phrase.length) > Math.max(1, phrase.length / 5)) continue;
+        for (let k = i; k < i + size; k++) taken.add(k);
+        mentions.push({ value: best.item.value, start: (spans[i] as WordSpan).start, end: (spans[i + size - 1] as WordSpan).end });
+      }
+    }
+    return mentions.sort((a, b) => a.start - b.start);
+  }
+}
+
+interface WordSpan {
+  word: string;
+  start: number;
+  end: number;
+}
+
+function wordSpans(text: string): WordSpan[] {
+  const spans: WordSpan[] = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = normalize(match[0]);
+    if (word !== '') spans.push({ word, start: match.index, end: match.index + match[0].length });
+  }
+  return spans;
+}

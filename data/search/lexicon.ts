@@ -1,0 +1,87 @@
+/**
+ * The words search ignores and the English phrases it reads as the French the offers use.
+ * Written in normal form (see normalize.ts): lower case, no accents, singular.
+ * Add to these when the unanswered-questions page shows a word people use that offers do not.
+ */
+
+/** Function words and the words of asking ("je cherche des offres", "show me jobs"). */
+export const STOP_WORDS = new Set(
+  (
+    'a au aux avec ce ces cet cette d de des du en et est il la le les l leur ma mes mon ne ni ' +
+    'nos notre ou par pas pour qu que quel quelle quelles quels qui sa se ses son sur ta te tes ton ' +
+    'tu un une vo vos votre je j me m moi y c ca cela ici la sont suis avez ai ont il elle on nous ' +
+    'offre poste emploi avis vacance recrutement cherche recherche trouve trouver voir montre montrer ' +
+    'affiche afficher liste lister donne donner propose proposer veux voudrais aimerai souhaite ' +
+    'dispo disponible ouvert ouverte actuel actuelle actuellement quoi y-a ya t-il il-y-a bonjour salut ' +
+    'the an of in on at for to and or is are there any some me my i im want would like show find ' +
+    'search look looking list give job vacancy opening position role open available current currently ' +
+    'what which please hi hello do doe can could you your with tout toute all every'
+  ).split(/\s+/),
+);
+
+/**
+ * English phrases and the French words that mean them in these offers. Longer phrases first:
+ * "project manager" must win over "manager".
+ */
+export const ENGLISH_TO_FRENCH: ReadonlyArray<readonly [string, string]> = [
+  ['project manager', 'chef projet'],
+  ['project lead', 'chef projet'],
+  ['human resource', 'ressource humaine'],
+  ['hr', 'ressource humaine'],
+  ['customer service', 'contact clientele'],
+  ['customer advisor', 'conseiller clientele'],
+  ['financial advisor', 'conseiller financier'],
+  ['mail carrier', 'prepose distribution'],
+  ['postman', 'prepose distribution'],
+  ['head of', 'chef'],
+  ['rh', 'ressource humaine'],
+  ['it', 'informatique'],
+  ['ict', 'informatique'],
+  ['computing', 'informatique'],
+  ['computer', 'informatique'],
+  ['software', 'logiciel'],
+  ['developer', 'developpeur'],
+  ['engineer', 'ingenieur'],
+  ['technician', 'technicien'],
+  ['accountant', 'comptable'],
+  ['accounting', 'comptable'],
+  ['finance', 'finance'],
+  ['director', 'directeur'],
+  ['manager', 'chef'],
+  ['auditor', 'auditeur'],
+  ['customer', 'clientele'],
+  ['client', 'clientele'],
+  ['sales', 'commercial'],
+  ['network', 'reseau'],
+  ['telecom', 'telecom'],
+  ['postal', 'postal'],
+  ['partnership', 'partenariat'],
+  ['maintenance', 'maintenance'],
+  ['study', 'etude'],
+  ['studie', 'etude'],
+  ['hotline', 'hotline'],
+  ['helpdesk', 'hotline'],
+  ['support', 'soutien'],
+  ['assistant', 'assistant'],
+  ['administrator', 'administrateur'],
+  ['application', 'application'],
+  ['controller', 'controleur'],
+  ['business', 'affaire'],
+  ['engineering', 'ingenieur'],
+];
+
+/** French words that offers spell in several ways: a word the user types also finds the others. */
+export const FRENCH_VARIANTS: Readonly<Record<string, readonly string[]>> = {
+  informatique: ['information', 'si', 'dsi', 'logiciel', 'developpeur', 'application'],
+  developpeur: ['developpement', 'concepteur'],
+  chef: ['responsable', 'cheffe'],
+  responsable: ['chef'],
+  telecom: ['telecommunication'],
+  telecommunication: ['telecom'],
+  comptable: ['comptabilite', 'finance'],
+  finance: ['financier', 'comptable'],
+  client: ['clientele'],
+  clientele: ['client'],
+  facteur: ['prepose', 'distribution'],
+  soutien: ['support', 'hotline'],
+};

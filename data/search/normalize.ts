@@ -1,0 +1,30 @@
+/**
+ * One normal form for offer text and for what people type: lower case, no accents, ligatures
+ * spelt out (œ → oe, æ → ae), punctuation as spaces, light plural stemming. "Ingénieurs" and
+ * "ingenieur", "Œuvre" and "oeuvre" meet here.
+ */
+export function normalize(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** French and English plurals to singular, short of a real stemmer: enough for "offres", "ingénieurs", "jobs". */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.endsWith('aux') && word.length > 4) return `${word.slice(0, -3)}al`;
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  if (word.endsWith('x') && word.length > 4 && /[aeu]x$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** Normalised words, stemmed. Apostrophes split ("d'information" → "d", "information"). */
+export function words(text: string): string[] {
+  const normal = normalize(text);
+  return normal === '' ? [] : normal.split(' ').map(stem);
+}

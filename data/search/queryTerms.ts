@@ -1,0 +1,57 @@
+import { words } from './normalize.js';
+import { ENGLISH_TO_FRENCH, FRENCH_VARIANTS, STOP_WORDS } from './lexicon.js';
+
+/** One thing the user asked for, with the words that count as saying it and how well. */
+export interface QueryTerm {
+  variants: ReadonlyArray<{ word: string; quality: number }>;
+  /** An optional term adds to the score but is not needed for full coverage (an English original). */
+  optional: boolean;
+}
+
+const PHRASES = ENGLISH_TO_FRENCH.map(([english, french]) => ({
+  english: english.split(' '),
+  french: french.split(' '),
+}));
+
+const VARIANT_QUALITY = 0.7;
+
+function withVariants(word: string): QueryTerm['variants'] {
+  const extra = FRENCH_VARIANTS[word] ?? [];
+  return [{ word, quality: 1 }, ...extra.map((v) => ({ word: v, quality: VARIANT_QUALITY }))];
+}
+
+function phraseAt(tokens: string[], at: number): (typeof PHRASES)[number] | undefined {
+  return PHRASES.find((p) => p.english.every((w, k) => tokens[at + k] === w));
+}
+
+/** Splits what the user typed into terms: English read as French, function words dropped. */
+export function queryTerms(text: string): QueryTerm[] {
+  const tokens = words(text);
+  const terms: QueryTerm[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const phrase = phraseAt(tokens, i);
+    if (phrase) {
+      for (const word of phrase.french) terms.push({ variants: withVariants(word), optional: false });
+      const originals = phrase.english.filter((w) => !STOP_WORDS.has(w) && !phrase.french.includes(w));
+      if (originals.length > 0) {
+        terms.push({ variants: originals.map((word) => ({ word, quality: 1 })), optional: true });
+      }
+      i += phrase.english.length;
+      continue;
+    }
+    const word = tokens[i] as string;
+    if (!STOP_WORDS.has(word)) terms.push({ variants: withVariants(word), optional: false });
+    i += 1;
+  }
+  return dedupe(terms);
+}
+
+function dedupe(terms: QueryTerm[]): QueryTerm[] {
+  const seen = new Set<string>();
+  return terms.filter((term) => {
+    const key = `${term.optional}:${term.variants[0]?.word}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

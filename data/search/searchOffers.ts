@@ -1,0 +1,158 @@
+import type { Offer } from '../offers/offer.js';
+import { daysLeft } from '../offers/openness.js';
+import { offerFacetKeys, facetKey, type FacetKind } from './facets.js';
+import type { OfferIndex } from './offerIndex.js';
+import { queryTerms, type QueryTerm } from './queryTerms.js';
+import { wordMatches } from './wordMatches.js';
+
+export interface OfferFilters {
+  employer?: string;
+  domain?: string;
+  commune?: string;
+  grade?: string;
+  /** Open offers whose deadline is at most this many days away. */
+  closingWithinDays?: number;
+}
+
+export type OfferStatus = 'open' | 'closed' | 'any';
+
+export interface SearchRequest {
+  text: string;
+  filters?: OfferFilters;
+  status?: OfferStatus;
+  /** With status "closed": only offers closed since this instant (the recently closed). */
+  closedSince?: Date;
+  offset?: number;
+  limit?: number;
+}
+
+export interface SearchHit {
+  offer: Offer;
+  score: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+}
+
+/** Hits scoring under this share of the best are noise: a word of the activities matched by chance. */
+const RELATIVE_CUTOFF = 0.3;
+const REFERENCE_PATTERN = /\b\d{4}-\d{2}-\d{3,5}(?:\s*\/\s*[a-z]{1,4})?\b/i;
+
+function passesStatus(index: OfferIndex, doc: number, request: SearchRequest, nowMs: number): boolean {
+  const status = request.status ?? 'open';
+  const open = nowMs >= (index.opensAtMs[doc] as number) && nowMs < (index.closesAtMs[doc] as number);
+  if (status === 'open') return open;
+  if (status === 'closed') {
+    const closedAt = index.closesAtMs[doc] as number;
+    return nowMs >= closedAt && (!request.closedSince || closedAt >= request.closedSince.getTime());
+  }
+  return true;
+}
+
+function passesFilters(offer: Offer, filters: OfferFilters | undefined, now: Date): boolean {
+  if (!filters) return true;
+  const kinds: Array<[FacetKind, string | undefined]> = [
+    ['employer', filters.employer],
+    ['domain', filters.domain],
+    ['commune', filters.commune],
+    ['grade', filters.grade],
+  ];
+  for (const [kind, wanted] of kinds) {
+    if (wanted === undefined) continue;
+    const key = facetKey(wanted);
+    if (!offerFacetKeys(kind, offer).some((k) => k === key || k.includes(key))) return false;
+  }
+  if (filters.closingWithinDays !== undefined) {
+    const left = daysLeft(offer, now);
+    if (left < 0 || left > filters.closingWithinDays) return false;
+  }
+  return true;
+}
+
+/** Relevance for each offer sharing a word with the query; zero elsewhere. */
+function score(index: OfferIndex, terms: readonly QueryTerm[]): Map<number, number> {
+  const n = index.offers.length;
+  const totals = new Float64Array(n);
+  const covered = new Uint16Array(n);
+  const best = new Float64Array(n);
+  const touched: number[] = [];
+  const required = terms.filter((t) => !t.optional).length;
+
+  for (const term of terms) {
+    const termDocs: number[] = [];
+    for (const variant of term.variants) {
+      for (const match of wordMatches(index, variant.word, variant.quality)) {
+        const postings = index.postings.get(match.word);
+        if (!postings) continue;
+        const factor = postings.idf * match.quality;
+        for (let i = 0; i < postings.docs.length; i++) {
+          const doc = postings.docs[i] as number;
+          const value = factor * (postings.weights[i] as number);
+          if ((best[doc] as number) === 0) termDocs.push(doc);
+          if (value > (best[doc] as number)) best[doc] = value;
+        }
+      }
+    }
+    for (const doc of termDocs) {
+      if ((totals[doc] as number) === 0) touched.push(doc);
+      totals[doc] = (totals[doc] as number) + (best[doc] as number);
+      if (!term.optional) covered[doc] = (covered[doc] as number) + 1;
+      best[doc] = 0;
+    }
+  }
+
+  const scores = new Map<number, number>();
+  for (const doc of touched) {
+    const coverage = required === 0 ? 1 : (covered[doc] as number) / required;
+    scores.set(doc, (totals[doc] as number) * coverage * coverage);
+  }
+  return scores;
+}
+
+function byDeadline(index: OfferIndex, status: OfferStatus) {
+  // Open offers: the one closing first comes first. Closed ones: the most recently closed first.
+  return (a: number, b: number) =>
+    status === 'closed'
+      ? (index.closesAtMs[b] as number) - (index.closesAtMs[a] as number)
+      : (index.closesAtMs[a] as number) - (index.closesAtMs[b] as number);
+}
+
+/**
+ * Ranked offers for what the user typed, within the filters and status asked. A query that is only
+ * a reference ("3134-25-0966/SR") finds that offer whatever its status; one with no words left (only
+ * filters) lists every offer that passes them, closing soonest first.
+ */
+export function searchOffers(index: OfferIndex, request: SearchRequest, now: Date): SearchResult {
+  const nowMs = now.getTime();
+  const status = request.status ?? 'open';
+  const offset = request.offset ?? 0;
+  const limit = request.limit ?? 5;
+
+  const exact = REFERENCE_PATTERN.exec(request.text)?.[0];
+  if (exact) {
+    const doc = index.byReference.get(exact.replace(/\s+/g, '').toLowerCase()) ??
+      index.byReference.get(`${exact.replace(/\s*\/.*$/, '').toLowerCase()}/sr`);
+    if (doc !== undefined) {
+      const hits = offset === 0 ? [{ offer: index.offers[doc] as Offer, score: Number.MAX_VALUE }] : [];
+      return { hits, total: 1 };
+    }
+  }
+
+  const terms = queryTerms(request.text);
+  let ranked: Array<[number, number]> =
+    terms.length === 0 ? index.offers.map((_, doc) => [doc, 1]) : [...score(index, terms).entries()];
+  ranked = ranked.filter(
+    ([doc]) => passesStatus(index, doc, request, nowMs) && passesFilters(index.offers[doc] as Offer, request.filters, now),
+  );
+  const top = ranked.reduce((max, [, s]) => Math.max(max, s), 0);
+  const deadlineOrder = byDeadline(index, status);
+  ranked = ranked
+    .filter(([, s]) => s >= top * RELATIVE_CUTOFF)
+    .sort((a, b) => b[1] - a[1] || deadlineOrder(a[0], b[0]));
+  return {
+    hits: ranked.slice(offset, offset + limit).map(([doc, s]) => ({ offer: index.offers[doc] as Offer, score: s })),
+    total: ranked.length,
+  };
+}

@@ -1,0 +1,71 @@
+import {
+  ComponentDialog,
+  TextPrompt,
+  WaterfallDialog,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { Offer } from '../data/offers/offer.js';
+import type { ConversationData } from './conversationData.js';
+import { t } from './i18n/messages.js';
+import { formatted } from './replies.js';
+import type { DialogServices } from './services.js';
+import type { StatePropertyAccessor } from 'botbuilder';
+
+export const ASK_OFFER_DIALOG = 'askOfferDialog';
+const REFERENCE_PROMPT = 'referencePrompt';
+const ASK_STEPS = 'askOfferSteps';
+/** Asked once, then re-asked at most twice: after that the user is shown another way. */
+const MAX_RETRIES = 2;
+
+export type OfferQuestion = 'details' | 'deadline' | 'apply';
+
+export interface AskOfferResult {
+  question: OfferQuestion;
+  reference?: string;
+}
+
+/** "Which offer?": asked when someone wants a deadline or the way to apply without saying which offer. */
+export class AskOfferDialog extends ComponentDialog {
+  constructor(
+    private readonly services: DialogServices,
+    private readonly conversation: StatePropertyAccessor<ConversationData>,
+  ) {
+    super(ASK_OFFER_DIALOG);
+    this.addDialog(new TextPrompt(REFERENCE_PROMPT, (prompt) => this.isKnownOffer(prompt)));
+    this.addDialog(new WaterfallDialog(ASK_STEPS, [this.askStep.bind(this), this.doneStep.bind(this)]));
+    this.initialDialogId = ASK_STEPS;
+  }
+
+  private async askStep(step: WaterfallStepContext<{ question: OfferQuestion }>) {
+    const language = (await this.conversation.get(step.context, {})).language ?? 'fr';
+    return step.prompt(REFERENCE_PROMPT, {
+      prompt: formatted(t(language, 'offer.askWhich')),
+      retryPrompt: formatted(t(language, 'offer.askWhichRetry')),
+    });
+  }
+
+  private async doneStep(step: WaterfallStepContext<{ question: OfferQuestion }>) {
+    const offer = this.find(String(step.result ?? ''));
+    const result: AskOfferResult = { question: step.options.question, reference: offer?.reference };
+    return step.endDialog(result);
+  }
+
+  private async isKnownOffer(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    if (this.find(prompt.recognized.value ?? '')) return true;
+    // After the last retry the prompt ends anyway, with nothing found: the main dialog says what to do.
+    if (prompt.attemptCount > MAX_RETRIES) return true;
+    return false;
+  }
+
+  private find(answer: string): Offer | undefined {
+    const snapshot = this.services.catalog.current();
+    const direct = snapshot.findByReference(answer);
+    if (direct) return direct;
+    for (const match of answer.matchAll(/\d{4}-\d{2}-\d{3,5}(?:\/[A-Za-z]{1,4})?|\d{2}-\d{3,5}|\d{3,5}/g)) {
+      const offer = snapshot.findByReference(match[0]);
+      if (offer) return offer;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,30 @@
+import type { Offer } from '../../data/offers/offer.js';
+import { formatDay, t, type Language } from '../i18n/messages.js';
+import { adaptiveCard, escapeMarkdown, facts, text, type CardAttachment, type CardElement } from './adaptiveCard.js';
+import { offerStatusLine } from './offerStatus.js';
+
+/** One search result: enough to choose, with buttons for the three next questions. */
+export function offerSummaryCard(offer: Offer, now: Date, language: Language): CardAttachment {
+  const place = offer.location?.commune ?? offer.location?.name;
+  const body: CardElement[] = [
+    text(escapeMarkdown(offer.title), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
+    text(escapeMarkdown(offer.employer), { isSubtle: true, spacing: 'None' }),
+    offerStatusLine(offer, now, language),
+  ];
+  const details = facts([
+    [t(language, 'card.reference'), offer.reference],
+    [t(language, 'card.corpsGrades'), offer.corpsGrades.join(', ') || undefined],
+    [t(language, 'card.location'), place],
+    [t(language, 'card.deadline'), formatDay(offer.deadline, language)],
+  ]);
+  if (details) body.push(details);
+  return adaptiveCard(
+    body,
+    [
+      { type: 'Action.Submit', title: t(language, 'card.action.details'), data: { action: 'details', reference: offer.reference } },
+      { type: 'Action.Submit', title: t(language, 'card.action.deadline'), data: { action: 'deadline', reference: offer.reference } },
+      { type: 'Action.Submit', title: t(language, 'card.action.apply'), data: { action: 'apply', reference: offer.reference } },
+    ],
+    language,
+  );
+}

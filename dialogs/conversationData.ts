@@ -1,0 +1,20 @@
+import type { OfferFilters, OfferStatus } from '../data/search/searchOffers.js';
+import type { Language } from './i18n/messages.js';
+
+/** What the bot remembers of one conversation between turns (ConversationState). */
+export interface ConversationData {
+  language?: Language;
+  welcomed?: boolean;
+  /** The search whose results are on screen, so "voir plus" and a tapped filter can continue it. */
+  lastSearch?: {
+    /** The words searched, once filters and "qui ferment bientôt" are taken out. */
+    text: string;
+    /** What the user wrote, quoted back in the answer. */
+    said: string;
+    filters: OfferFilters;
+    status: OfferStatus;
+    offset: number;
+  };
+  /** The offer last shown or asked about: "et la date limite ?" means this one. */
+  currentOffer?: string;
+}

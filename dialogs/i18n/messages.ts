@@ -1,0 +1,35 @@
+import { DateTime } from 'luxon';
+import { OFFER_ZONE } from '../../data/offers/openness.js';
+import { en } from './en.js';
+import { fr, type Catalog, type MessageKey } from './fr.js';
+
+export type Language = 'fr' | 'en';
+export type { MessageKey };
+
+const catalogs: Record<Language, Catalog> = { fr, en };
+
+export type MessageParams = Record<string, string | number>;
+
+/** The sentence for `key` in `language`, with its {placeholders} filled. */
+export function t(language: Language, key: MessageKey, params: MessageParams = {}): string {
+  return catalogs[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** A catalog key that may not exist ("employmentType.CONTRACTOR"): the sentence, or undefined. */
+export function tryT(language: Language, key: string): string | undefined {
+  return (catalogs[language] as Record<string, string>)[key];
+}
+
+const LOCALES: Record<Language, string> = { fr: 'fr', en: 'en-GB' };
+
+/** "vendredi 18 juillet 2025" / "Friday 18 July 2025", for an ISO day (a deadline, a posting date). */
+export function formatDay(isoDay: string, language: Language): string {
+  return DateTime.fromISO(isoDay, { zone: OFFER_ZONE }).setLocale(LOCALES[language]).toFormat('cccc d LLLL yyyy');
+}
+
+/** Words such as "dès que possible" stay; an ISO date becomes a date in the user's language. */
+export function formatDayOrText(value: string, language: Language): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value, language) : value;
+}

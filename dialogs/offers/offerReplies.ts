@@ -1,0 +1,50 @@
+import type { Activity } from 'botbuilder';
+import type { Offer } from '../../data/offers/offer.js';
+import { daysLeft, isClosed, isOpen } from '../../data/offers/openness.js';
+import { offerCard } from '../cards/offerCard.js';
+import { formatDay, t, type Language } from '../i18n/messages.js';
+import { formatted } from '../replies.js';
+
+/** The three answers about one offer: the whole posting, its deadline, how to apply. */
+
+export function offerDetailsReply(offer: Offer, now: Date, language: Language): Partial<Activity> {
+  const notice = isClosed(offer, now) ? t(language, 'offer.closedNotice', { date: formatDay(offer.deadline, language) }) : '';
+  return formatted(notice, [offerCard(offer, now, language)]);
+}
+
+export function deadlineReply(offer: Offer, now: Date, language: Language): Partial<Activity> {
+  const params = { reference: offer.reference, title: offer.title, date: formatDay(offer.deadline, language) };
+  if (isClosed(offer, now)) return formatted(t(language, 'deadline.closed', params));
+  if (!isOpen(offer, now)) {
+    return formatted(t(language, 'deadline.notYetOpen', { ...params, posted: formatDay(offer.postedOn, language) }));
+  }
+  const days = daysLeft(offer, now);
+  if (days === 0) return formatted(t(language, 'deadline.today', params));
+  if (days === 1) return formatted(t(language, 'deadline.tomorrow', params));
+  return formatted(t(language, 'deadline.days', { ...params, days }));
+}
+
+export function howToApplyReply(offer: Offer, now: Date, language: Language): Partial<Activity> {
+  const params = { reference: offer.reference, title: offer.title, employer: offer.employer };
+  const ways: string[] = [];
+  if (offer.applyTo?.email) ways.push(t(language, 'apply.email', { ...params, email: offer.applyTo.email }));
+  if (offer.applyTo?.address) ways.push(t(language, 'apply.address', { address: offer.applyTo.address }));
+  if (offer.applyTo?.phone) ways.push(t(language, 'apply.phone', { phone: offer.applyTo.phone }));
+  const contact = [offer.contact?.name, offer.contact?.phone, offer.contact?.email].filter(Boolean).join(', ');
+  if (contact) ways.push(t(language, 'apply.contact', { contact }));
+  if (ways.length === 0) ways.push(t(language, 'apply.noChannel', params));
+  if (offer.source && /^https?:/.test(offer.source)) ways.push(t(language, 'apply.source', { source: offer.source }));
+
+  const date = formatDay(offer.deadline, language);
+  const closing = isClosed(offer, now) ? t(language, 'apply.closed', { date }) : t(language, 'apply.deadline', { date });
+  const lines = [
+    t(language, 'apply.intro', params),
+    '',
+    ...ways.map((w) => `- ${w}`),
+    '',
+    t(language, 'apply.documents'),
+    '',
+    closing,
+  ];
+  return formatted(lines.join('\n'));
+}

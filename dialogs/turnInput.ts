@@ -1,0 +1,53 @@
+import type { TurnContext } from 'botbuilder';
+import { parseCardAction, type CardAction } from './cards/cardActions.js';
+import { chooseLanguage, detectLanguage } from './i18n/language.js';
+import type { Language } from './i18n/messages.js';
+import type { IntentRecognizer, Recognition } from './recognition/recognizer.js';
+import type { ConversationData } from './conversationData.js';
+
+/** The longest message the bot reads; anything longer gets a polite request to shorten it. */
+export const MAX_MESSAGE_LENGTH = 2000;
+
+/** Typed words that mean the "voir plus" button. */
+const MORE = /^\s*(voir plus|plus|suite|suivant(e|es|s)?|encore|more|see more|show more|next)\s*[.!]?\s*$/i;
+
+/** What this turn brings, worked out once and shared by the main dialog and its interruptions. */
+export interface TurnInput {
+  text: string;
+  language: Language;
+  action?: CardAction;
+  recognition?: Recognition;
+  tooLong?: number;
+}
+
+const TURN_INPUT = Symbol('turnInput');
+
+export async function readTurnInput(
+  context: TurnContext,
+  data: ConversationData,
+  recognizer: IntentRecognizer,
+): Promise<TurnInput> {
+  const cached = context.turnState.get(TURN_INPUT) as TurnInput | undefined;
+  if (cached) return cached;
+  const activity = context.activity;
+  const text = typeof activity.text === 'string' ? activity.text.trim() : '';
+  let input: TurnInput;
+  if (text.length > MAX_MESSAGE_LENGTH) {
+    const language = detectLanguage(text.slice(0, 500)) ?? data.language ?? 'fr';
+    input = { text: '', language, tooLong: text.length };
+  } else {
+    const language = chooseLanguage(text, data.language, activity.locale);
+    const action = parseCardAction(activity.value) ?? (MORE.test(text) ? { action: 'more' as const } : undefined);
+    input = action ? { text, language, action } : { text, language, recognition: await recognizer.recognize(text, language) };
+  }
+  data.language = input.language;
+  context.turnState.set(TURN_INPUT, input);
+  return input;
+}
+
+/** The language of this turn, for answers given outside the dialogs (the apology after an error). */
+export function turnLanguage(context: TurnContext): Language {
+  const input = context.turnState.get(TURN_INPUT) as TurnInput | undefined;
+  const text = typeof context.activity.text === 'string' ? context.activity.text : '';
+  return input?.language ?? chooseLanguage(text.slice(0, 500), undefined, context.activity.locale);
+}
