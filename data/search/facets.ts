@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Offer } from '../offers/offer.js';
 import { normalize, words } from './normalize.js';
-import { STOP_WORDS } from './lexicon.js';
+import { FUNCTION_WORDS, STOP_WORDS } from './lexicon.js';
 
 /**
  * The values a user can filter on (employer, domain, commune, grade), as the offers spell them.
@@ -21,13 +21,13 @@ export interface FacetValue {
 
 export function facetKey(text: string): string {
   return words(text)
-    .filter((w) => !STOP_WORDS.has(w))
+    .filter((w) => !FUNCTION_WORDS.has(w))
     .join(' ');
 }
 
 function acronym(label: string): string | undefined {
   const initials = words(label)
-    .filter((w) => !STOP_WORDS.has(w) && !/^\d/.test(w))
+    .filter((w) => !FUNCTION_WORDS.has(w) && !/^\d/.test(w))
     .map((w) => w[0])
     .join('');
   return initials.length >= 2 ? initials : undefined;

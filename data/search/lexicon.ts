@@ -4,20 +4,26 @@
  * Add to these when the unanswered-questions page shows a word people use that offers do not.
  */
 
-/** Function words and the words of asking ("je cherche des offres", "show me jobs"). */
-export const STOP_WORDS = new Set(
+/** Grammatical words: they name nothing ("de", "la", "the"). */
+export const FUNCTION_WORDS = new Set(
   (
     'a au aux avec ce ces cet cette d de des du en et est il la le les l leur ma mes mon ne ni ' +
     'nos notre ou par pas pour qu que quel quelle quelles quels qui sa se ses son sur ta te tes ton ' +
-    'tu un une vo vos votre je j me m moi y c ca cela ici la sont suis avez ai ont il elle on nous ' +
-    'offre poste emploi avis vacance recrutement cherche recherche trouve trouver voir montre montrer ' +
-    'affiche afficher liste lister donne donner propose proposer veux voudrais aimerai souhaite ' +
-    'dispo disponible ouvert ouverte actuel actuelle actuellement quoi y-a ya t-il il-y-a bonjour salut ' +
-    'the an of in on at for to and or is are there any some me my i im want would like show find ' +
-    'search look looking list give job vacancy opening position role open available current currently ' +
-    'what which please hi hello do doe can could you your with tout toute all every'
+    'tu un une vo vos votre je j me m moi y c ca cela ici sont suis avez ai ont elle on nous ' +
+    'the an of in on at for to and or is are there any some my i im you your with'
   ).split(/\s+/),
 );
+
+/** Words of asking ("je cherche des offres", "show me jobs"): they say what to do, not what to find. */
+const ASKING_WORDS =
+  'offre poste emploi avis vacance recrutement cherche recherche trouve trouver voir montre montrer ' +
+  'affiche afficher liste lister donne donner propose proposer veux voudrais aimerai souhaite ' +
+  'dispo disponible ouvert ouverte actuel actuelle actuellement quoi ya bonjour salut ' +
+  'me want would like show find search look looking list give job vacancy opening position role ' +
+  'open available current currently what which please hi hello do doe can could tout toute all every';
+
+/** What search ignores in a query. */
+export const STOP_WORDS = new Set([...FUNCTION_WORDS, ...ASKING_WORDS.split(/\s+/)]);
 
 /**
  * English phrases and the French words that mean them in these offers. Longer phrases first:

@@ -1,6 +1,7 @@
 import type { Offer } from '../offers/offer.js';
 import { closesAt, opensAt } from '../offers/openness.js';
 import { words } from './normalize.js';
+import { FUNCTION_WORDS, STOP_WORDS } from './lexicon.js';
 
 /**
  * An inverted index over the offers' words, built once per version of the offers and never
@@ -31,6 +32,8 @@ export const FIELD_WEIGHTS = {
 } as const;
 
 type IndexedField = keyof typeof FIELD_WEIGHTS;
+
+export const SALIENT_WEIGHT = 1.2;
 
 function fieldTexts(offer: Offer): Record<IndexedField, string[]> {
   const location = offer.location;
@@ -83,6 +86,15 @@ export interface OfferIndex {
   readonly trigrams: ReadonlyMap<string, readonly string[]>;
   /** Normalised reference → offer position. */
   readonly byReference: ReadonlyMap<string, number>;
+  /**
+   * Words that name an offer (from fields weighing at least SALIENT_WEIGHT: title, grade, domain,
+   * employer, place…) as opposed to words of its long texts. Loose matches are kept to these.
+   */
+  readonly salient: ReadonlySet<string>;
+  /** Per offer, the words of what names the job (title, RESPNC job, occupation), for phrase matches. */
+  readonly headings: ReadonlyArray<ReadonlyArray<readonly string[]>>;
+  /** Per offer, all its words without function words, space-separated, fields apart: " a b | c d ". */
+  readonly texts: readonly string[];
 }
 
 export function trigramsOf(word: string): string[] {
@@ -92,7 +104,7 @@ export function trigramsOf(word: string): string[] {
   return grams;
 }
 
-/** Diminishing returns: a word said ten times in the activities is not ten times the match. */
+/** Diminishing returns (BM25's): a word said ten times in the activities is not ten times the match. */
 function saturate(weight: number): number {
   return (weight * 2.2) / (weight + 1.2);
 }
@@ -100,18 +112,27 @@ function saturate(weight: number): number {
 export function buildOfferIndex(offers: readonly Offer[]): OfferIndex {
   const perWord = new Map<string, Map<number, number>>();
   const byReference = new Map<string, number>();
+  const salient = new Set<string>();
+  const texts: string[] = [];
   offers.forEach((offer, doc) => {
     byReference.set(offer.reference.toLowerCase(), doc);
-    const texts = fieldTexts(offer);
+    const fields = fieldTexts(offer);
+    const phrases: string[] = [];
     for (const field of Object.keys(FIELD_WEIGHTS) as IndexedField[]) {
-      const fieldWords = texts[field].flatMap((t) => words(t));
+      for (const value of fields[field]) phrases.push(words(value).filter((w) => !FUNCTION_WORDS.has(w)).join(' '));
+      const fieldWords = fields[field].flatMap((t) => words(t));
       if (field === 'reference') fieldWords.push(...referenceWords(offer.reference));
-      for (const word of new Set(fieldWords)) {
+      const counts = new Map<string, number>();
+      for (const word of fieldWords) counts.set(word, (counts.get(word) ?? 0) + 1);
+      for (const [word, count] of counts) {
+        if (FIELD_WEIGHTS[field] >= SALIENT_WEIGHT) salient.add(word);
         let docs = perWord.get(word);
         if (!docs) perWord.set(word, (docs = new Map()));
-        docs.set(doc, Math.max(docs.get(doc) ?? 0, FIELD_WEIGHTS[field]) + 0.1 * (docs.has(doc) ? 1 : 0));
+        // Each occurrence counts, by where it stands; `saturate` keeps repetition from running away.
+        docs.set(doc, (docs.get(doc) ?? 0) + FIELD_WEIGHTS[field] * count);
       }
     }
+    texts.push(` ${phrases.filter((p) => p !== '').join(' | ')} `);
   });
 
   const postings = new Map<string, Postings>();
@@ -136,8 +157,17 @@ export function buildOfferIndex(offers: readonly Offer[]): OfferIndex {
     }
   }
 
+  const headings = offers.map((offer) =>
+    [offer.title, offer.alternateTitle, offer.respncJob, offer.occupation]
+      .filter((h): h is string => !!h)
+      .map((h) => words(h).filter((w) => !STOP_WORDS.has(w))),
+  );
+
   return {
     offers,
+    headings,
+    texts,
+    salient,
     opensAtMs: Float64Array.from(offers.map((o) => opensAt(o).getTime())),
     closesAtMs: Float64Array.from(offers.map((o) => closesAt(o).getTime())),
     postings,

@@ -83,10 +83,13 @@ function score(index: OfferIndex, terms: readonly QueryTerm[]): Map<number, numb
   for (const term of terms) {
     const termDocs: number[] = [];
     for (const variant of term.variants) {
+      // A longer or misspelt neighbour of a common word is rarer, so its idf is higher: capped at
+      // the word's own, so "maîtriser" never outweighs "maîtrise" for someone who typed "maîtrise".
+      const ownIdf = index.postings.get(variant.word)?.idf ?? Number.POSITIVE_INFINITY;
       for (const match of wordMatches(index, variant.word, variant.quality)) {
         const postings = index.postings.get(match.word);
         if (!postings) continue;
-        const factor = postings.idf * match.quality;
+        const factor = Math.min(postings.idf, ownIdf) * match.quality;
         for (let i = 0; i < postings.docs.length; i++) {
           const doc = postings.docs[i] as number;
           const value = factor * (postings.weights[i] as number);
@@ -104,11 +107,46 @@ function score(index: OfferIndex, terms: readonly QueryTerm[]): Map<number, numb
   }
 
   const scores = new Map<number, number>();
+  const complete: number[] = [];
   for (const doc of touched) {
     const coverage = required === 0 ? 1 : (covered[doc] as number) / required;
     scores.set(doc, (totals[doc] as number) * coverage * coverage);
+    if (coverage === 1) complete.push(doc);
   }
+  rewardPhrases(index, terms, complete, scores);
   return scores;
+}
+
+/**
+ * "Maîtrise d'œuvre" said as such beats "maîtrise" here and "œuvre" there. Checked on the best
+ * complete matches only: a phrase check reads the offer's whole text.
+ */
+const HEADING_PHRASE_BONUS = 1.5;
+const TEXT_PHRASE_BONUS = 1.3;
+const PHRASE_CANDIDATES = 50;
+
+function rewardPhrases(index: OfferIndex, terms: readonly QueryTerm[], docs: number[], scores: Map<number, number>): void {
+  const phrase = terms.filter((t) => !t.optional);
+  if (phrase.length < 2) return;
+  const literal = ` ${phrase.map((t) => t.variants[0]?.word).join(' ')} `;
+  const best = docs.sort((a, b) => (scores.get(b) as number) - (scores.get(a) as number)).slice(0, PHRASE_CANDIDATES);
+  for (const doc of best) {
+    const bonus = namesThePhrase(index.headings[doc] ?? [], phrase)
+      ? HEADING_PHRASE_BONUS
+      : (index.texts[doc] as string).includes(literal)
+        ? TEXT_PHRASE_BONUS
+        : 1;
+    scores.set(doc, (scores.get(doc) as number) * bonus);
+  }
+}
+
+function namesThePhrase(headings: ReadonlyArray<readonly string[]>, phrase: readonly QueryTerm[]): boolean {
+  return headings.some((heading) => {
+    for (let start = 0; start + phrase.length <= heading.length; start++) {
+      if (phrase.every((term, k) => term.variants.some((v) => v.word === heading[start + k]))) return true;
+    }
+    return false;
+  });
 }
 
 function byDeadline(index: OfferIndex, status: OfferStatus) {

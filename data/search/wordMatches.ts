@@ -51,6 +51,8 @@ function typoMatches(index: OfferIndex, word: string, out: Map<string, number>):
     if (count < needed || candidate === word) continue;
     const distance = editDistanceWithin(word, candidate, edits);
     if (distance === undefined) continue;
+    // Two typos reach far ("cosmonaute" ~ "communaute"): only for words that name offers.
+    if (distance > 1 && !index.salient.has(candidate)) continue;
     const quality = 1 - TYPO_QUALITY_PER_EDIT * distance;
     out.set(candidate, Math.max(out.get(candidate) ?? 0, quality));
   }

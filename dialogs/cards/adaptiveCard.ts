@@ -52,7 +52,6 @@ export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   version: '1.5';
-  lang?: string;
   speak?: string;
   body: CardElement[];
   actions?: Action[];
@@ -63,14 +62,18 @@ export interface CardAttachment {
   content: AdaptiveCard;
 }
 
-export function adaptiveCard(body: CardElement[], actions: Action[], lang: string): CardAttachment {
+/**
+ * No `lang` on cards: the Adaptive Cards SDK checks it with a global regular expression whose
+ * state survives between cards, so every second card with a valid "fr" is refused. The text is
+ * already in the user's language.
+ */
+export function adaptiveCard(body: CardElement[], actions: Action[]): CardAttachment {
   return {
     contentType: CARD_CONTENT_TYPE,
     content: {
       type: 'AdaptiveCard',
       $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
       version: '1.5',
-      lang,
       body,
       ...(actions.length > 0 ? { actions } : {}),
     },

@@ -131,5 +131,5 @@ export function offerCard(offer: Offer, now: Date, language: Language): CardAtta
     { type: 'Action.Submit', title: l('card.action.apply'), data: { action: 'apply', reference: offer.reference } },
   ];
   if (isWebUrl(offer.source)) actions.push({ type: 'Action.OpenUrl', title: l('card.action.source'), url: offer.source });
-  return adaptiveCard(body.filter((b) => !(b.type === 'TextBlock' && b.text === '')), actions, language);
+  return adaptiveCard(body.filter((b) => !(b.type === 'TextBlock' && b.text === '')), actions);
 }

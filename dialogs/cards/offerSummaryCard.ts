@@ -25,6 +25,5 @@ export function offerSummaryCard(offer: Offer, now: Date, language: Language): C
       { type: 'Action.Submit', title: t(language, 'card.action.deadline'), data: { action: 'deadline', reference: offer.reference } },
       { type: 'Action.Submit', title: t(language, 'card.action.apply'), data: { action: 'apply', reference: offer.reference } },
     ],
-    language,
   );
 }

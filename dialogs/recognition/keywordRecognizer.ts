@@ -1,6 +1,7 @@
 import type { OfferSnapshot } from '../../data/offers/offerCatalog.js';
 import { normalize } from '../../data/search/normalize.js';
-import { searchOffers } from '../../data/search/searchOffers.js';
+import { queryTerms } from '../../data/search/queryTerms.js';
+import { wordMatches } from '../../data/search/wordMatches.js';
 import type { Intent, IntentRecognizer, Recognition, RecognizedEntity } from './recognizer.js';
 
 /**
@@ -79,8 +80,17 @@ export class KeywordRecognizer implements IntentRecognizer {
     }));
   }
 
-  /** Words that find offers are a search even without "offres" ("ingénieur informatique"). */
+  /**
+   * Words that name offers make a search even without "offres" ("ingénieur informatique"): at least
+   * half the words must be words of titles, grades, domains, employers or places, typos allowed.
+   * A word found only deep in some activities ("quel temps fait-il") is not enough.
+   */
   private matchesOffers(text: string, snapshot: OfferSnapshot): boolean {
-    return searchOffers(snapshot.index, { text, status: 'any', limit: 1 }, new Date(0)).total > 0;
+    const terms = queryTerms(text);
+    if (terms.length === 0) return false;
+    const naming = terms.filter((term) =>
+      term.variants.some((v) => wordMatches(snapshot.index, v.word, 1).some((m) => snapshot.index.salient.has(m.word))),
+    );
+    return naming.length * 2 >= terms.length;
   }
 }

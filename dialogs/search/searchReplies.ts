@@ -1,6 +1,7 @@
 import type { Activity, CardAction as SuggestedAction } from 'botbuilder';
 import type { OfferSnapshot } from '../../data/offers/offerCatalog.js';
 import type { Offer } from '../../data/offers/offer.js';
+import { queryTerms } from '../../data/search/queryTerms.js';
 import { searchOffers, type OfferFilters } from '../../data/search/searchOffers.js';
 import type { CardAction } from '../cards/cardActions.js';
 import { offerSummaryCard } from '../cards/offerSummaryCard.js';
@@ -60,12 +61,17 @@ function nextSteps(search: SavedSearch, hits: Offer[], hasMore: boolean, languag
   return steps;
 }
 
+/** "toutes les offres" searches no word: it lists everything that passes the filters. */
+function hasWords(search: SavedSearch): boolean {
+  return queryTerms(search.text).length > 0;
+}
+
 function header(search: SavedSearch, total: number, shown: number, language: Language): string {
   const from = search.offset + 1;
   const to = search.offset + shown;
   if (search.offset > 0) return t(language, 'search.page', { from, to, total });
   const one = total === 1;
-  if (search.text === '') return t(language, one ? 'search.resultsAll.one' : 'search.resultsAll.many', { total, from, to });
+  if (!hasWords(search)) return t(language, one ? 'search.resultsAll.one' : 'search.resultsAll.many', { total, from, to });
   return t(language, one ? 'search.results.one' : 'search.results.many', { total, from, to, query: quoted(search.said) });
 }
 
@@ -88,7 +94,7 @@ export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now:
   if (search.offset > 0) return [formatted(t(language, 'search.noMore'))];
 
   const noneOpen =
-    search.text === '' ? t(language, 'search.noneOpenAll') : t(language, 'search.noneOpen', { query: quoted(search.said) });
+    !hasWords(search) ? t(language, 'search.noneOpenAll') : t(language, 'search.noneOpen', { query: quoted(search.said) });
   const closedSince = new Date(now.getTime() - RECENTLY_CLOSED_DAYS * 24 * 3600 * 1000);
   // "Closing soon" cannot hold for a closed offer: the other filters still do.
   const closedFilters: OfferFilters = { ...search.filters, closingWithinDays: undefined };
@@ -98,7 +104,7 @@ export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now:
     now,
   );
   if (closed.hits.length === 0) {
-    const nothing = search.text === '' ? noneOpen : t(language, 'search.nothing', { query: quoted(search.said) });
+    const nothing = !hasWords(search) ? noneOpen : t(language, 'search.nothing', { query: quoted(search.said) });
     return [plain(nothing + filtersText)];
   }
   const cards = closed.hits.map((h) => offerSummaryCard(h.offer, now, language));

@@ -1,0 +1,84 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { InvalidOffersError, JsonFileOfferStore } from '../../data/offers/offerStore.js';
+import { validateOffers } from '../../data/offers/offerValidation.js';
+import { offerByReference, shippedOffers, SHIPPED_OFFERS_FILE } from '../helpers/offers.js';
+
+const good = () => structuredClone(offerByReference('3134-25-0966/SR'));
+
+describe('offer validation', () => {
+  it('accepts every offer the bot ships with', async () => {
+    const offers = await new JsonFileOfferStore(SHIPPED_OFFERS_FILE).load();
+    expect(offers).toHaveLength(21);
+    expect(new Set(offers.map((o) => o.reference)).size).toBe(21);
+  });
+
+  it('names the offer and the field of every problem, not just the first', () => {
+    const noTitle = { ...good(), title: '' };
+    const badDate = { ...good(), reference: '3134-25-0967/SR', deadline: '2025-02-30' };
+    const badEmail = { ...good(), reference: '3134-25-0968/SR', applyTo: { email: 'drh-at-opt.nc' } };
+    const result = validateOffers({ offers: [noTitle, badDate, badEmail] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ offer: '3134-25-0966/SR', field: 'title' }),
+        expect.objectContaining({ offer: '3134-25-0967/SR', field: 'deadline' }),
+        expect.objectContaining({ offer: '3134-25-0968/SR', field: 'applyTo.email' }),
+      ]),
+    );
+  });
+
+  it('refuses a malformed reference, a duplicate, a deadline before the posting date and an unknown field', () => {
+    const result = validateOffers({
+      offers: [
+        { ...good(), reference: '0966' },
+        good(),
+        good(),
+        { ...good(), reference: '3134-25-0970/SR', postedOn: '2025-08-01' },
+        { ...good(), reference: '3134-25-0971/SR', salary: 'unknown field' },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const fields = result.problems.map((p) => `${p.offer} ${p.field}`);
+    expect(fields).toEqual(
+      expect.arrayContaining(['0966 reference', '3134-25-0966/SR reference', '3134-25-0970/SR deadline', '3134-25-0971/SR -']),
+    );
+  });
+
+  it('refuses a file that is not {"offers": [...]}', () => {
+    expect(validateOffers([good()]).ok).toBe(false);
+    expect(validateOffers(null).ok).toBe(false);
+  });
+});
+
+describe('the offers file', () => {
+  it('round-trips through lowdb and leaves no temporary file behind', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'offers-'));
+    const file = path.join(dir, 'offers.json');
+    const store = new JsonFileOfferStore(file);
+    await store.save(shippedOffers());
+    expect(await store.load()).toEqual(shippedOffers());
+    expect(await readdir(dir)).toEqual(['offers.json']);
+  });
+
+  it('says which offer and field are wrong when the file is invalid', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'offers-'));
+    const file = path.join(dir, 'offers.json');
+    await writeFile(file, JSON.stringify({ offers: [{ ...good(), deadline: 'vendredi' }] }));
+    await expect(new JsonFileOfferStore(file).load()).rejects.toThrow(/offer 3134-25-0966\/SR, field deadline/);
+  });
+
+  it('refuses a file that is not JSON, and a missing file, instead of starting empty', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'offers-'));
+    const file = path.join(dir, 'offers.json');
+    await writeFile(file, '{"offers": [ {"reference": "3134-25-0966/SR", ');
+    await expect(new JsonFileOfferStore(file).load()).rejects.toBeInstanceOf(InvalidOffersError);
+    await expect(new JsonFileOfferStore(path.join(dir, 'missing.json')).load()).rejects.toThrow(/file not found/);
+    // The broken file is left as it was: nothing is overwritten on a failed load.
+    expect(await readFile(file, 'utf8')).toContain('"reference"');
+  });
+});

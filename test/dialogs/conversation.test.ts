@@ -1,0 +1,265 @@
+import { describe, expect, it } from '@jest/globals';
+import { cardProblems } from '../helpers/cards.js';
+import { noumeaNoon } from '../helpers/offers.js';
+import { cardsOf, cardText, suggestionTitles, testConversation, textsOf } from '../helpers/testBot.js';
+
+// 5 July 2026, Nouméa: nine offers are open (0939, 0941, 0943, 0945, 0972, 0975, 0998, 1008, 1010).
+const JULY_5 = noumeaNoon('2026-07-05');
+
+describe('first contact', () => {
+  it('welcomes a newcomer in French, with ways to start', async () => {
+    const bot = testConversation(JULY_5);
+    const replies = await bot.join();
+    expect(textsOf(replies)).toMatch(/^Bonjour ! Je suis l'assistant emploi/);
+    expect(suggestionTitles(replies)).toContain('Offres en informatique');
+  });
+
+  it('welcomes in English when the channel says the user reads English', async () => {
+    const replies = await testConversation(JULY_5).join('en-US');
+    expect(textsOf(replies)).toMatch(/^Hello! I am the job assistant/);
+  });
+
+  it('welcomes once, not at every member change', async () => {
+    const bot = testConversation(JULY_5);
+    await bot.join();
+    expect(await bot.join()).toEqual([]);
+  });
+});
+
+describe('searching', () => {
+  it('answers a search with open offers as valid cards, closing soonest first among equals', async () => {
+    const replies = await testConversation(JULY_5).say('offres en informatique');
+    expect(textsOf(replies)).toMatch(/offres? ouvertes? correspond/);
+    const cards = cardsOf(replies);
+    expect(cards.length).toBeGreaterThan(0);
+    const titles = cards.map(cardText).join('\n');
+    expect(titles).toContain("Concepteur-Développeur d'Applications SI Postal");
+    expect(titles).not.toContain('3134-25-0966/SR'); // closed in 2025
+    for (const card of cards) expect(cardProblems(card)).toEqual([]);
+    expect(replies[0]?.attachmentLayout).toBe('carousel');
+  });
+
+  it('pages five at a time with "voir plus", then says there is no more', async () => {
+    const bot = testConversation(JULY_5);
+    const first = await bot.say('toutes les offres');
+    expect(textsOf(first)).toContain('9 offres ouvertes. Voici les offres 1 à 5');
+    expect(cardsOf(first)).toHaveLength(5);
+    expect(suggestionTitles(first)).toContain('Voir plus');
+
+    const second = await bot.say({ value: { action: 'more' } });
+    expect(textsOf(second)).toContain('Offres 6 à 9 sur 9');
+    expect(cardsOf(second)).toHaveLength(4);
+    expect(suggestionTitles(second)).not.toContain('Voir plus');
+
+    const seenTwice = new Set([...cardsOf(first), ...cardsOf(second)].map(cardText));
+    expect(seenTwice.size).toBe(9);
+    expect(textsOf(await bot.say('voir plus'))).toContain("C'est tout");
+  });
+
+  it('narrows the results when a filter is tapped, and says which filters apply', async () => {
+    const bot = testConversation(noumeaNoon('2026-07-28'));
+    await bot.say('toutes les offres');
+    const filtered = await bot.say({ text: 'à Mont-Dore', value: { action: 'filter', kind: 'commune', value: 'Mont-Dore' } });
+    expect(textsOf(filtered)).toContain('Filtres : à Mont-Dore.');
+    const places = cardsOf(filtered).map(cardText);
+    expect(places).toHaveLength(2);
+    for (const place of places) expect(place).toContain('Mont-Dore');
+    const cleared = await bot.say({ value: { action: 'clearFilters' } });
+    expect(cardsOf(cleared).length).toBe(5);
+  });
+
+  it('understands a commune, an employer and "qui ferment bientôt" written in the sentence', async () => {
+    const bot = testConversation(noumeaNoon('2026-07-28'));
+    const inLifou = await bot.say('des postes à Lifou ?');
+    expect(cardsOf(inLifou).map(cardText).join()).toContain('Chargé de contact clientèle');
+    expect(textsOf(inLifou)).toContain('à Lifou');
+    const soon = await bot.say('offres qui ferment bientôt');
+    expect(textsOf(soon)).toContain('ferment dans les 7 jours');
+    expect(cardsOf(soon)).toHaveLength(1); // 1049 closes on 31 July
+  });
+
+  it('says when nothing open matches, and offers the recently closed ones for information', async () => {
+    const replies = await testConversation(new Date('2026-11-22T09:00:00+11:00')).say('ingénieur informatique');
+    expect(textsOf(replies)).toContain('Aucune offre ouverte ne correspond à « ingénieur informatique »');
+    expect(textsOf(replies)).toContain('récemment clôturées');
+    const cards = cardsOf(replies).map(cardText);
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) expect(card).toContain('Clôturée');
+  });
+
+  it('says so plainly when no offer, open or closed, matches', async () => {
+    const replies = await testConversation(JULY_5).say('offres de cosmonaute');
+    expect(textsOf(replies)).toContain("Je n'ai trouvé aucune offre");
+    expect(cardsOf(replies)).toEqual([]);
+  });
+
+  it('quotes what the user typed as plain text, never as markup', async () => {
+    const replies = await testConversation(JULY_5).say('offres <img src=x onerror=alert(1)> [lien](javascript:alert(1))');
+    const quoting = replies.filter((r) => (r.text ?? '').includes('<img'));
+    expect(quoting.length).toBeGreaterThan(0);
+    for (const reply of quoting) expect(reply.textFormat).toBe('plain');
+  });
+});
+
+describe('one offer', () => {
+  it('shows the whole posting for "détails 0975", every section, as a valid card', async () => {
+    const replies = await testConversation(JULY_5).say('détails 0975');
+    const [card] = cardsOf(replies);
+    expect(cardProblems(card)).toEqual([]);
+    const text = cardText(card);
+    for (const expected of [
+      '3134-26-0975/SR',
+      'DIRECTION DES SYSTEMES D',
+      'Ingénieur',
+      "Systèmes d'information",
+      'Nouméa',
+      'Ingénieur 1er grade : au moins égale à 10 ans',
+      'vendredi 26 juin 2026',
+      'vendredi 17 juillet 2026',
+      'Missions',
+      'Activités principales',
+      'Coordonner les mises en production',
+      'Bac+3',
+      'DRH-candidature@opt.nc',
+      '+687267680',
+      'Savoir-faire et qualités',
+      'Ouverte : il reste 12 jours',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('warns that a closed offer is shown for information, and says what the posting leaves out', async () => {
+    const replies = await testConversation(JULY_5).say('details 0712');
+    expect(textsOf(replies)).toContain('clôturée depuis le vendredi 29 mai 2026');
+    expect(cardText(cardsOf(replies)[0])).toContain("Non précisée dans l'offre");
+  });
+
+  it.each([
+    ['2026-07-05', 'il reste 12 jours'],
+    ['2026-07-16', "jusqu'à demain, vendredi 17 juillet 2026"],
+    ['2026-07-17', "se termine aujourd'hui, vendredi 17 juillet 2026, à minuit"],
+    ['2026-07-18', 'est clôturée : la date limite était le vendredi 17 juillet 2026'],
+  ])('on %s the deadline of 0975 reads "%s"', async (day, expected) => {
+    expect(textsOf(await testConversation(noumeaNoon(day)).say('date limite de la 0975'))).toContain(expected);
+  });
+
+  it('explains how to apply: where to send, the usual documents and the deadline', async () => {
+    const text = textsOf(await testConversation(JULY_5).say('comment postuler à la 0975 ?'));
+    expect(text).toContain('DRH-candidature@opt.nc');
+    expect(text).toContain('lettre de motivation');
+    expect(text).toContain('Date limite : vendredi 17 juillet 2026');
+  });
+
+  it('does not invent an address the posting does not give', async () => {
+    const text = textsOf(await testConversation(JULY_5).say('comment candidater pour la 0159'));
+    expect(text).toContain("l'offre ne précise pas où envoyer le dossier");
+    expect(text).toContain('clôturée depuis le vendredi 14 février 2025');
+  });
+
+  it('answers the card buttons exactly as the typed questions', async () => {
+    const bot = testConversation(JULY_5);
+    const details = await bot.say({ value: { action: 'details', reference: '3134-26-1010/SR' } });
+    expect(cardText(cardsOf(details)[0])).toContain('Administrateur d’applications SI Télécom');
+    const deadline = await bot.say({ value: { action: 'deadline', reference: '3134-26-1010/SR' } });
+    expect(textsOf(deadline)).toContain('vendredi 24 juillet 2026');
+  });
+
+  it('keeps the offer in mind: "et la date limite ?" after the details', async () => {
+    const bot = testConversation(JULY_5);
+    await bot.say('détails 1010');
+    expect(textsOf(await bot.say('et la date limite ?'))).toContain('3134-26-1010/SR');
+  });
+
+  it('says an unknown reference is unknown', async () => {
+    expect(textsOf(await testConversation(JULY_5).say('détails 3134-25-9999/SR'))).toContain(
+      'Je ne trouve aucune offre de référence « 3134-25-9999/SR »',
+    );
+  });
+});
+
+describe('asking which offer', () => {
+  it('asks for the reference when none is known, then answers', async () => {
+    const bot = testConversation(JULY_5);
+    expect(textsOf(await bot.say('quelle est la date limite ?'))).toContain("De quelle offre s'agit-il ?");
+    expect(textsOf(await bot.say('la 0975'))).toContain('il reste 12 jours');
+  });
+
+  it('re-asks kindly at most twice, then shows another way', async () => {
+    const bot = testConversation(JULY_5);
+    await bot.say('comment postuler ?');
+    expect(textsOf(await bot.say('celle-là'))).toContain('Je ne reconnais pas cette référence');
+    expect(textsOf(await bot.say('euh'))).toContain('Je ne reconnais pas cette référence');
+    expect(textsOf(await bot.say('aucune idée'))).toContain("Je n'ai pas trouvé l'offre. Cherchez-la d'abord");
+    // The question is over: the next message is a new one.
+    expect(textsOf(await bot.say('aide'))).toContain('Voici ce que je sais faire');
+  });
+
+  it('gives help in the middle of the question and asks again', async () => {
+    const bot = testConversation(JULY_5);
+    await bot.say('date limite ?');
+    const help = textsOf(await bot.say('aide'));
+    expect(help).toContain('Voici ce que je sais faire');
+    expect(help).toContain("De quelle offre s'agit-il ?");
+    expect(textsOf(await bot.say('1010'))).toContain('vendredi 24 juillet 2026');
+  });
+
+  it('stops the question on "annuler"', async () => {
+    const bot = testConversation(JULY_5);
+    await bot.say('date limite ?');
+    expect(textsOf(await bot.say('annuler'))).toContain("C'est annulé");
+    expect(cardText(cardsOf(await bot.say('0975'))[0])).toContain('Concepteur-Développeur');
+  });
+
+  it('follows the user who searches instead of answering', async () => {
+    const bot = testConversation(JULY_5);
+    await bot.say('comment postuler ?');
+    expect(cardsOf(await bot.say('offres en informatique')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('help, cancel and the rest', () => {
+  it('helps with examples', async () => {
+    const replies = await testConversation(JULY_5).say('aide');
+    expect(textsOf(replies)).toContain('chercher des offres');
+    expect(suggestionTitles(replies)).toEqual(['Offres en informatique', 'Offres qui ferment bientôt', 'Toutes les offres']);
+  });
+
+  it('has nothing to cancel when nothing is under way', async () => {
+    expect(textsOf(await testConversation(JULY_5).say('annuler'))).toContain("Il n'y avait rien en cours");
+  });
+
+  it('answers what it does not understand with what it can do', async () => {
+    const replies = await testConversation(JULY_5).say('quel temps fait-il à Paris ?');
+    expect(textsOf(replies)).toContain("Je n'ai pas bien compris");
+  });
+
+  it('asks for a shorter message instead of reading 50 kB', async () => {
+    const replies = await testConversation(JULY_5).say(`offres ${'x'.repeat(50_000)}`);
+    expect(textsOf(replies)).toContain('Votre message est trop long (50007 caractères)');
+  });
+});
+
+describe('English', () => {
+  it('answers in English when the user writes English, dates included', async () => {
+    const bot = testConversation(JULY_5);
+    const search = await bot.say('show me IT jobs');
+    expect(textsOf(search)).toMatch(/open offers? match/);
+    expect(cardText(cardsOf(search)[0])).toContain('Deadline');
+    expect(textsOf(await bot.say('what is the deadline for 0975?'))).toContain('until the end of Friday 17 July 2026');
+    expect(textsOf(await bot.say('how do I apply for 1010'))).toContain('send your application by e-mail to DRH-candidature@opt.nc');
+    expect(textsOf(await bot.say('help'))).toContain('Here is what I can do');
+  });
+
+  it('keeps the conversation language for a bare reference', async () => {
+    const bot = testConversation(JULY_5);
+    await bot.say('what is the deadline?');
+    expect(textsOf(await bot.say('0975'))).toContain('days left');
+  });
+
+  it('goes back to French when the user does', async () => {
+    const bot = testConversation(JULY_5);
+    await bot.say('help');
+    expect(textsOf(await bot.say('je cherche des offres à Nouméa'))).toContain('offres ouvertes');
+  });
+});

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Offer } from '../../data/offers/offer.js';
+import { validateOffers } from '../../data/offers/offerValidation.js';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SHIPPED_OFFERS_FILE = path.join(PROJECT_ROOT, 'data', 'offers.json');
+export const SHARED_OFFERS_DIR = path.resolve(PROJECT_ROOT, '..', 'shared', 'offers');
+
+/** The offers the bot ships with, validated as the bot validates them. */
+export function shippedOffers(): Offer[] {
+  const result = validateOffers(JSON.parse(readFileSync(SHIPPED_OFFERS_FILE, 'utf8')));
+  if (!result.ok) throw new Error(`data/offers.json is invalid: ${JSON.stringify(result.problems)}`);
+  return result.offers;
+}
+
+export function offerByReference(reference: string): Offer {
+  const offer = shippedOffers().find((o) => o.reference === reference);
+  if (!offer) throw new Error(`no offer ${reference}`);
+  return offer;
+}
+
+/** 12:00 on a day in Nouméa (UTC+11, no daylight saving). */
+export function noumeaNoon(isoDay: string): Date {
+  return new Date(`${isoDay}T12:00:00+11:00`);
+}

@@ -1,0 +1,80 @@
+import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { JobBot } from '../../bot/jobBot.js';
+import { ManualClock } from '../../data/clock.js';
+import { OfferCatalog } from '../../data/offers/offerCatalog.js';
+import type { ConversationData } from '../../dialogs/conversationData.js';
+import { MainDialog } from '../../dialogs/mainDialog.js';
+import { KeywordRecognizer } from '../../dialogs/recognition/keywordRecognizer.js';
+import type { IntentRecognizer } from '../../dialogs/recognition/recognizer.js';
+import { shippedOffers } from './offers.js';
+
+/**
+ * The real bot and dialogs on the Bot Framework's TestAdapter, with the shipped offers and a clock
+ * the test sets. `say` sends one activity and returns every reply to it.
+ */
+export interface TestConversation {
+  adapter: TestAdapter;
+  clock: ManualClock;
+  say(input: string | Partial<Activity>): Promise<Array<Partial<Activity>>>;
+  join(locale?: string): Promise<Array<Partial<Activity>>>;
+}
+
+export function testConversation(now: Date, options: { recognizer?: IntentRecognizer; locale?: string } = {}): TestConversation {
+  const clock = new ManualClock(now);
+  const catalog = OfferCatalog.of(shippedOffers());
+  const conversationState = new ConversationState(new MemoryStorage());
+  const conversation = conversationState.createProperty<ConversationData>('conversation');
+  const recognizer = options.recognizer ?? new KeywordRecognizer(() => catalog.current());
+  const bot = new JobBot(conversationState, conversation, new MainDialog({ catalog, clock, recognizer }, conversation));
+  const adapter = new TestAdapter((context) => bot.run(context));
+  if (options.locale) adapter.locale = options.locale;
+
+  async function collect(send: () => Promise<void>): Promise<Array<Partial<Activity>>> {
+    await send();
+    return adapter.activeQueue.splice(0).filter((a) => a.type === 'message');
+  }
+
+  return {
+    adapter,
+    clock,
+    say: (input) =>
+      collect(() => adapter.receiveActivity(typeof input === 'string' ? { type: 'message', text: input } : { type: 'message', ...input })),
+    join: (locale) =>
+      collect(() =>
+        adapter.receiveActivity({
+          type: 'conversationUpdate',
+          membersAdded: [{ id: 'user', name: 'User' }],
+          ...(locale ? { locale } : {}),
+        }),
+      ),
+  };
+}
+
+/** The Adaptive Cards in some replies. */
+export function cardsOf(replies: Array<Partial<Activity>>): Array<Record<string, unknown>> {
+  return replies.flatMap((r) => (r.attachments ?? []).map((a) => a.content as Record<string, unknown>));
+}
+
+/** All the text a user would read in a card (text blocks and facts), for assertions. */
+export function cardText(card: unknown): string {
+  const parts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as Record<string, unknown>;
+    if (typeof element.text === 'string') parts.push(element.text);
+    if (typeof element.title === 'string') parts.push(element.title);
+    if (typeof element.value === 'string') parts.push(element.value);
+    for (const key of ['body', 'items', 'facts', 'actions', 'columns']) if (key in element) walk(element[key]);
+  };
+  walk(card);
+  return parts.join('\n');
+}
+
+export function textsOf(replies: Array<Partial<Activity>>): string {
+  return replies.map((r) => r.text ?? '').join('\n');
+}
+
+export function suggestionTitles(replies: Array<Partial<Activity>>): string[] {
+  return replies.flatMap((r) => (r.suggestedActions?.actions ?? []).map((a) => a.title));
+}
