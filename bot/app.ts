@@ -57,6 +57,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     url,
     catalog,
     localDirectLine,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await localDirectLine?.drain();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive connections would hold the close for seconds.
+        server.server.closeIdleConnections();
+      });
+    },
   };
 }

@@ -36,6 +36,8 @@ function fail(res: Response, status: number, code: string, message: string): voi
 
 export class LocalDirectLine {
   readonly conversations = new LocalConversations();
+  /** Turns relayed to the bot and not finished yet: a clean shutdown lets them answer first. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly options: LocalDirectLineOptions) {}
 
@@ -131,8 +133,19 @@ export class LocalDirectLine {
     await this.relay(stored, claims);
   }
 
+  /** Waits for the turns under way, so that stopping the server does not cut the bot's answers. */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private relay(activity: Partial<Activity>, claims: TokenClaims): Promise<void> {
+    const turn = this.send(activity, claims);
+    this.inFlight.add(turn);
+    return turn.finally(() => this.inFlight.delete(turn));
+  }
+
   /** Sends an activity to the bot's endpoint over HTTP, as Azure's channel does. */
-  private async relay(activity: Partial<Activity>, claims: TokenClaims): Promise<void> {
+  private async send(activity: Partial<Activity>, claims: TokenClaims): Promise<void> {
     const selfUrl = this.options.selfUrl();
     const outgoing = {
       ...activity,

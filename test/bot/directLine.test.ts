@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import type { Activity } from 'botbuilder';
+import { startApp } from '../../bot/app.js';
+import { MemoryLogger } from '../../bot/logger.js';
+import { fixedClock } from '../../data/clock.js';
+import { noumeaNoon } from '../helpers/offers.js';
+import { fakeService, testConfig, waitUntil } from '../helpers/servers.js';
+
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (closers.length > 0) await closers.pop()?.();
+});
+
+async function bot(env: Record<string, string> = {}, tokenNow?: () => number) {
+  const app = await startApp(await testConfig(env), { clock: fixedClock(noumeaNoon('2026-07-05')), logger: new MemoryLogger(), tokenNow });
+  closers.push(app.close);
+  return app;
+}
+
+interface TokenAnswer {
+  token: string;
+  conversationId: string;
+  userId: string;
+  domain?: string;
+  expires_in: number;
+}
+
+/** A Direct Line 3.0 client, as botframework-directlinejs talks to the service. */
+class DirectLineClient {
+  watermark = '0';
+  constructor(
+    readonly domain: string,
+    public token: string,
+    readonly conversationId: string,
+  ) {}
+
+  private headers() {
+    return { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' };
+  }
+
+  start() {
+    return fetch(`${this.domain}/conversations`, { method: 'POST', headers: this.headers() });
+  }
+
+  send(activity: Record<string, unknown>) {
+    return fetch(`${this.domain}/conversations/${this.conversationId}/activities`, {
+      method: 'POST',
+      headers: this.headers(),
+      body: JSON.stringify(activity),
+    });
+  }
+
+  async poll(): Promise<Array<Partial<Activity>>> {
+    const response = await fetch(`${this.domain}/conversations/${this.conversationId}/activities?watermark=${this.watermark}`, {
+      headers: this.headers(),
+    });
+    const body = (await response.json()) as { activities: Array<Partial<Activity>>; watermark: string };
+    this.watermark = body.watermark;
+    return body.activities;
+  }
+
+  /** Polls until a bot activity arrives; returns everything received meanwhile. */
+  async untilBotSays(): Promise<Array<Partial<Activity>>> {
+    const seen: Array<Partial<Activity>> = [];
+    return waitUntil(async () => {
+      seen.push(...(await this.poll()));
+      return seen.some((a) => a.from?.role === 'bot') ? seen : undefined;
+    });
+  }
+}
+
+async function connect(url: string): Promise<DirectLineClient> {
+  const answer = (await (await fetch(`${url}/api/directline/token`, { method: 'POST' })).json()) as TokenAnswer;
+  expect(answer.domain).toBe('/v3/directline');
+  return new DirectLineClient(`${url}${answer.domain}`, answer.token, answer.conversationId);
+}
+
+describe('the built-in Direct Line channel', () => {
+  it('starts a conversation, greets, relays each message to the bot and returns its answer by watermark', async () => {
+    const { url } = await bot();
+    const client = await connect(url);
+    expect((await client.start()).status).toBe(201);
+    const welcome = await client.untilBotSays();
+    expect(welcome.map((a) => a.text).join()).toContain("Bonjour ! Je suis l'assistant emploi");
+
+    const sent = await client.send({ type: 'message', text: 'détails 0975', from: { id: 'someone-else' }, channelData: { clientActivityID: 'c1' } });
+    expect(sent.status).toBe(200);
+    const { id } = (await sent.json()) as { id: string };
+    const activities = await client.untilBotSays();
+    const echo = activities.find((a) => a.id === id);
+    expect(echo?.channelData).toEqual({ clientActivityID: 'c1' });
+    // The user is who the token says, whatever the activity claims.
+    expect(echo?.from?.id).toMatch(/^dl_/);
+    const card = activities.find((a) => a.from?.role === 'bot')?.attachments?.[0];
+    expect(JSON.stringify(card)).toContain('Concepteur-Développeur');
+    // Nothing twice: a poll at the new watermark brings nothing already seen.
+    expect(await client.poll()).toEqual([]);
+  });
+
+  it('refuses a token for another conversation, a forged token and an expired one', async () => {
+    let now = Date.now();
+    const { url } = await bot({}, () => now);
+    const alice = await connect(url);
+    const bob = await connect(url);
+    await alice.start();
+    await bob.start();
+    const intruder = new DirectLineClient(alice.domain, bob.token, alice.conversationId);
+    expect((await intruder.send({ type: 'message', text: 'hello' })).status).toBe(403);
+    const forged = new DirectLineClient(alice.domain, `${alice.token.split('.')[0]}.AAAA`, alice.conversationId);
+    expect((await forged.send({ type: 'message', text: 'hello' })).status).toBe(403);
+
+    now += 31 * 60 * 1000;
+    const expired = await alice.send({ type: 'message', text: 'hello' });
+    expect(expired.status).toBe(403);
+    expect(await expired.json()).toEqual({ error: { code: 'TokenExpired', message: 'token expired' } });
+  });
+
+  it('refreshes a token before it expires', async () => {
+    let now = Date.now();
+    const { url } = await bot({}, () => now);
+    const client = await connect(url);
+    await client.start();
+    now += 20 * 60 * 1000;
+    const refreshed = await fetch(`${client.domain}/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${client.token}` } });
+    client.token = ((await refreshed.json()) as TokenAnswer).token;
+    now += 20 * 60 * 1000;
+    expect((await client.send({ type: 'message', text: 'aide' })).status).toBe(200);
+  });
+
+  it('refuses an activity without a type', async () => {
+    const { url } = await bot();
+    const client = await connect(url);
+    await client.start();
+    expect((await client.send({ text: 'no type' })).status).toBe(400);
+  });
+});
+
+describe('with DIRECTLINE_SECRET, Azure Direct Line', () => {
+  it('exchanges the secret for a token on the server and never gives the secret to the page', async () => {
+    const azure = await fakeService(() => ({ status: 200, body: { conversationId: 'azure-conv', token: 'azure-token', expires_in: 1800 } }));
+    closers.push(azure.close);
+    const { url } = await bot({ DIRECTLINE_SECRET: 'the-secret', DIRECTLINE_ENDPOINT: `${azure.url}/v3/directline` });
+    const response = await fetch(`${url}/api/directline/token`, { method: 'POST' });
+    const text = await response.text();
+    expect(response.status).toBe(200);
+    expect(JSON.parse(text)).toMatchObject({ token: 'azure-token', conversationId: 'azure-conv' });
+    expect(text).not.toContain('the-secret');
+    expect(azure.received[0]?.url).toBe('/v3/directline/tokens/generate');
+    expect(azure.received[0]?.headers.authorization).toBe('Bearer the-secret');
+    expect((azure.received[0]?.body.user as { id: string }).id).toMatch(/^dl_/);
+    // The local channel is off: its routes do not exist.
+    expect((await fetch(`${url}/v3/directline/conversations`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('says the channel is unavailable when Azure refuses, without detail', async () => {
+    const azure = await fakeService(() => ({ status: 403, body: { error: 'bad secret' } }));
+    closers.push(azure.close);
+    const { url } = await bot({ DIRECTLINE_SECRET: 'wrong', DIRECTLINE_ENDPOINT: azure.url });
+    const response = await fetch(`${url}/api/directline/token`, { method: 'POST' });
+    expect(response.status).toBe(502);
+    expect(await response.text()).not.toContain('wrong');
+  });
+});

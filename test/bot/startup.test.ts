@@ -1,0 +1,49 @@
+import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../bot/config.js';
+import { PROJECT_ROOT, SHIPPED_OFFERS_FILE } from '../helpers/offers.js';
+
+/** Runs the built bot as `npm start` does (the test script builds first). */
+function startBot(env: Record<string, string>) {
+  return spawnSync(process.execPath, ['dist/bot/index.js'], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
+    encoding: 'utf8',
+    timeout: 15000,
+  });
+}
+
+describe('start-up', () => {
+  it('refuses to start on an invalid offers file, naming each bad offer and field', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'bad-offers-'));
+    const file = path.join(dir, 'offers.json');
+    const data = JSON.parse(await readFile(SHIPPED_OFFERS_FILE, 'utf8')) as { offers: Array<Record<string, unknown>> };
+    data.offers[0] = { ...data.offers[0], deadline: '18/07/2025' };
+    data.offers[3] = { ...data.offers[3], employer: '' };
+    await writeFile(file, JSON.stringify(data));
+    const run = startBot({ OFFERS_FILE: file, STATE_DIR: dir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('The bot did not start.');
+    expect(run.stderr).toContain('offer 3134-25-0966/SR, field deadline');
+    expect(run.stderr).toContain(`offer ${String(data.offers[3]?.reference)}, field employer`);
+  });
+
+  it('refuses to start on invalid configuration, saying which setting', () => {
+    const run = startBot({ PORT: 'eighty', STATE_DIR: tmpdir() });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('PORT');
+    expect(() => loadConfig({ BOT_NOW: 'demain' })).toThrow(/BOT_NOW/);
+  });
+
+  it('reads its embedded defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3978);
+    expect(config.offersFile).toBe(path.resolve('data/offers.json'));
+    expect(config.directLine.secret).toBeUndefined();
+    expect(config.fixedNow).toBeUndefined();
+    expect(loadConfig({ BOT_NOW: '2026-07-05T12:00:00+11:00' }).fixedNow?.toISOString()).toBe('2026-07-05T01:00:00.000Z');
+  });
+});
