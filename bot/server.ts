@@ -64,10 +64,12 @@ export function createServer(options: ServerOptions): { server: Server; localDir
     localDirectLine.register(server);
   }
 
-  server.post('/api/directline/token', async (_req, res) => {
+  server.post('/api/directline/token', async (req, res) => {
     if (localDirectLine) {
+      const asked = (req.body as { locale?: unknown } | undefined)?.locale;
+      const locale = typeof asked === 'string' && /^[a-z]{2}(-[A-Z]{2})?$/.test(asked) ? asked : undefined;
       // The page resolves the path against its own origin, whatever host name it was opened with.
-      res.send(200, { ...localDirectLine.issueToken(), domain: '/v3/directline' });
+      res.send(200, { ...localDirectLine.issueToken(locale), domain: '/v3/directline' });
       return;
     }
     if (!options.directLine.secret) {

@@ -42,10 +42,10 @@ export class LocalDirectLine {
   constructor(private readonly options: LocalDirectLineOptions) {}
 
   /** A token for a new conversation with a new user: what the page gets from /api/directline/token. */
-  issueToken(): { token: string; conversationId: string; userId: string; expires_in: number } {
+  issueToken(locale?: string): { token: string; conversationId: string; userId: string; expires_in: number } {
     const conversationId = LocalConversations.newConversationId();
-    const userId = `dl_${newId(12)}`;
-    const { token, expiresIn } = this.options.signer.issue(conversationId, userId);
+    const userId = `user_${newId(12)}`;
+    const { token, expiresIn } = this.options.signer.issue(conversationId, userId, locale);
     return { token, conversationId, userId, expires_in: expiresIn };
   }
 
@@ -53,7 +53,7 @@ export class LocalDirectLine {
     const base = '/v3/directline';
     server.post(`${base}/tokens/refresh`, async (req, res) =>
       this.withClaims(req, res, (claims) => {
-        const { token, expiresIn } = this.options.signer.issue(claims.conversationId, claims.userId);
+        const { token, expiresIn } = this.options.signer.issue(claims.conversationId, claims.userId, claims.locale);
         res.send(200, { conversationId: claims.conversationId, token, expires_in: expiresIn });
       }),
     );
@@ -101,7 +101,7 @@ export class LocalDirectLine {
     const created = this.conversations.start(claims.conversationId, claims.userId);
     res.send(created ? 201 : 200, {
       conversationId: claims.conversationId,
-      token: this.options.signer.issue(claims.conversationId, claims.userId).token,
+      token: this.options.signer.issue(claims.conversationId, claims.userId, claims.locale).token,
       expires_in: this.options.signer.lifetimeSeconds,
     });
     if (created) {
@@ -110,6 +110,7 @@ export class LocalDirectLine {
         type: 'conversationUpdate',
         membersAdded: [{ id: LOCAL_BOT_ID }, { id: claims.userId }],
         from: { id: claims.userId, role: 'user' },
+        ...(claims.locale ? { locale: claims.locale } : {}),
       } as Partial<Activity>, claims);
     }
   }

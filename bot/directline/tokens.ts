@@ -8,6 +8,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 export interface TokenClaims {
   conversationId: string;
   userId: string;
+  /** The page's language, so the greeting that opens the conversation is in it. */
+  locale?: string;
   expiresAt: number;
 }
 
@@ -21,8 +23,8 @@ export class TokenSigner {
     private readonly now: () => number = Date.now,
   ) {}
 
-  issue(conversationId: string, userId: string): { token: string; expiresIn: number } {
-    const claims: TokenClaims = { conversationId, userId, expiresAt: this.now() + this.lifetimeSeconds * 1000 };
+  issue(conversationId: string, userId: string, locale?: string): { token: string; expiresIn: number } {
+    const claims: TokenClaims = { conversationId, userId, locale, expiresAt: this.now() + this.lifetimeSeconds * 1000 };
     const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return { token: `${payload}.${this.sign(payload)}`, expiresIn: this.lifetimeSeconds };
   }

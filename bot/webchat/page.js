@@ -6,7 +6,11 @@
   const locale = params.get('lang') === 'en' ? 'en-GB' : 'fr-FR';
   document.documentElement.lang = locale.slice(0, 2);
   try {
-    const response = await fetch('/api/directline/token', { method: 'POST' });
+    const response = await fetch('/api/directline/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ locale }),
+    });
     if (!response.ok) throw new Error('token ' + response.status);
     const { token, domain, userId } = await response.json();
     const directLine = window.WebChat.createDirectLine(

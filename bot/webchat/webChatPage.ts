@@ -49,6 +49,10 @@ const ASSETS: Record<string, { file: () => string; type: string }> = {
 };
 
 export function registerWebChatPage(server: Server): void {
+  server.get('/favicon.ico', async (_req, res) => {
+    res.writeHead(204);
+    res.end();
+  });
   const cache = new Map<string, Buffer>();
   for (const [route, asset] of Object.entries(ASSETS)) {
     server.get(route, async (_req, res) => {

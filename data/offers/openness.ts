@@ -4,14 +4,42 @@ import type { Offer } from './offer.js';
 /** Deadlines are days in New Caledonia: applications close at the end of that day in Nouméa. */
 export const OFFER_ZONE = 'Pacific/Noumea';
 
+const DAY_MS = 24 * 3600 * 1000;
+const MAX_REMEMBERED_DAYS = 10_000;
+
+/**
+ * Time-zone arithmetic is the costly part of a turn (every card asks "open? how many days?"),
+ * and offers share a few hundred distinct dates: each day's start is worked out once.
+ */
+const dayStarts = new Map<string, number>();
+
+function startOfDay(isoDay: string): number {
+  let start = dayStarts.get(isoDay);
+  if (start === undefined) {
+    if (dayStarts.size >= MAX_REMEMBERED_DAYS) dayStarts.clear();
+    start = DateTime.fromISO(isoDay, { zone: OFFER_ZONE }).startOf('day').toMillis();
+    dayStarts.set(isoDay, start);
+  }
+  return start;
+}
+
+const noumeaDate = new Intl.DateTimeFormat('en-CA', { timeZone: OFFER_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day it is in Nouméa at this instant, "2026-07-05". */
+export function noumeaDay(now: Date): string {
+  return noumeaDate.format(now);
+}
+
 /** The first instant of the posting day, Nouméa time. */
 export function opensAt(offer: Pick<Offer, 'postedOn'>): Date {
-  return DateTime.fromISO(offer.postedOn, { zone: OFFER_ZONE }).startOf('day').toJSDate();
+  return new Date(startOfDay(offer.postedOn));
 }
 
 /** The first instant after the deadline day, Nouméa time: applications are accepted until just before it. */
 export function closesAt(offer: Pick<Offer, 'deadline'>): Date {
-  return DateTime.fromISO(offer.deadline, { zone: OFFER_ZONE }).plus({ days: 1 }).startOf('day').toJSDate();
+  // The next day's start, not start + 24 h: correct even in a zone with daylight saving.
+  const next = new Date(Date.parse(`${offer.deadline}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  return new Date(startOfDay(next));
 }
 
 export function isOpen(offer: Pick<Offer, 'postedOn' | 'deadline'>, now: Date): boolean {
@@ -24,9 +52,8 @@ export function isClosed(offer: Pick<Offer, 'deadline'>, now: Date): boolean {
 
 /** Whole days left before the deadline day ends, counted in Nouméa calendar days (0 = closes tonight). */
 export function daysLeft(offer: Pick<Offer, 'deadline'>, now: Date): number {
-  const today = DateTime.fromJSDate(now, { zone: OFFER_ZONE }).startOf('day');
-  const deadline = DateTime.fromISO(offer.deadline, { zone: OFFER_ZONE }).startOf('day');
-  return Math.round(deadline.diff(today, 'days').days);
+  // Calendar days between two dates: their UTC midnights are a whole number of days apart.
+  return Math.round((Date.parse(offer.deadline) - Date.parse(noumeaDay(now))) / DAY_MS);
 }
 
 /** Open and closing within the given number of days (0 = today). */

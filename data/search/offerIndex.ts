@@ -109,43 +109,72 @@ function saturate(weight: number): number {
   return (weight * 2.2) / (weight + 1.2);
 }
 
+/** Remembers answers for repeated inputs during one build: offers repeat their texts and dates a lot. */
+function memo<T>(compute: (key: string) => T): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => {
+    let value = seen.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      seen.set(key, value);
+    }
+    return value;
+  };
+}
+
 export function buildOfferIndex(offers: readonly Offer[]): OfferIndex {
-  const perWord = new Map<string, Map<number, number>>();
+  // Function words are never searched (queries drop them), so they are not indexed either.
+  const wordsOf = memo((text) => words(text).filter((w) => !FUNCTION_WORDS.has(w)));
+  const phraseOf = memo((text) => wordsOf(text).join(' '));
+  const docsOf = new Map<string, number[]>();
+  const weightsOf = new Map<string, number[]>();
   const byReference = new Map<string, number>();
   const salient = new Set<string>();
   const texts: string[] = [];
+
   offers.forEach((offer, doc) => {
     byReference.set(offer.reference.toLowerCase(), doc);
     const fields = fieldTexts(offer);
     const phrases: string[] = [];
+    // Each occurrence counts, by where it stands; `saturate` keeps repetition from running away.
+    const weights = new Map<string, number>();
     for (const field of Object.keys(FIELD_WEIGHTS) as IndexedField[]) {
-      for (const value of fields[field]) phrases.push(words(value).filter((w) => !FUNCTION_WORDS.has(w)).join(' '));
-      const fieldWords = fields[field].flatMap((t) => words(t));
-      if (field === 'reference') fieldWords.push(...referenceWords(offer.reference));
-      const counts = new Map<string, number>();
-      for (const word of fieldWords) counts.set(word, (counts.get(word) ?? 0) + 1);
-      for (const [word, count] of counts) {
-        if (FIELD_WEIGHTS[field] >= SALIENT_WEIGHT) salient.add(word);
-        let docs = perWord.get(word);
-        if (!docs) perWord.set(word, (docs = new Map()));
-        // Each occurrence counts, by where it stands; `saturate` keeps repetition from running away.
-        docs.set(doc, (docs.get(doc) ?? 0) + FIELD_WEIGHTS[field] * count);
+      const fieldWeight = FIELD_WEIGHTS[field];
+      const add = (word: string) => {
+        weights.set(word, (weights.get(word) ?? 0) + fieldWeight);
+        if (fieldWeight >= SALIENT_WEIGHT) salient.add(word);
+      };
+      if (field === 'reference') referenceWords(offer.reference).forEach(add);
+      for (const value of fields[field]) {
+        if (value === '') continue;
+        phrases.push(phraseOf(value));
+        for (const word of wordsOf(value)) add(word);
       }
+    }
+    for (const [word, weight] of weights) {
+      let docs = docsOf.get(word);
+      if (!docs) {
+        docsOf.set(word, (docs = []));
+        weightsOf.set(word, []);
+      }
+      docs.push(doc);
+      weightsOf.get(word)?.push(saturate(weight));
     }
     texts.push(` ${phrases.filter((p) => p !== '').join(' | ')} `);
   });
 
   const postings = new Map<string, Postings>();
   const n = offers.length;
-  for (const [word, docs] of perWord) {
-    const entries = [...docs.entries()];
+  for (const [word, docs] of docsOf) {
     postings.set(word, {
-      docs: Int32Array.from(entries.map(([doc]) => doc)),
-      weights: Float32Array.from(entries.map(([, weight]) => saturate(weight))),
-      idf: Math.log(1 + (n - entries.length + 0.5) / (entries.length + 0.5)),
+      docs: Int32Array.from(docs),
+      weights: Float32Array.from(weightsOf.get(word) ?? []),
+      idf: Math.log(1 + (n - docs.length + 0.5) / (docs.length + 0.5)),
     });
   }
 
+  const opening = memo((postedOn) => opensAt({ postedOn }).getTime());
+  const closing = memo((deadline) => closesAt({ deadline }).getTime());
   const vocabulary = [...postings.keys()].sort();
   const trigrams = new Map<string, string[]>();
   for (const word of vocabulary) {
@@ -168,8 +197,8 @@ export function buildOfferIndex(offers: readonly Offer[]): OfferIndex {
     headings,
     texts,
     salient,
-    opensAtMs: Float64Array.from(offers.map((o) => opensAt(o).getTime())),
-    closesAtMs: Float64Array.from(offers.map((o) => closesAt(o).getTime())),
+    opensAtMs: Float64Array.from(offers.map((o) => opening(o.postedOn))),
+    closesAtMs: Float64Array.from(offers.map((o) => closing(o.deadline))),
     postings,
     vocabulary,
     trigrams,

@@ -7,13 +7,13 @@ import type { Language } from './messages.js';
  */
 const FRENCH = new Set(
   ('le la les des du un une est sont je j tu vous nous mon ma mes quel quelle quelles quels comment quand ' +
-    'ou pour avec dans sur offre poste emploi aide bonjour salut merci oui non voir plus detail date limite ' +
+    'ou pour avec dans sur offre poste emploi aide bonjour salut merci oui non voir plus date limite ' +
     'postuler candidature candidater cherche recherche annuler annule a au aux en et informatique ferment ' +
     'bientot toute tout puis peux veux voudrais svp stp qui que quoi il y ya fermer').split(' ').map(stem),
 );
 const ENGLISH = new Set(
   ('the is are a an what which how when where who do does can could i my me you your job jobs offer ' +
-    'offers vacancy vacancies show find search help hello hi thanks thank yes no see more detail details ' +
+    'offers vacancy vacancies show find search help hello hi thanks thank yes no see more ' +
     'deadline apply application cancel in for with any all closing soon open please there want looking ' +
     'position positions work'
   ).split(' ').map(stem),

@@ -24,9 +24,19 @@ export function tryT(language: Language, key: string): string | undefined {
 
 const LOCALES: Record<Language, string> = { fr: 'fr', en: 'en-GB' };
 
+const formattedDays = new Map<string, string>();
+
 /** "vendredi 18 juillet 2025" / "Friday 18 July 2025", for an ISO day (a deadline, a posting date). */
 export function formatDay(isoDay: string, language: Language): string {
-  return DateTime.fromISO(isoDay, { zone: OFFER_ZONE }).setLocale(LOCALES[language]).toFormat('cccc d LLLL yyyy');
+  const key = `${language}:${isoDay}`;
+  let formatted = formattedDays.get(key);
+  if (formatted === undefined) {
+    // Offers share few dates; formatting is costly enough to do once per date and language.
+    if (formattedDays.size > 10_000) formattedDays.clear();
+    formatted = DateTime.fromISO(isoDay, { zone: OFFER_ZONE }).setLocale(LOCALES[language]).toFormat('cccc d LLLL yyyy');
+    formattedDays.set(key, formatted);
+  }
+  return formatted;
 }
 
 /** Words such as "dès que possible" stay; an ISO date becomes a date in the user's language. */

@@ -90,7 +90,7 @@ describe('the built-in Direct Line channel', () => {
     const echo = activities.find((a) => a.id === id);
     expect(echo?.channelData).toEqual({ clientActivityID: 'c1' });
     // The user is who the token says, whatever the activity claims.
-    expect(echo?.from?.id).toMatch(/^dl_/);
+    expect(echo?.from?.id).toMatch(/^user_/);
     const card = activities.find((a) => a.from?.role === 'bot')?.attachments?.[0];
     expect(JSON.stringify(card)).toContain('Concepteur-Développeur');
     // Nothing twice: a poll at the new watermark brings nothing already seen.

@@ -32,6 +32,7 @@ describe('language of a message', () => {
     ['what is the deadline for 0966?', 'en'],
     ['how do I apply', 'en'],
     ['0966', undefined],
+    ['details 1010', undefined],
     ['Nouméa', 'fr'],
     ['Koné', 'fr'],
   ])('%s → %s', (text, language) => {

@@ -1,0 +1,172 @@
+/**
+ * `npm run bench`: search latency and quality, and turn latency, on this machine.
+ *   - search: plain fuse.js with default options over all fields (what a typical bot does) next to
+ *     the project's index, at 100, 1,000 and 10,000 offers generated from the real ones;
+ *     p50/p95 per query, and precision@5 on the labelled queries over the real offers;
+ *   - turns: a search message POSTed to /api/messages, its reply received by a local Bot Connector,
+ *     at 1 and 10 concurrent conversations.
+ * Prints Markdown tables for the README. Not a test: it asserts nothing, it measures.
+ */
+import Fuse from 'fuse.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startApp } from '../bot/app.js';
+import { loadConfig } from '../bot/config.js';
+import type { Logger } from '../bot/logger.js';
+import { fixedClock } from '../data/clock.js';
+import type { Offer } from '../data/offers/offer.js';
+import { buildOfferIndex } from '../data/search/offerIndex.js';
+import { searchOffers } from '../data/search/searchOffers.js';
+
+const OFFERS_FILE = path.resolve('data/offers.json');
+const LABELLED = path.resolve('test/fixtures/labelledQueries.json');
+const NOW = new Date('2026-07-05T12:00:00+11:00');
+const COMMUNES = ['Nouméa', 'Dumbéa', 'Mont-Dore', 'Païta', 'Koné', 'Koumac', 'Lifou', 'Maré', 'Bourail', 'La Foa', 'Poindimié'];
+
+interface Labelled {
+  query: string;
+  expected: string[];
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(0));
+
+/** Offers like the real ones, many more of them: new references, places and dates, shuffled lists. */
+function generateOffers(real: Offer[], count: number): Offer[] {
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return Array.from({ length: count }, (_, k) => {
+    const base = real[k % real.length] as Offer;
+    const posted = new Date(Date.UTC(2026, 0, 1) + Math.floor(random() * 300) * 86_400_000);
+    const deadline = new Date(posted.getTime() + (14 + Math.floor(random() * 28)) * 86_400_000);
+    const commune = COMMUNES[Math.floor(random() * COMMUNES.length)] as string;
+    return {
+      ...base,
+      reference: `3134-${20 + (k % 7)}-${String(10000 + k).slice(-5)}/SR`,
+      location: { ...base.location, commune },
+      postedOn: posted.toISOString().slice(0, 10),
+      deadline: deadline.toISOString().slice(0, 10),
+      activities: [...base.activities].sort(() => random() - 0.5),
+    };
+  });
+}
+
+type SearchFn = (text: string) => string[];
+
+function fuseBaseline(offers: Offer[]): SearchFn {
+  const fuse = new Fuse(offers, {
+    keys: ['reference', 'title', 'employer', 'direction', 'service', 'corpsGrades', 'domains', 'location.commune', 'missions', 'activities', 'knowledge', 'skills'],
+  });
+  return (text) => fuse.search(text, { limit: 5 }).map((r) => r.item.reference);
+}
+
+function projectSearch(offers: Offer[]): SearchFn {
+  const index = buildOfferIndex(offers);
+  return (text) => searchOffers(index, { text, status: 'any', limit: 5 }, NOW).hits.map((h) => h.offer.reference);
+}
+
+function latency(search: SearchFn, queries: string[], rounds: number): { p50: number; p95: number } {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const query of queries) {
+      const start = performance.now();
+      search(query);
+      times.push(performance.now() - start);
+    }
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+/** Share of the expected offers found in the top 5 (all of them, or 5 when more are expected). */
+function precisionAt5(search: SearchFn, labelled: Labelled[]): number {
+  const perQuery = labelled.map((q) => {
+    const top = search(q.query).slice(0, 5);
+    return top.filter((r) => q.expected.includes(r)).length / Math.min(5, q.expected.length);
+  });
+  return perQuery.reduce((a, b) => a + b, 0) / perQuery.length;
+}
+
+async function turnLatency(concurrency: number, turnsPerConversation: number): Promise<{ p50: number; p95: number }> {
+  const connector = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"id":"reply"}');
+    });
+  });
+  await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
+  const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
+  const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (m, f) => console.error(m, f) };
+  const stateDir = await mkdtemp(path.join(tmpdir(), 'bench-state-'));
+  const app = await startApp(loadConfig({ PORT: '0', STATE_DIR: stateDir, OFFERS_FILE }), { clock: fixedClock(NOW), logger: quiet });
+  const queries = ['offres en informatique', 'chargé de contact clientèle', 'IT jobs', 'postes à Nouméa', 'comptable'];
+  const times: number[] = [];
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, c) => {
+      for (let turn = 0; turn < turnsPerConversation; turn++) {
+        const body = JSON.stringify({
+          type: 'message',
+          id: `a${turn}`,
+          channelId: 'webchat',
+          serviceUrl,
+          text: queries[turn % queries.length],
+          from: { id: `user-${c}`, role: 'user' },
+          recipient: { id: 'bot', role: 'bot' },
+          conversation: { id: `bench-${concurrency}-${c}` },
+        });
+        const start = performance.now();
+        const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        await response.arrayBuffer();
+        // Warm-up turns (the first of each conversation) are left out.
+        if (turn > 0) times.push(performance.now() - start);
+      }
+    }),
+  );
+  await app.close();
+  connector.close();
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+const real = (JSON.parse(await readFile(OFFERS_FILE, 'utf8')) as { offers: Offer[] }).offers;
+const labelled = (JSON.parse(await readFile(LABELLED, 'utf8')) as { queries: Labelled[] }).queries;
+const queries = labelled.map((q) => q.query);
+
+console.log(`# Benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}\n`);
+console.log(`Quality on the ${real.length} real offers, ${labelled.length} labelled queries:\n`);
+console.log('| search | precision@5 |');
+console.log('|---|---|');
+console.log(`| plain fuse.js, default options, all fields | ${precisionAt5(fuseBaseline(real), labelled).toFixed(3)} |`);
+console.log(`| project index | ${precisionAt5(projectSearch(real), labelled).toFixed(3)} |`);
+
+console.log('\nSearch latency per query, milliseconds:\n');
+console.log('| offers | fuse.js p50 | fuse.js p95 | project build | project p50 | project p95 |');
+console.log('|---|---|---|---|---|---|');
+for (const size of [100, 1000, 10000]) {
+  const offers = generateOffers(real, size);
+  // The baseline is slow at size: fewer queries keep the run short, and its figures stay representative.
+  const baselineQueries = size >= 10000 ? queries.slice(0, 12) : queries;
+  const fuse = latency(fuseBaseline(offers), baselineQueries, 1);
+  const buildStart = performance.now();
+  const search = projectSearch(offers);
+  const build = performance.now() - buildStart;
+  latency(search, queries, 1); // warm-up
+  const project = latency(search, queries, 5);
+  console.log(`| ${size.toLocaleString('en')} | ${ms(fuse.p50)} | ${ms(fuse.p95)} | ${ms(build)} | ${ms(project.p50)} | ${ms(project.p95)} |`);
+}
+
+console.log('\nTurn latency, a search message through POST /api/messages to the reply, milliseconds:\n');
+console.log('| concurrent conversations | turns | p50 | p95 |');
+console.log('|---|---|---|---|');
+for (const concurrency of [1, 10]) {
+  const turns = 100;
+  const result = await turnLatency(concurrency, turns);
+  console.log(`| ${concurrency} | ${concurrency * (turns - 1)} | ${ms(result.p50)} | ${ms(result.p95)} |`);
+}
