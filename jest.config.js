@@ -13,4 +13,5 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
   testTimeout: 20000,
+  reporters: ['default', '<rootDir>/test/support/closingLineReporter.cjs'],
 };
