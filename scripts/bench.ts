@@ -3,21 +3,19 @@
  *   - search: plain fuse.js with default options over all fields (what a typical bot does) next to
  *     the project's index, at 100, 1,000 and 10,000 offers generated from the real ones;
  *     p50/p95 per query, and precision@5 on the labelled queries over the real offers;
- *   - turns: a search message POSTed to /api/messages, its reply received by a local Bot Connector,
- *     at 1 and 10 concurrent conversations.
+ *   - turns: a search message POSTed to /api/messages of the bot running in its own process (as
+ *     `npm start` runs it), its reply received by a local Bot Connector, at 1 and 10 concurrent
+ *     conversations.
  * Prints Markdown tables for the README. Not a test: it asserts nothing, it measures.
  */
 import Fuse from 'fuse.js';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startApp } from '../bot/app.js';
-import { loadConfig } from '../bot/config.js';
-import type { Logger } from '../bot/logger.js';
-import { fixedClock } from '../data/clock.js';
 import type { Offer } from '../data/offers/offer.js';
 import { buildOfferIndex } from '../data/search/offerIndex.js';
 import { searchOffers } from '../data/search/searchOffers.js';
@@ -94,6 +92,24 @@ function precisionAt5(search: SearchFn, labelled: Labelled[]): number {
   return perQuery.reduce((a, b) => a + b, 0) / perQuery.length;
 }
 
+/** The bot in a process of its own, as in production: the load and the fake channel stay out of its CPU. */
+async function startBotProcess(stateDir: string): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, ['dist/bot/index.js'], {
+    env: { ...process.env, PORT: '0', STATE_DIR: stateDir, OFFERS_FILE, BOT_NOW: NOW.toISOString() },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffered = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      const listening = /"url":"(http:\/\/localhost:\d+)"/.exec(buffered);
+      if (listening?.[1]) resolve(listening[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`bot exited with ${code}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
 async function turnLatency(concurrency: number, turnsPerConversation: number): Promise<{ p50: number; p95: number }> {
   const connector = createServer((req, res) => {
     req.resume();
@@ -104,9 +120,7 @@ async function turnLatency(concurrency: number, turnsPerConversation: number): P
   });
   await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
   const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
-  const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (m, f) => console.error(m, f) };
-  const stateDir = await mkdtemp(path.join(tmpdir(), 'bench-state-'));
-  const app = await startApp(loadConfig({ PORT: '0', STATE_DIR: stateDir, OFFERS_FILE }), { clock: fixedClock(NOW), logger: quiet });
+  const bot = await startBotProcess(await mkdtemp(path.join(tmpdir(), 'bench-state-')));
   const queries = ['offres en informatique', 'chargé de contact clientèle', 'IT jobs', 'postes à Nouméa', 'comptable'];
   const times: number[] = [];
   await Promise.all(
@@ -123,14 +137,14 @@ async function turnLatency(concurrency: number, turnsPerConversation: number): P
           conversation: { id: `bench-${concurrency}-${c}` },
         });
         const start = performance.now();
-        const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
         await response.arrayBuffer();
         // Warm-up turns (the first of each conversation) are left out.
         if (turn > 0) times.push(performance.now() - start);
       }
     }),
   );
-  await app.close();
+  bot.stop();
   connector.close();
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
@@ -140,6 +154,10 @@ const labelled = (JSON.parse(await readFile(LABELLED, 'utf8')) as { queries: Lab
 const queries = labelled.map((q) => q.query);
 
 console.log(`# Benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}\n`);
+/** `npm run bench -- turns` or `-- search` runs one part. */
+const part = process.argv[2];
+
+if (part !== 'turns') {
 console.log(`Quality on the ${real.length} real offers, ${labelled.length} labelled queries:\n`);
 console.log('| search | precision@5 |');
 console.log('|---|---|');
@@ -162,6 +180,9 @@ for (const size of [100, 1000, 10000]) {
   console.log(`| ${size.toLocaleString('en')} | ${ms(fuse.p50)} | ${ms(fuse.p95)} | ${ms(build)} | ${ms(project.p50)} | ${ms(project.p95)} |`);
 }
 
+}
+
+if (part !== 'search') {
 console.log('\nTurn latency, a search message through POST /api/messages to the reply, milliseconds:\n');
 console.log('| concurrent conversations | turns | p50 | p95 |');
 console.log('|---|---|---|---|');
@@ -169,4 +190,5 @@ for (const concurrency of [1, 10]) {
   const turns = 100;
   const result = await turnLatency(concurrency, turns);
   console.log(`| ${concurrency} | ${concurrency * (turns - 1)} | ${ms(result.p50)} | ${ms(result.p95)} |`);
+}
 }

@@ -2,6 +2,7 @@ import type { Offer } from './offer.js';
 import type { OfferStore } from './offerStore.js';
 import { buildOfferIndex, referenceNumber, type OfferIndex } from '../search/offerIndex.js';
 import { FacetMatcher, facetValues, type FacetValue } from '../search/facets.js';
+import { rememberingWordMatcher, type WordMatcher } from '../search/wordMatches.js';
 
 /**
  * One version of the offers with everything derived from it (search index, filter values), built
@@ -13,6 +14,8 @@ export interface OfferSnapshot {
   readonly facets: readonly FacetValue[];
   readonly facetMatcher: FacetMatcher;
   readonly loadedAt: Date;
+  /** Word look-ups for this index, remembered: what turns search with. */
+  readonly matchWord: WordMatcher;
   /** "3134-25-0966/SR", "25-0966", "0966", "966": the offer, the newest when a number repeats. */
   findByReference(text: string): Offer | undefined;
 }
@@ -36,6 +39,7 @@ export function buildSnapshot(offers: readonly Offer[], loadedAt: Date): OfferSn
     facets,
     facetMatcher: new FacetMatcher(facets),
     loadedAt,
+    matchWord: rememberingWordMatcher(index),
     findByReference(text: string): Offer | undefined {
       const compact = text.trim().toUpperCase().replace(/\s+/g, '');
       const full = /^(\d{4})-(\d{2})-(\d{3,5})(?:\/([A-Z]{1,4}))?$/.exec(compact);

@@ -90,6 +90,7 @@ interface Candidate {
  */
 export class FacetMatcher {
   private readonly fuse: Fuse<Candidate>;
+  private readonly exact = new Map<string, FacetValue>();
 
   constructor(
     readonly values: readonly FacetValue[],
@@ -98,7 +99,20 @@ export class FacetMatcher {
     const candidates = values
       .filter((v) => this.kinds.includes(v.kind))
       .flatMap((value) => [value.key, ...value.aliases].map((text) => ({ value, text })));
+    for (const candidate of candidates) if (!this.exact.has(candidate.text)) this.exact.set(candidate.text, candidate.value);
     this.fuse = new Fuse(candidates, { keys: ['text'], includeScore: true, threshold: 0.2, ignoreLocation: true });
+  }
+
+  /** A name as written, or within a typo of one (fuzzy only for one or two words of some length). */
+  private lookUp(phrase: string, size: number): FacetValue | undefined {
+    const exact = this.exact.get(phrase);
+    if (exact) return exact;
+    // A short word must match exactly: "nc" is not "nord".
+    if (size > 2 || phrase.length <= 4) return undefined;
+    const best = this.fuse.search(phrase, { limit: 1 })[0];
+    if (!best || (best.score ?? 1) > 0.2) return undefined;
+    if (Math.abs(best.item.text.length - phrase.length) > Math.max(1, phrase.length / 5)) return undefined;
+    return best.item.value;
   }
 
   find(text: string): FacetMention[] {
@@ -109,15 +123,12 @@ export class FacetMatcher {
     for (let size = 4; size >= 1; size--) {
       for (let i = 0; i + size <= spans.length; i++) {
         if (Array.from({ length: size }, (_, k) => i + k).some((k) => taken.has(k))) continue;
-        const phrase = spans.slice(i, i + size).map((s) => s.word).join(' ');
-        if (phrase.length < 3 || (size === 1 && STOP_WORDS.has(phrase))) continue;
-        const best = this.fuse.search(phrase, { limit: 1 })[0];
-        if (!best || (best.score ?? 1) > 0.2) continue;
-        // A short word must match exactly: "nc" is not "nord".
-        if (phrase.length <= 4 && best.item.text !== phrase) continue;
-        if (Math.abs(best.item.text.length - phrase.length) > Math.max(1, phrase.length / 5)) continue;
+        const words = spans.slice(i, i + size).map((s) => s.word);
+        if (words.every((w) => STOP_WORDS.has(w))) continue;
+        const value = this.lookUp(words.join(' '), size);
+        if (!value) continue;
         for (let k = i; k < i + size; k++) taken.add(k);
-        mentions.push({ value: best.item.value, start: (spans[i] as WordSpan).start, end: (spans[i + size - 1] as WordSpan).end });
+        mentions.push({ value, start: (spans[i] as WordSpan).start, end: (spans[i + size - 1] as WordSpan).end });
       }
     }
     return mentions.sort((a, b) => a.start - b.start);

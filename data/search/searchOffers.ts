@@ -3,7 +3,7 @@ import { daysLeft } from '../offers/openness.js';
 import { offerFacetKeys, facetKey, type FacetKind } from './facets.js';
 import type { OfferIndex } from './offerIndex.js';
 import { queryTerms, type QueryTerm } from './queryTerms.js';
-import { wordMatches } from './wordMatches.js';
+import { wordMatches, type WordMatcher } from './wordMatches.js';
 
 export interface OfferFilters {
   employer?: string;
@@ -72,11 +72,40 @@ function passesFilters(offer: Offer, filters: OfferFilters | undefined, now: Dat
 }
 
 /** Relevance for each offer sharing a word with the query; zero elsewhere. */
-function score(index: OfferIndex, terms: readonly QueryTerm[]): Map<number, number> {
-  const n = index.offers.length;
-  const totals = new Float64Array(n);
-  const covered = new Uint16Array(n);
-  const best = new Float64Array(n);
+interface Scores {
+  /** The offers that share a word with the query. */
+  docs: number[];
+  /** Relevance by offer position (zero for the others). */
+  of: Float64Array;
+}
+
+interface Scratch {
+  totals: Float64Array;
+  covered: Uint16Array;
+  best: Float64Array;
+}
+
+/**
+ * Per-offer score arrays, one set per index, reused by every query: allocating them per query
+ * cost more in garbage collection (at 10,000 offers) than the scoring itself. Search is
+ * synchronous, so no two queries ever share them at once.
+ */
+const scratchOf = new WeakMap<OfferIndex, Scratch>();
+
+function scratch(index: OfferIndex): Scratch {
+  let arrays = scratchOf.get(index);
+  if (!arrays) {
+    const n = index.offers.length;
+    arrays = { totals: new Float64Array(n), covered: new Uint16Array(n), best: new Float64Array(n) };
+    scratchOf.set(index, arrays);
+  }
+  arrays.totals.fill(0);
+  arrays.covered.fill(0);
+  return arrays;
+}
+
+function score(index: OfferIndex, terms: readonly QueryTerm[], matchWord: WordMatcher): Scores {
+  const { totals, covered, best } = scratch(index);
   const touched: number[] = [];
   const required = terms.filter((t) => !t.optional).length;
 
@@ -86,7 +115,9 @@ function score(index: OfferIndex, terms: readonly QueryTerm[]): Map<number, numb
       // A longer or misspelt neighbour of a common word is rarer, so its idf is higher: capped at
       // the word's own, so "maîtriser" never outweighs "maîtrise" for someone who typed "maîtrise".
       const ownIdf = index.postings.get(variant.word)?.idf ?? Number.POSITIVE_INFINITY;
-      for (const match of wordMatches(index, variant.word, variant.quality)) {
+      // A variant the lexicon adds ("informatique" → "logiciel") counts as written, not its neighbours.
+      const matches = variant.quality < 1 ? [{ word: variant.word, quality: variant.quality }] : matchWord(variant.word, 1);
+      for (const match of matches) {
         const postings = index.postings.get(match.word);
         if (!postings) continue;
         const factor = Math.min(postings.idf, ownIdf) * match.quality;
@@ -106,13 +137,14 @@ function score(index: OfferIndex, terms: readonly QueryTerm[]): Map<number, numb
     }
   }
 
-  const scores = new Map<number, number>();
+  // `totals` becomes the final score in place: coverage squared, so offers matching every word lead.
   const complete: number[] = [];
   for (const doc of touched) {
     const coverage = required === 0 ? 1 : (covered[doc] as number) / required;
-    scores.set(doc, (totals[doc] as number) * coverage * coverage);
+    totals[doc] = (totals[doc] as number) * coverage * coverage;
     if (coverage === 1) complete.push(doc);
   }
+  const scores = { docs: touched, of: totals };
   rewardPhrases(index, terms, complete, scores);
   return scores;
 }
@@ -125,18 +157,18 @@ const HEADING_PHRASE_BONUS = 1.5;
 const TEXT_PHRASE_BONUS = 1.3;
 const PHRASE_CANDIDATES = 50;
 
-function rewardPhrases(index: OfferIndex, terms: readonly QueryTerm[], docs: number[], scores: Map<number, number>): void {
+function rewardPhrases(index: OfferIndex, terms: readonly QueryTerm[], docs: number[], scores: Scores): void {
   const phrase = terms.filter((t) => !t.optional);
   if (phrase.length < 2) return;
   const literal = ` ${phrase.map((t) => t.variants[0]?.word).join(' ')} `;
-  const best = docs.sort((a, b) => (scores.get(b) as number) - (scores.get(a) as number)).slice(0, PHRASE_CANDIDATES);
+  const best = firstInOrder(docs, PHRASE_CANDIDATES, (a, b) => (scores.of[b] as number) - (scores.of[a] as number));
   for (const doc of best) {
     const bonus = namesThePhrase(index.headings[doc] ?? [], phrase)
       ? HEADING_PHRASE_BONUS
       : (index.texts[doc] as string).includes(literal)
         ? TEXT_PHRASE_BONUS
         : 1;
-    scores.set(doc, (scores.get(doc) as number) * bonus);
+    scores.of[doc] = (scores.of[doc] as number) * bonus;
   }
 }
 
@@ -147,6 +179,23 @@ function namesThePhrase(headings: ReadonlyArray<readonly string[]>, phrase: read
     }
     return false;
   });
+}
+
+/**
+ * The first `count` items in order, without sorting them all: a page is 5 offers out of thousands
+ * of matches, so keeping a short sorted list beats sorting everything.
+ */
+function firstInOrder<T>(items: readonly T[], count: number, order: (a: T, b: T) => number): T[] {
+  if (items.length <= count * 4) return [...items].sort(order).slice(0, count);
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length === count && order(item, kept[count - 1] as T) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && order(item, kept[at - 1] as T) < 0) at--;
+    kept.splice(at, 0, item);
+    if (kept.length > count) kept.pop();
+  }
+  return kept;
 }
 
 function byDeadline(index: OfferIndex, status: OfferStatus) {
@@ -162,7 +211,12 @@ function byDeadline(index: OfferIndex, status: OfferStatus) {
  * a reference ("3134-25-0966/SR") finds that offer whatever its status; one with no words left (only
  * filters) lists every offer that passes them, closing soonest first.
  */
-export function searchOffers(index: OfferIndex, request: SearchRequest, now: Date): SearchResult {
+export function searchOffers(
+  index: OfferIndex,
+  request: SearchRequest,
+  now: Date,
+  matchWord: WordMatcher = (word, quality) => wordMatches(index, word, quality),
+): SearchResult {
   const nowMs = now.getTime();
   const status = request.status ?? 'open';
   const offset = request.offset ?? 0;
@@ -179,18 +233,24 @@ export function searchOffers(index: OfferIndex, request: SearchRequest, now: Dat
   }
 
   const terms = queryTerms(request.text);
-  let ranked: Array<[number, number]> =
-    terms.length === 0 ? index.offers.map((_, doc) => [doc, 1]) : [...score(index, terms).entries()];
+  let ranked: Array<[number, number]>;
+  if (terms.length === 0) {
+    ranked = index.offers.map((_, doc) => [doc, 1]);
+  } else {
+    const scores = score(index, terms, matchWord);
+    ranked = scores.docs.map((doc) => [doc, scores.of[doc] as number]);
+  }
   ranked = ranked.filter(
     ([doc]) => passesStatus(index, doc, request, nowMs) && passesFilters(index.offers[doc] as Offer, request.filters, now),
   );
   const top = ranked.reduce((max, [, s]) => Math.max(max, s), 0);
   const deadlineOrder = byDeadline(index, status);
-  ranked = ranked
-    .filter(([, s]) => s >= top * RELATIVE_CUTOFF)
-    .sort((a, b) => b[1] - a[1] || deadlineOrder(a[0], b[0]));
+  const better = (a: [number, number], b: [number, number]) => b[1] - a[1] || deadlineOrder(a[0], b[0]);
+  ranked = ranked.filter(([, s]) => s >= top * RELATIVE_CUTOFF);
   return {
-    hits: ranked.slice(offset, offset + limit).map(([doc, s]) => ({ offer: index.offers[doc] as Offer, score: s })),
+    hits: firstInOrder(ranked, offset + limit, better)
+      .slice(offset)
+      .map(([doc, s]) => ({ offer: index.offers[doc] as Offer, score: s })),
     total: ranked.length,
   };
 }

@@ -66,3 +66,24 @@ export function wordMatches(index: OfferIndex, word: string, quality: number): W
   typoMatches(index, word, found);
   return [...found].map(([match, q]) => ({ word: match, quality: q * quality }));
 }
+
+export type WordMatcher = (word: string, quality: number) => WordMatch[];
+
+const REMEMBERED_WORDS = 20_000;
+
+/**
+ * The same look-ups, remembered for one index: people type the same words again and again, and
+ * an index never changes. Bounded; forgotten with the index when the offers change.
+ */
+export function rememberingWordMatcher(index: OfferIndex): WordMatcher {
+  const remembered = new Map<string, WordMatch[]>();
+  return (word, quality) => {
+    let matches = remembered.get(word);
+    if (!matches) {
+      if (remembered.size >= REMEMBERED_WORDS) remembered.clear();
+      matches = wordMatches(index, word, 1);
+      remembered.set(word, matches);
+    }
+    return quality === 1 ? matches : matches.map((m) => ({ word: m.word, quality: m.quality * quality }));
+  };
+}

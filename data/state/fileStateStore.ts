@@ -28,11 +28,29 @@ export class ETagConflictError extends Error {
   }
 }
 
+/** How many items are kept in memory besides on disk (most recently used). */
+const CACHED_ITEMS = 5000;
+
+/**
+ * One process owns the folder (the embedded default runs one instance; several instances use the
+ * Azure store), so what it wrote last is what the disk holds: reads are served from memory when
+ * they can, and the disk is read after a restart.
+ */
 export class FileStateStore implements StateStore {
   /** Writes to one key wait for each other, so an eTag check and its write are never interleaved. */
   private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly cache = new Map<string, StateItem | null>();
 
   constructor(private readonly directory: string) {}
+
+  private remember(key: string, item: StateItem | null): void {
+    this.cache.delete(key);
+    this.cache.set(key, item);
+    if (this.cache.size > CACHED_ITEMS) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+  }
 
   private fileOf(key: string): string {
     // Keys hold channel and conversation ids: hashed, so no id can name a path.
@@ -40,11 +58,18 @@ export class FileStateStore implements StateStore {
   }
 
   private async readOne(key: string): Promise<StateItem | undefined> {
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached === null ? undefined : structuredClone(cached);
     try {
       const stored = JSON.parse(await readFile(this.fileOf(key), 'utf8')) as { key: string; item: StateItem };
-      return stored.key === key ? stored.item : undefined;
+      const item = stored.key === key ? stored.item : undefined;
+      this.remember(key, item ?? null);
+      return item;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.remember(key, null);
+        return undefined;
+      }
       throw error;
     }
   }
@@ -79,8 +104,9 @@ export class FileStateStore implements StateStore {
           if (change.eTag && change.eTag !== '*' && current?.eTag && current.eTag !== change.eTag) {
             throw new ETagConflictError(key);
           }
-          const eTag = String(Number(current?.eTag ?? 0) + 1);
-          await writeFileAtomic(this.fileOf(key), JSON.stringify({ key, item: { ...change, eTag } }));
+          const item = { ...change, eTag: String(Number(current?.eTag ?? 0) + 1) };
+          await writeFileAtomic(this.fileOf(key), JSON.stringify({ key, item }));
+          this.remember(key, structuredClone(item));
         }),
       ),
     );
@@ -89,11 +115,12 @@ export class FileStateStore implements StateStore {
   async delete(keys: string[]): Promise<void> {
     await Promise.all(
       keys.map((key) =>
-        this.serialised(key, () =>
-          unlink(this.fileOf(key)).catch((error: NodeJS.ErrnoException) => {
+        this.serialised(key, async () => {
+          await unlink(this.fileOf(key)).catch((error: NodeJS.ErrnoException) => {
             if (error.code !== 'ENOENT') throw error;
-          }),
-        ),
+          });
+          this.remember(key, null);
+        }),
       ),
     );
   }

@@ -1,7 +1,6 @@
 import type { OfferSnapshot } from '../../data/offers/offerCatalog.js';
 import { normalize } from '../../data/search/normalize.js';
 import { queryTerms } from '../../data/search/queryTerms.js';
-import { wordMatches } from '../../data/search/wordMatches.js';
 import type { Intent, IntentRecognizer, Recognition, RecognizedEntity } from './recognizer.js';
 
 /**
@@ -89,7 +88,7 @@ export class KeywordRecognizer implements IntentRecognizer {
     const terms = queryTerms(text);
     if (terms.length === 0) return false;
     const naming = terms.filter((term) =>
-      term.variants.some((v) => wordMatches(snapshot.index, v.word, 1).some((m) => snapshot.index.salient.has(m.word))),
+      term.variants.some((v) => snapshot.matchWord(v.word, 1).some((m) => snapshot.index.salient.has(m.word))),
     );
     return naming.length * 2 >= terms.length;
   }

@@ -81,7 +81,7 @@ function header(search: SavedSearch, total: number, shown: number, language: Lan
  */
 export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now: Date, language: Language): Array<Partial<Activity>> {
   const request = { text: search.text, filters: search.filters, offset: search.offset, limit: PAGE_SIZE };
-  const open = searchOffers(snapshot.index, { ...request, status: 'open' }, now);
+  const open = searchOffers(snapshot.index, { ...request, status: 'open' }, now, snapshot.matchWord);
   const filterLine = filterLabels(search.filters, language);
   const filtersText = filterLine.length > 0 ? ` ${t(language, 'search.filters', { filters: filterLine.join(', ') })}` : '';
 
@@ -102,6 +102,7 @@ export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now:
     snapshot.index,
     { ...request, filters: closedFilters, offset: 0, status: 'closed', closedSince },
     now,
+    snapshot.matchWord,
   );
   if (closed.hits.length === 0) {
     const nothing = !hasWords(search) ? noneOpen : t(language, 'search.nothing', { query: quoted(search.said) });

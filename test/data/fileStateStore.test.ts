@@ -18,7 +18,8 @@ describe('file state store', () => {
       'webchat/conversations/a/b': { language: 'en', eTag: '1' },
     });
     await again.delete(['webchat/conversations/a/b']);
-    expect(await store.read(['webchat/conversations/a/b'])).toEqual({});
+    expect(await again.read(['webchat/conversations/a/b'])).toEqual({});
+    expect(await new FileStateStore(dir).read(['webchat/conversations/a/b'])).toEqual({});
   });
 
   it('refuses a write based on a stale eTag, and accepts "*"', async () => {
