@@ -17,6 +17,7 @@ const REFERENCE_PROMPT = 'referencePrompt';
 const ASK_STEPS = 'askOfferSteps';
 /** Asked once, then re-asked at most twice: after that the user is shown another way. */
 const MAX_RETRIES = 2;
+const MAX_CHOICES = 5;
 
 export type OfferQuestion = 'details' | 'deadline' | 'apply';
 
@@ -38,10 +39,17 @@ export class AskOfferDialog extends ComponentDialog {
   }
 
   private async askStep(step: WaterfallStepContext<{ question: OfferQuestion }>) {
-    const language = (await this.conversation.get(step.context, {})).language ?? 'fr';
+    const data = await this.conversation.get(step.context, {});
+    const language = data.language ?? 'fr';
+    // The offers just shown are the likely answers: one tap each.
+    const choices = (data.lastShown ?? []).slice(0, MAX_CHOICES).map((reference) => ({
+      type: 'imBack',
+      title: reference,
+      value: reference,
+    }));
     return step.prompt(REFERENCE_PROMPT, {
-      prompt: formatted(t(language, 'offer.askWhich')),
-      retryPrompt: formatted(t(language, 'offer.askWhichRetry')),
+      prompt: formatted(t(language, 'offer.askWhich'), [], choices),
+      retryPrompt: formatted(t(language, 'offer.askWhichRetry'), [], choices),
     });
   }
 

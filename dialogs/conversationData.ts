@@ -15,6 +15,8 @@ export interface ConversationData {
     status: OfferStatus;
     offset: number;
   };
+  /** The offers of the last results on screen: "which offer?" offers them as buttons. */
+  lastShown?: string[];
   /** The offer last shown or asked about: "et la date limite ?" means this one. */
   currentOffer?: string;
 }

@@ -168,8 +168,9 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async search(context: TurnContext, search: SavedSearch, data: ConversationData, language: Language) {
-    const replies = searchReplies(this.services.catalog.current(), search, this.services.clock.now(), language);
+    const { replies, shown } = searchReplies(this.services.catalog.current(), search, this.services.clock.now(), language);
     data.lastSearch = search;
+    if (shown.length > 0) data.lastShown = shown;
     await context.sendActivities(replies);
   }
 

@@ -1,19 +1,20 @@
 import type { Activity, CardAction as SuggestedAction } from 'botbuilder';
 import type { OfferSnapshot } from '../../data/offers/offerCatalog.js';
 import type { Offer } from '../../data/offers/offer.js';
+import { facetKey, type FacetKind } from '../../data/search/facets.js';
 import { queryTerms } from '../../data/search/queryTerms.js';
 import { searchOffers, type OfferFilters } from '../../data/search/searchOffers.js';
 import type { CardAction } from '../cards/cardActions.js';
 import { offerSummaryCard } from '../cards/offerSummaryCard.js';
 import type { ConversationData } from '../conversationData.js';
-import { t, type Language } from '../i18n/messages.js';
+import { t, type Language, type MessageKey } from '../i18n/messages.js';
 import { formatted, plain, quoted } from '../replies.js';
 import { CLOSING_SOON_DAYS } from './searchRequest.js';
 
 export const PAGE_SIZE = 5;
 /** When nothing open matches, offers closed in the last six months are shown for information. */
 const RECENTLY_CLOSED_DAYS = 180;
-const MAX_FILTER_SUGGESTIONS = 3;
+const MAX_FILTER_SUGGESTIONS = 2;
 
 export type SavedSearch = NonNullable<ConversationData['lastSearch']>;
 
@@ -33,7 +34,23 @@ function filterLabels(filters: OfferFilters, language: Language): string[] {
   return labels;
 }
 
-/** Buttons to go on: the next page, and filters that would narrow what is on screen. */
+const FILTER_LABELS: Record<FacetKind, MessageKey> = {
+  commune: 'filter.commune',
+  employer: 'filter.employer',
+  domain: 'filter.domain',
+  grade: 'filter.grade',
+};
+
+function facetValuesOf(kind: FacetKind, offer: Offer): string[] {
+  if (kind === 'commune') return offer.location?.commune ? [offer.location.commune] : [];
+  if (kind === 'employer') return [offer.employer];
+  return kind === 'domain' ? offer.domains : offer.corpsGrades;
+}
+
+/**
+ * Buttons to go on: the next page, "closing soon", and for each kind of filter not yet applied,
+ * the values that would split what is on screen (a value every offer shown has narrows nothing).
+ */
 function nextSteps(search: SavedSearch, hits: Offer[], hasMore: boolean, language: Language): SuggestedAction[] {
   const more = t(language, 'search.more');
   const steps: SuggestedAction[] = hasMore ? [suggestion(more, { action: 'more' }, more)] : [];
@@ -41,20 +58,24 @@ function nextSteps(search: SavedSearch, hits: Offer[], hasMore: boolean, languag
     const label = t(language, 'filter.closingSoon');
     steps.push(suggestion(label, { action: 'closingSoon' }, label));
   }
-  const communes = new Set(hits.map((o) => o.location?.commune).filter((c): c is string => !!c));
-  const employers = new Set(hits.map((o) => o.employer));
-  if (!search.filters.commune && communes.size > 1) {
-    for (const commune of [...communes].slice(0, MAX_FILTER_SUGGESTIONS)) {
-      const label = t(language, 'filter.commune', { value: commune });
-      steps.push(suggestion(label, { action: 'filter', kind: 'commune', value: commune }, label));
+  for (const kind of ['commune', 'employer', 'domain', 'grade'] as const) {
+    if (search.filters[kind] !== undefined) continue;
+    // Spellings of one value ("Office des postes et (des) télécommunications") count as one.
+    const counts = new Map<string, { value: string; offers: number }>();
+    for (const offer of hits) {
+      for (const value of new Set(facetValuesOf(kind, offer))) {
+        const key = facetKey(value);
+        const seen = counts.get(key) ?? { value, offers: 0 };
+        counts.set(key, { ...seen, offers: seen.offers + 1 });
+      }
+    }
+    const splitting = [...counts.values()].filter((c) => c.offers < hits.length).sort((a, b) => b.offers - a.offers);
+    for (const { value } of splitting.slice(0, MAX_FILTER_SUGGESTIONS)) {
+      const label = t(language, FILTER_LABELS[kind], { value });
+      steps.push(suggestion(label, { action: 'filter', kind, value }, label));
     }
   }
-  if (!search.filters.employer && employers.size > 1) {
-    for (const employer of [...employers].slice(0, MAX_FILTER_SUGGESTIONS)) {
-      steps.push(suggestion(employer, { action: 'filter', kind: 'employer', value: employer }, employer));
-    }
-  }
-  if (Object.keys(search.filters).length > 0) {
+  if (Object.values(search.filters).some((v) => v !== undefined)) {
     const label = t(language, 'filter.clear');
     steps.push(suggestion(label, { action: 'clearFilters' }, label));
   }
@@ -79,7 +100,13 @@ function header(search: SavedSearch, total: number, shown: number, language: Lan
  * The messages answering a search: a page of open offers as cards with a way to go on, or, when
  * nothing open matches, the recently closed ones that did, said as such.
  */
-export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now: Date, language: Language): Array<Partial<Activity>> {
+export interface SearchAnswer {
+  replies: Array<Partial<Activity>>;
+  /** The references of the offers shown, in order: "which offer?" proposes them. */
+  shown: string[];
+}
+
+export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now: Date, language: Language): SearchAnswer {
   const request = { text: search.text, filters: search.filters, offset: search.offset, limit: PAGE_SIZE };
   const open = searchOffers(snapshot.index, { ...request, status: 'open' }, now, snapshot.matchWord);
   const filterLine = filterLabels(search.filters, language);
@@ -89,9 +116,10 @@ export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now:
     const hits = open.hits.map((h) => h.offer);
     const cards = hits.map((offer) => offerSummaryCard(offer, now, language));
     const hasMore = search.offset + hits.length < open.total;
-    return [plain(header(search, open.total, hits.length, language) + filtersText, cards, nextSteps(search, hits, hasMore, language))];
+    const answer = plain(header(search, open.total, hits.length, language) + filtersText, cards, nextSteps(search, hits, hasMore, language));
+    return { replies: [answer], shown: hits.map((o) => o.reference) };
   }
-  if (search.offset > 0) return [formatted(t(language, 'search.noMore'))];
+  if (search.offset > 0) return { replies: [formatted(t(language, 'search.noMore'))], shown: [] };
 
   const noneOpen =
     !hasWords(search) ? t(language, 'search.noneOpenAll') : t(language, 'search.noneOpen', { query: quoted(search.said) });
@@ -106,10 +134,13 @@ export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now:
   );
   if (closed.hits.length === 0) {
     const nothing = !hasWords(search) ? noneOpen : t(language, 'search.nothing', { query: quoted(search.said) });
-    return [plain(nothing + filtersText)];
+    return { replies: [plain(nothing + filtersText)], shown: [] };
   }
   const cards = closed.hits.map((h) => offerSummaryCard(h.offer, now, language));
-  return [plain(noneOpen + filtersText), formatted(t(language, 'search.recentlyClosed'), cards)];
+  return {
+    replies: [plain(noneOpen + filtersText), formatted(t(language, 'search.recentlyClosed'), cards)],
+    shown: closed.hits.map((h) => h.offer.reference),
+  };
 }
 
 export function withFilter(search: SavedSearch, action: CardAction): SavedSearch {

@@ -68,6 +68,23 @@ describe('searching', () => {
     expect(cardsOf(cleared).length).toBe(5);
   });
 
+  it('offers domain and grade filters that split the results, and applies them when tapped', async () => {
+    const bot = testConversation(JULY_5);
+    const first = await bot.say('toutes les offres');
+    const chips = first.flatMap((r) => r.suggestedActions?.actions ?? []);
+    const domain = chips.find((c) => (c.value as { kind?: string }).kind === 'domain');
+    const grade = chips.find((c) => (c.value as { kind?: string }).kind === 'grade');
+    expect(domain?.title).toMatch(/^domaine /);
+    expect(grade?.title).toMatch(/^grade /);
+    const byDomain = await bot.say({ text: domain?.title, value: domain?.value });
+    const wanted = (domain?.value as { value: string }).value;
+    expect(cardsOf(byDomain).length).toBeGreaterThan(0);
+    expect(textsOf(byDomain)).toContain(`Filtres : domaine ${wanted}.`);
+    const byGrade = await bot.say({ text: grade?.title, value: grade?.value });
+    expect(textsOf(byGrade)).toContain(`grade ${(grade?.value as { value: string }).value}`);
+    for (const card of cardsOf(byGrade)) expect(cardText(card)).toContain((grade?.value as { value: string }).value);
+  });
+
   it('understands a commune, an employer and "qui ferment bientôt" written in the sentence', async () => {
     const bot = testConversation(noumeaNoon('2026-07-28'));
     const inLifou = await bot.say('des postes à Lifou ?');
@@ -183,6 +200,14 @@ describe('asking which offer', () => {
     const bot = testConversation(JULY_5);
     expect(textsOf(await bot.say('quelle est la date limite ?'))).toContain("De quelle offre s'agit-il ?");
     expect(textsOf(await bot.say('la 0975'))).toContain('il reste 12 jours');
+  });
+
+  it('proposes the offers just shown as answers', async () => {
+    const bot = testConversation(JULY_5);
+    await bot.say('technicien hotline');
+    const asked = await bot.say('comment postuler ?');
+    expect(suggestionTitles(asked)).toContain('3134-26-0939/SR');
+    expect(textsOf(await bot.say('3134-26-0939/SR'))).toContain('Pour postuler à l’offre 3134-26-0939/SR'.replace('’', "'"));
   });
 
   it('re-asks kindly at most twice, then shows another way', async () => {
