@@ -5,12 +5,14 @@ import { JsonFileOfferStore } from '../data/offers/offerStore.js';
 import { FileStateStore } from '../data/state/fileStateStore.js';
 import type { ConversationData } from '../dialogs/conversationData.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
-import { KeywordRecognizer } from '../dialogs/recognition/keywordRecognizer.js';
+import { loadCluProject } from '../dialogs/recognition/cluProject.js';
+import { EmbeddedRecognizer } from '../dialogs/recognition/embeddedRecognizer.js';
 import type { IntentRecognizer } from '../dialogs/recognition/recognizer.js';
 import { createAdapter } from './adapter.js';
 import type { Config } from './config.js';
 import { JobBot } from './jobBot.js';
 import { consoleLogger, type Logger } from './logger.js';
+import { languageModelFile } from './paths.js';
 import { createServer, listen, type RunningServer } from './server.js';
 
 /** Everything the running bot is made of, wired once: server → adapter → bot → main dialog. */
@@ -31,7 +33,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const storage = overrides.storage ?? (new FileStateStore(config.stateDir) as Storage);
   const conversationState = new ConversationState(storage);
   const conversation = conversationState.createProperty<ConversationData>('conversation');
-  const recognizer = overrides.recognizer ?? new KeywordRecognizer(() => catalog.current());
+  const recognizer =
+    overrides.recognizer ?? (await EmbeddedRecognizer.train(await loadCluProject(languageModelFile()), () => catalog.current()));
   const mainDialog = new MainDialog({ catalog, clock, recognizer }, conversation);
   const bot = new JobBot(conversationState, conversation, mainDialog);
   const adapter = createAdapter(config.auth, conversationState, logger);

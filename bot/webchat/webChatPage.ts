@@ -2,19 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Server } from 'restify';
-
-/** The folder holding package.json, whether running from bot/ (tests) or dist/bot/ (built). */
-function projectRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above the bot');
-    dir = parent;
-  }
-  return dir;
-}
+import { projectRoot } from '../paths.js';
 
 /** Web Chat's UMD bundle from the installed package (its exports hide dist/, so go by folder). */
 function webChatBundle(): string {

@@ -94,7 +94,7 @@ export class FacetMatcher {
 
   constructor(
     readonly values: readonly FacetValue[],
-    private readonly kinds: readonly FacetKind[] = ['employer', 'commune'],
+    private readonly kinds: readonly FacetKind[] = ['employer', 'commune', 'domain', 'grade'],
   ) {
     const candidates = values
       .filter((v) => this.kinds.includes(v.kind))
@@ -124,7 +124,8 @@ export class FacetMatcher {
       for (let i = 0; i + size <= spans.length; i++) {
         if (Array.from({ length: size }, (_, k) => i + k).some((k) => taken.has(k))) continue;
         const words = spans.slice(i, i + size).map((s) => s.word);
-        if (words.every((w) => STOP_WORDS.has(w))) continue;
+        // A name starts and ends with a word of its own: "en informatique" is "informatique".
+        if (STOP_WORDS.has(words[0] as string) || STOP_WORDS.has(words[size - 1] as string)) continue;
         const value = this.lookUp(words.join(' '), size);
         if (!value) continue;
         for (let k = i; k < i + size; k++) taken.add(k);

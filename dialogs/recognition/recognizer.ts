@@ -21,7 +21,7 @@ export const INTENTS = [
 
 export type Intent = (typeof INTENTS)[number];
 
-export type EntityCategory = 'offerReference' | 'domain' | 'employer' | 'location' | 'grade' | 'duration' | 'date';
+export type EntityCategory = 'offerReference' | 'domain' | 'employer' | 'commune' | 'grade' | 'duration' | 'date';
 
 export interface RecognizedEntity {
   category: EntityCategory;

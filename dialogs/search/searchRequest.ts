@@ -20,10 +20,10 @@ export function searchIntentFrom(recognition: Recognition): SearchIntent {
   const filters: OfferFilters = {};
   let text = recognition.text;
   const spans = recognition.entities
-    .filter((e) => (e.category === 'location' || e.category === 'employer') && e.resolution)
+    .filter((e) => (e.category === 'commune' || e.category === 'employer') && e.resolution)
     .sort((a, b) => b.offset - a.offset);
   for (const entity of spans) {
-    if (entity.category === 'location') filters.commune ??= entity.resolution;
+    if (entity.category === 'commune') filters.commune ??= entity.resolution;
     else filters.employer ??= entity.resolution;
     text = `${text.slice(0, entity.offset)} ${text.slice(entity.offset + entity.length)}`;
   }

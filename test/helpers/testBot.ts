@@ -4,7 +4,9 @@ import { ManualClock } from '../../data/clock.js';
 import { OfferCatalog } from '../../data/offers/offerCatalog.js';
 import type { ConversationData } from '../../dialogs/conversationData.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
-import { KeywordRecognizer } from '../../dialogs/recognition/keywordRecognizer.js';
+import { languageModelFile } from '../../bot/paths.js';
+import { loadCluProject } from '../../dialogs/recognition/cluProject.js';
+import { EmbeddedRecognizer } from '../../dialogs/recognition/embeddedRecognizer.js';
 import type { IntentRecognizer } from '../../dialogs/recognition/recognizer.js';
 import { shippedOffers } from './offers.js';
 
@@ -19,12 +21,24 @@ export interface TestConversation {
   join(locale?: string): Promise<Array<Partial<Activity>>>;
 }
 
+/** The embedded recogniser, trained once for all the conversations of a test file. */
+const shippedCatalog = OfferCatalog.of(shippedOffers());
+let training: Promise<EmbeddedRecognizer> | undefined;
+export function trainedRecognizer(): Promise<EmbeddedRecognizer> {
+  training ??= loadCluProject(languageModelFile()).then((project) => EmbeddedRecognizer.train(project, () => shippedCatalog.current()));
+  return training;
+}
+
+const embedded: IntentRecognizer = {
+  recognize: async (text, language) => (await trainedRecognizer()).recognize(text, language),
+};
+
 export function testConversation(now: Date, options: { recognizer?: IntentRecognizer; locale?: string } = {}): TestConversation {
   const clock = new ManualClock(now);
   const catalog = OfferCatalog.of(shippedOffers());
   const conversationState = new ConversationState(new MemoryStorage());
   const conversation = conversationState.createProperty<ConversationData>('conversation');
-  const recognizer = options.recognizer ?? new KeywordRecognizer(() => catalog.current());
+  const recognizer = options.recognizer ?? embedded;
   const bot = new JobBot(conversationState, conversation, new MainDialog({ catalog, clock, recognizer }, conversation));
   const adapter = new TestAdapter((context) => bot.run(context));
   if (options.locale) adapter.locale = options.locale;

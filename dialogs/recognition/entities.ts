@@ -1,0 +1,94 @@
+import DateTimeRecognizers from '@microsoft/recognizers-text-date-time';
+import Recognizers from '@microsoft/recognizers-text-suite';
+import { normalize } from '../../data/search/normalize.js';
+import type { OfferSnapshot } from '../../data/offers/offerCatalog.js';
+import type { EntityCategory, RecognizedEntity } from './recognizer.js';
+
+/**
+ * The entities of a message, whichever recogniser found the intent: offer references in any
+ * spelling, the names of domains, employers, communes and grades the offers use (typos
+ * tolerated), and durations and dates in French or English ("5 ans", "3 days before", "depuis 2019").
+ */
+const REFERENCE_IN_TEXT =
+  /(\b\d{4}-\d{2}-\d{3,5}(?:\s*\/\s*[A-Za-z]{1,4})?\b|\b\d{2}-\d{3,5}\b|(?:n°|no|#|offre|offer|ref|référence|reference|réf)\s*\.?\s*(\d{3,5})\b|\b\d{3,5}\b)/gi;
+
+function references(text: string, snapshot: OfferSnapshot): RecognizedEntity[] {
+  const found: RecognizedEntity[] = [];
+  for (const match of text.matchAll(REFERENCE_IN_TEXT)) {
+    const spoken = match[2] ?? match[1] ?? match[0];
+    const offer = snapshot.findByReference(spoken);
+    // A bare number that is no offer's ("2025", "3000 francs") is not a reference.
+    if (!offer && !/-/.test(spoken)) continue;
+    found.push({
+      category: 'offerReference',
+      text: match[0],
+      offset: match.index,
+      length: match[0].length,
+      confidenceScore: offer ? 1 : 0.6,
+      resolution: offer?.reference ?? spoken.replace(/\s+/g, ''),
+    });
+  }
+  return found;
+}
+
+function facets(text: string, snapshot: OfferSnapshot): RecognizedEntity[] {
+  return snapshot.facetMatcher.find(text).map((mention) => ({
+    category: mention.value.kind,
+    text: text.slice(mention.start, mention.end),
+    offset: mention.start,
+    length: mention.end - mention.start,
+    confidenceScore: 0.9,
+    resolution: mention.value.label,
+  }));
+}
+
+interface DateTimeResolution {
+  values?: Array<{ timex?: string; value?: string; type?: string }>;
+}
+
+/**
+ * The Recognizers-Text date-time models take tens of milliseconds a sentence: each is built once,
+ * and asked only about sentences that can hold a duration or a date.
+ */
+const TIME_CUE =
+  /\d|\b(un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|one|two|three|four|five|six|seven|eight|nine|ten|veille|lendemain|demain|tomorrow|depuis|since|semaine|week|mois|month|an|ans|annee|annees|year|years|jour|jours|day|days)\b/;
+
+type DateTimeModel = ReturnType<DateTimeRecognizers.DateTimeRecognizer['getDateTimeModel']>;
+const models = new Map<string, DateTimeModel>();
+
+function dateTimeModel(language: 'fr' | 'en'): DateTimeModel {
+  const culture = language === 'en' ? Recognizers.Culture.English : Recognizers.Culture.French;
+  let model = models.get(culture);
+  if (!model) {
+    model = new DateTimeRecognizers.DateTimeRecognizer(culture).getDateTimeModel();
+    models.set(culture, model);
+  }
+  return model;
+}
+
+function durationsAndDates(text: string, language: 'fr' | 'en', taken: RecognizedEntity[]): RecognizedEntity[] {
+  if (!TIME_CUE.test(normalize(text))) return [];
+  const overlaps = (start: number, end: number) => taken.some((e) => start < e.offset + e.length && e.offset < end);
+  return dateTimeModel(language)
+    .parse(text)
+    .filter((r) => !overlaps(r.start, r.end + 1))
+    .map((r) => {
+      const category: EntityCategory = r.typeName.includes('duration') ? 'duration' : 'date';
+      const first = (r.resolution as DateTimeResolution | undefined)?.values?.[0];
+      return {
+        category,
+        text: r.text,
+        offset: r.start,
+        length: r.end - r.start + 1,
+        confidenceScore: 0.8,
+        resolution: first?.timex ?? first?.value,
+      };
+    });
+}
+
+/** `withTime`: look for durations and dates too (costly: only for the intents that use them). */
+export function extractEntities(text: string, language: 'fr' | 'en', snapshot: OfferSnapshot, withTime: boolean): RecognizedEntity[] {
+  const named = [...references(text, snapshot), ...facets(text, snapshot)];
+  const timed = withTime ? durationsAndDates(text, language, named) : [];
+  return [...named, ...timed].sort((a, b) => a.offset - b.offset);
+}

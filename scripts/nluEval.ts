@@ -1,0 +1,37 @@
+/**
+ * `npm run nlu:eval -- FILE.jsonl`: how well the configured recogniser understands labelled
+ * utterances (lines {"text": ..., "intent": ..., "language"?: "fr"|"en"}). Prints accuracy,
+ * precision and recall per intent, and the most frequent confusions.
+ */
+import { readFile } from 'node:fs/promises';
+import { languageModelFile } from '../bot/paths.js';
+import { loadConfig } from '../bot/config.js';
+import { OfferCatalog } from '../data/offers/offerCatalog.js';
+import { JsonFileOfferStore } from '../data/offers/offerStore.js';
+import { detectLanguage } from '../dialogs/i18n/language.js';
+import { loadCluProject } from '../dialogs/recognition/cluProject.js';
+import { EmbeddedRecognizer } from '../dialogs/recognition/embeddedRecognizer.js';
+import { evaluate, type LabelledUtterance } from '../dialogs/recognition/evaluation.js';
+
+const file = process.argv[2];
+if (!file) {
+  console.error('usage: npm run nlu:eval -- FILE.jsonl');
+  process.exit(2);
+}
+const utterances = (await readFile(file, 'utf8'))
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as LabelledUtterance);
+const catalog = await OfferCatalog.open(new JsonFileOfferStore(loadConfig().offersFile));
+const started = performance.now();
+const recognizer = await EmbeddedRecognizer.train(await loadCluProject(languageModelFile()), () => catalog.current());
+const training = performance.now() - started;
+const result = await evaluate(recognizer, utterances, (text) => detectLanguage(text) ?? 'fr');
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+console.log(`recogniser: embedded (NLP.js), trained in ${training.toFixed(0)} ms`);
+console.log(`accuracy: ${pct(result.accuracy)} on ${result.total} utterances\n`);
+console.log('| intent | precision | recall | support |\n|---|---|---|---|');
+for (const i of result.perIntent) console.log(`| ${i.intent} | ${pct(i.precision)} | ${pct(i.recall)} | ${i.support} |`);
+console.log('\nconfusions (expected → predicted):');
+for (const c of result.confusions) console.log(`  ${c.expected} → ${c.predicted}: ${c.count}  e.g. ${c.examples.map((e) => JSON.stringify(e)).join(', ')}`);

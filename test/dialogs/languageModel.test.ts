@@ -1,0 +1,101 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { languageModelFile } from '../../bot/paths.js';
+import { facetKey, facetValues } from '../../data/search/facets.js';
+import { detectLanguage } from '../../dialogs/i18n/language.js';
+import { cluProjectSchema, loadCluProject, PROJECT_FILE_VERSION } from '../../dialogs/recognition/cluProject.js';
+import { evaluate, type LabelledUtterance } from '../../dialogs/recognition/evaluation.js';
+import { INTENTS } from '../../dialogs/recognition/recognizer.js';
+import { PROJECT_ROOT, shippedOffers } from '../helpers/offers.js';
+import { trainedRecognizer } from '../helpers/testBot.js';
+
+const raw = JSON.parse(readFileSync(languageModelFile(), 'utf8')) as unknown;
+const project = cluProjectSchema.parse(raw);
+const heldOut = readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', 'nlu-heldout.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as LabelledUtterance);
+
+describe('the CLU project file', () => {
+  it(`is in the CLU export format, pinned to ${PROJECT_FILE_VERSION}`, async () => {
+    await expect(loadCluProject(languageModelFile())).resolves.toMatchObject({ projectFileVersion: PROJECT_FILE_VERSION });
+    expect(project.assets.intents.map((i) => i.category).sort()).toEqual([...INTENTS].sort());
+    expect(() => cluProjectSchema.parse({ ...(raw as object), projectFileVersion: '2021-11-01' })).toThrow();
+  });
+
+  it.each([...INTENTS])('%s has at least 25 French and 10 English utterances', (intent) => {
+    const of = (language: string) => project.assets.utterances.filter((u) => u.intent === intent && u.language === language);
+    expect(of('fr').length).toBeGreaterThanOrEqual(25);
+    expect(of('en-us').length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('labels entity spans inside their text, with entities the project declares', () => {
+    const declared = new Set(project.assets.entities.map((e) => e.category));
+    const reference = new RegExp(
+      (project.assets.entities.find((e) => e.category === 'offerReference')?.regex?.expressions ?? []).map((e) => e.regexPattern).join('|'),
+    );
+    let labelled = 0;
+    for (const utterance of project.assets.utterances) {
+      for (const entity of utterance.entities) {
+        expect(declared.has(entity.category)).toBe(true);
+        expect(entity.offset + entity.length).toBeLessThanOrEqual(utterance.text.length);
+        const span = utterance.text.slice(entity.offset, entity.offset + entity.length);
+        expect(span.trim()).toBe(span);
+        if (entity.category === 'offerReference') expect(span).toMatch(reference);
+        labelled += 1;
+      }
+    }
+    expect(labelled).toBeGreaterThan(60);
+  });
+
+  it('lists every domain, employer, commune and grade of the offers, with English synonyms', () => {
+    for (const facet of facetValues(shippedOffers())) {
+      const entity = project.assets.entities.find((e) => e.category === facet.kind);
+      const values = (entity?.list?.sublists ?? []).flatMap((s) => s.synonyms.flatMap((syn) => syn.values).concat(s.listKey));
+      expect(values.map(facetKey)).toContain(facet.key);
+    }
+    const english = project.assets.entities.flatMap((e) => e.list?.sublists ?? []).filter((s) => s.synonyms.some((syn) => syn.language === 'en-us'));
+    expect(english.length).toBeGreaterThan(5);
+  });
+});
+
+describe('the embedded recogniser', () => {
+  it('is evaluated on at least 100 held-out utterances, a quarter in English, none of them trained on', () => {
+    expect(heldOut.length).toBeGreaterThanOrEqual(100);
+    expect(heldOut.filter((u) => u.language === 'en').length).toBeGreaterThanOrEqual(25);
+    const trained = new Set(project.assets.utterances.map((u) => u.text.toLowerCase()));
+    expect(heldOut.filter((u) => trained.has(u.text.toLowerCase()))).toEqual([]);
+  });
+
+  it('understands at least 90% of the held-out utterances', async () => {
+    const result = await evaluate(await trainedRecognizer(), heldOut, (text) => detectLanguage(text) ?? 'fr');
+    expect(result.accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.each([
+    ['chui éligible ?', 'fr', 'CheckEligibility'],
+    ['rappelle-moi 3 jours avant la 0966', 'fr', 'SetReminder'],
+    ['remind me the day before', 'en', 'SetReminder'],
+    ['supprime mes données', 'fr', 'DeleteMyData'],
+    ['ingenieur informatiqe', 'fr', 'SearchOffers'],
+  ] as Array<[string, 'fr' | 'en', string]>)('"%s" (%s) → %s', async (text, language, intent) => {
+    expect((await (await trainedRecognizer()).recognize(text, language)).topIntent).toBe(intent);
+  });
+
+  it('finds references, places, durations and dates, with their offsets', async () => {
+    const recognizer = await trainedRecognizer();
+    const reminder = await recognizer.recognize('rappelle-moi 3 jours avant la 0966', 'fr');
+    expect(reminder.entities).toEqual([
+      expect.objectContaining({ category: 'duration', text: '3 jours', offset: 13, resolution: 'P3D' }),
+      expect.objectContaining({ category: 'offerReference', text: '0966', offset: 30, resolution: '3134-25-0966/SR' }),
+    ]);
+    const eligibility = await recognizer.recognize("j'habite à Koné depuis 2019", 'fr');
+    expect(eligibility.entities.map((e) => [e.category, e.resolution])).toEqual([
+      ['commune', 'Koné'],
+      ['date', '2019'],
+    ]);
+    const english = await recognizer.recognize('I have lived here for five years', 'en');
+    expect(english.entities).toContainEqual(expect.objectContaining({ category: 'duration', resolution: 'P5Y' }));
+  });
+});
