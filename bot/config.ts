@@ -20,6 +20,11 @@ const environmentSchema = z.object({
   DIRECTLINE_SECRET: optional,
   DIRECTLINE_ENDPOINT: z.preprocess(blankToUndefined, z.url().default('https://directline.botframework.com/v3/directline')),
   BOT_NOW: z.preprocess(blankToUndefined, z.iso.datetime({ offset: true }).optional()),
+  CLU_ENDPOINT: z.preprocess(blankToUndefined, z.url().optional()),
+  CLU_KEY: optional,
+  CLU_PROJECT: z.preprocess(blankToUndefined, z.string().default('job-seeker-assistant')),
+  CLU_DEPLOYMENT: z.preprocess(blankToUndefined, z.string().default('production')),
+  CLU_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).max(10000).default(1500)),
 });
 
 export interface Config {
@@ -35,6 +40,8 @@ export interface Config {
   directLine: { secret?: string; endpoint: string };
   /** A fixed "now" for demos and tests; absent: the real time. */
   fixedNow?: Date;
+  /** Azure CLU; absent: the embedded recogniser alone. */
+  clu?: { endpoint: string; key: string; project: string; deployment: string; timeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -48,6 +55,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (!!e.CLU_ENDPOINT !== !!e.CLU_KEY) {
+    throw new ConfigError('Invalid configuration:\n  CLU_ENDPOINT and CLU_KEY go together: set both to use Azure CLU, or neither');
+  }
   return {
     port: e.PORT,
     auth: {
@@ -60,5 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stateDir: path.resolve(e.STATE_DIR),
     directLine: { secret: e.DIRECTLINE_SECRET, endpoint: e.DIRECTLINE_ENDPOINT.replace(/\/$/, '') },
     fixedNow: e.BOT_NOW ? new Date(e.BOT_NOW) : undefined,
+    clu:
+      e.CLU_ENDPOINT && e.CLU_KEY
+        ? { endpoint: e.CLU_ENDPOINT, key: e.CLU_KEY, project: e.CLU_PROJECT, deployment: e.CLU_DEPLOYMENT, timeoutMs: e.CLU_TIMEOUT_MS }
+        : undefined,
   };
 }

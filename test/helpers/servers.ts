@@ -18,16 +18,20 @@ export interface Received {
  * sent and answers as the real one does.
  */
 export async function fakeService(
-  answer: (request: Received) => { status: number; body: unknown } = () => ({ status: 200, body: { id: 'reply-1' } }),
+  answer: (request: Received) => { status: number; body: unknown } | Promise<{ status: number; body: unknown }> = () => ({
+    status: 200,
+    body: { id: 'reply-1' },
+  }),
 ): Promise<{ url: string; received: Received[]; close(): Promise<void>; waitFor(count: number, ms?: number): Promise<Received[]> }> {
   const received: Received[] = [];
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-    req.on('end', () => {
+    req.on('end', async () => {
       const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: raw ? JSON.parse(raw) : {} };
       received.push(request);
-      const { status, body } = answer(request);
+      const { status, body } = await answer(request);
+      if (res.destroyed) return;
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     });
@@ -37,7 +41,11 @@ export async function fakeService(
   return {
     url,
     received,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
     async waitFor(count, ms = 5000) {
       const until = Date.now() + ms;
       while (received.length < count && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
