@@ -25,6 +25,16 @@ import { MAX_MESSAGE_LENGTH, readTurnInput, type TurnInput } from './turnInput.j
 export const MAIN_DIALOG = 'mainDialog';
 const ROUTE = 'route';
 
+/** Below this confidence, with a close second guess, the bot asks rather than guesses. */
+const CONFIDENT = 0.6;
+const PLAUSIBLE = 0.1;
+
+function isUnclear(recognition: Recognition): boolean {
+  const [first, second] = recognition.intents;
+  if (!first || !second || first.category === 'None' || second.category === 'None') return false;
+  return first.confidenceScore < CONFIDENT && second.confidenceScore >= PLAUSIBLE;
+}
+
 const QUESTION_OF_INTENT: Partial<Record<Recognition['topIntent'], OfferQuestion>> = {
   OfferDetails: 'details',
   Deadline: 'deadline',
@@ -93,11 +103,21 @@ export class MainDialog extends ComponentDialog {
       await context.sendActivity(formatted(t(input.language, 'input.tooLong', { length: input.tooLong, max: MAX_MESSAGE_LENGTH })));
       return step.endDialog();
     }
-    if (input.action) {
+    let recognition: Recognition;
+    if (input.action?.action === 'intent') {
+      // The user said which of the guesses they meant: their words again, with that intent.
+      const again = await this.services.recognizer.recognize(input.action.text, input.language);
+      recognition = { ...again, topIntent: input.action.intent, intents: [{ category: input.action.intent, confidenceScore: 1 }] };
+    } else if (input.action) {
       await this.onCardAction(context, input.action, data, input.language);
       return step.endDialog();
+    } else {
+      recognition = input.recognition as Recognition;
+      if (isUnclear(recognition)) {
+        await context.sendActivity(this.clarification(recognition, input.language));
+        return step.endDialog();
+      }
     }
-    const recognition = input.recognition as Recognition;
     const question = QUESTION_OF_INTENT[recognition.topIntent];
     if (question) {
       const reference = entityOf(recognition, 'offerReference')?.resolution ?? data.currentOffer;
@@ -117,6 +137,16 @@ export class MainDialog extends ComponentDialog {
       case 'Cancel':
         await context.sendActivity(formatted(t(input.language, 'cancel.nothing')));
         break;
+      case 'CheckEligibility':
+      case 'SetReminder':
+      case 'ListReminders':
+      case 'CancelReminder':
+      case 'SubscribeAlerts':
+      case 'DeleteMyData': {
+        const what = t(input.language, `intent.${recognition.topIntent}`);
+        await context.sendActivity(formatted(t(input.language, 'notYet.text', { what }), [], this.starterSuggestions(input.language)));
+        break;
+      }
       default:
         await context.sendActivity(formatted(t(input.language, 'fallback.text'), [], this.starterSuggestions(input.language)));
     }
@@ -132,7 +162,17 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
-  private async onCardAction(context: TurnContext, action: CardAction, data: ConversationData, language: Language) {
+  /** "Did you mean…?" with the two best guesses as buttons, rather than a wrong answer. */
+  private clarification(recognition: Recognition, language: Language): Partial<Activity> {
+    const guesses = recognition.intents.slice(0, 2).map((guess) => {
+      const label = t(language, `intent.${guess.category}`);
+      const title = label.charAt(0).toUpperCase() + label.slice(1);
+      return { type: 'messageBack', title, displayText: title, text: recognition.text, value: { action: 'intent', intent: guess.category, text: recognition.text } };
+    });
+    return formatted(t(language, 'clarify.text'), [], guesses);
+  }
+
+  private async onCardAction(context: TurnContext, action: Exclude<CardAction, { action: 'intent' }>, data: ConversationData, language: Language) {
     switch (action.action) {
       case 'details':
       case 'deadline':

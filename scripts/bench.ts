@@ -18,6 +18,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Offer } from '../data/offers/offer.js';
 import { buildOfferIndex } from '../data/search/offerIndex.js';
+import { OfferCatalog } from '../data/offers/offerCatalog.js';
+import { languageModelFile } from '../bot/paths.js';
+import { loadCluProject } from '../dialogs/recognition/cluProject.js';
+import { EmbeddedRecognizer } from '../dialogs/recognition/embeddedRecognizer.js';
 import { searchOffers } from '../data/search/searchOffers.js';
 
 const OFFERS_FILE = path.resolve('data/offers.json');
@@ -154,10 +158,37 @@ const labelled = (JSON.parse(await readFile(LABELLED, 'utf8')) as { queries: Lab
 const queries = labelled.map((q) => q.query);
 
 console.log(`# Benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}\n`);
-/** `npm run bench -- turns` or `-- search` runs one part. */
+/** `npm run bench -- turns`, `-- search` or `-- nlu` runs one part. */
 const part = process.argv[2];
 
-if (part !== 'turns') {
+if (part === undefined || part === 'nlu') {
+  const catalog = OfferCatalog.of(real);
+  const project = await loadCluProject(languageModelFile());
+  const trainings: number[] = [];
+  let recognizer: EmbeddedRecognizer | undefined;
+  for (let round = 0; round < 3; round++) {
+    const start = performance.now();
+    recognizer = await EmbeddedRecognizer.train(project, () => catalog.current());
+    trainings.push(performance.now() - start);
+  }
+  const heldOut = (await readFile(path.resolve('test/fixtures/nlu-heldout.jsonl'), 'utf8'))
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { text: string; language?: 'fr' | 'en' });
+  const times: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const utterance of heldOut) {
+      const start = performance.now();
+      await recognizer?.recognize(utterance.text, utterance.language ?? 'fr');
+      if (round > 0) times.push(performance.now() - start);
+    }
+  }
+  console.log(`\nLanguage understanding, embedded recogniser (${project.assets.utterances.length} training utterances, ${heldOut.length} held-out):\n`);
+  console.log('| training, median of 3 | recognition p50 | recognition p95 |\n|---|---|---|');
+  console.log(`| ${ms(percentile(trainings, 50))} ms | ${ms(percentile(times, 50))} ms | ${ms(percentile(times, 95))} ms |`);
+}
+
+if (part === undefined || part === 'search') {
 console.log(`Quality on the ${real.length} real offers, ${labelled.length} labelled queries:\n`);
 console.log('| search | precision@5 |');
 console.log('|---|---|');
@@ -182,7 +213,7 @@ for (const size of [100, 1000, 10000]) {
 
 }
 
-if (part !== 'search') {
+if (part === undefined || part === 'turns') {
 console.log('\nTurn latency, a search message through POST /api/messages to the reply, milliseconds:\n');
 console.log('| concurrent conversations | turns | p50 | p95 |');
 console.log('|---|---|---|---|');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INTENTS } from '../recognition/recognizer.js';
 
 /**
  * What a button on a card or a suggested action sends back in `activity.value`. Parsed with a
@@ -16,6 +17,8 @@ export const cardActionSchema = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('closingSoon') }),
   z.object({ action: z.literal('clearFilters') }),
+  /** The user chose what they meant after an unclear message: its words, read with that intent. */
+  z.object({ action: z.literal('intent'), intent: z.enum(INTENTS), text: z.string().max(2000) }),
 ]);
 
 export type CardAction = z.infer<typeof cardActionSchema>;

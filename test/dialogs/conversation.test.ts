@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { cardProblems } from '../helpers/cards.js';
 import { noumeaNoon } from '../helpers/offers.js';
-import { cardsOf, cardText, suggestionTitles, testConversation, textsOf } from '../helpers/testBot.js';
+import type { IntentRecognizer } from '../../dialogs/recognition/recognizer.js';
+import { cardsOf, cardText, suggestionTitles, testConversation, textsOf, trainedRecognizer } from '../helpers/testBot.js';
 
 // 5 July 2026, Nouméa: nine offers are open (0939, 0941, 0943, 0945, 0972, 0975, 0998, 1008, 1010).
 const JULY_5 = noumeaNoon('2026-07-05');
@@ -236,10 +237,49 @@ describe('asking which offer', () => {
     expect(cardText(cardsOf(await bot.say('0975'))[0])).toContain('Concepteur-Développeur');
   });
 
+  it('takes "help" and "cancel" in English in the middle of the question', async () => {
+    const bot = testConversation(JULY_5);
+    expect(textsOf(await bot.say('how do I apply?'))).toContain('Which offer do you mean?');
+    const help = textsOf(await bot.say('help'));
+    expect(help).toContain('Here is what I can do');
+    expect(help).toContain('Which offer do you mean?');
+    expect(textsOf(await bot.say('cancel'))).toContain('Cancelled.');
+  });
+
   it('follows the user who searches instead of answering', async () => {
     const bot = testConversation(JULY_5);
     await bot.say('comment postuler ?');
     expect(cardsOf(await bot.say('offres en informatique')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('understanding', () => {
+  it('asks which of its two best guesses the user meant when unsure, then acts on the choice', async () => {
+    const unsure: IntentRecognizer = {
+      async recognize(text, language) {
+        const understood = await (await trainedRecognizer()).recognize(text, language);
+        return {
+          ...understood,
+          topIntent: 'Deadline',
+          intents: [
+            { category: 'Deadline', confidenceScore: 0.45 },
+            { category: 'HowToApply', confidenceScore: 0.4 },
+          ],
+        };
+      },
+    };
+    const bot = testConversation(JULY_5, { recognizer: unsure });
+    const asked = await bot.say('la 0975, je fais quoi ?');
+    expect(textsOf(asked)).toContain("Je ne suis pas sûr d'avoir compris");
+    expect(suggestionTitles(asked)).toEqual(['Connaître la date limite', 'Savoir comment postuler']);
+    const choice = asked[0]?.suggestedActions?.actions[1];
+    const answer = await bot.say({ text: choice?.title, value: choice?.value });
+    expect(textsOf(answer)).toContain("Pour postuler à l'offre 3134-26-0975/SR");
+  });
+
+  it('says plainly what it understood but cannot do yet', async () => {
+    const replies = await testConversation(JULY_5).say('rappelle-moi 3 jours avant la date limite de la 0975');
+    expect(textsOf(replies)).toContain("J'ai compris : un rappel avant la date limite. Je ne sais pas encore le faire");
   });
 });
 
