@@ -5,16 +5,12 @@ import { JsonFileOfferStore } from '../data/offers/offerStore.js';
 import { FileStateStore } from '../data/state/fileStateStore.js';
 import type { ConversationData } from '../dialogs/conversationData.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
-import { loadCluProject } from '../dialogs/recognition/cluProject.js';
-import { CluRecognizer } from '../dialogs/recognition/cluRecognizer.js';
-import { EmbeddedRecognizer } from '../dialogs/recognition/embeddedRecognizer.js';
-import { FallbackRecognizer } from '../dialogs/recognition/fallbackRecognizer.js';
 import type { IntentRecognizer } from '../dialogs/recognition/recognizer.js';
 import { createAdapter } from './adapter.js';
 import type { Config } from './config.js';
 import { JobBot } from './jobBot.js';
 import { consoleLogger, type Logger } from './logger.js';
-import { languageModelFile } from './paths.js';
+import { createRecognizer } from './recognizerFactory.js';
 import { createServer, listen, type RunningServer } from './server.js';
 
 /** Everything the running bot is made of, wired once: server → adapter → bot → main dialog. */
@@ -27,18 +23,6 @@ export interface AppOverrides {
   tokenNow?: () => number;
 }
 
-/** The embedded recogniser, trained at start-up; Azure CLU in front of it when configured. */
-async function createRecognizer(config: Config, catalog: OfferCatalog, logger: Logger): Promise<IntentRecognizer> {
-  const started = Date.now();
-  const embedded = await EmbeddedRecognizer.train(await loadCluProject(languageModelFile()), () => catalog.current());
-  logger.info('language model trained', { ms: Date.now() - started });
-  if (!config.clu) return embedded;
-  const clu = new CluRecognizer(config.clu, () => catalog.current(), config.clu.timeoutMs);
-  return new FallbackRecognizer(clu, embedded, (error) =>
-    logger.warn('CLU failed: the embedded recogniser answered', { error: error instanceof Error ? error.message : String(error) }),
-  );
-}
-
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningServer & { catalog: OfferCatalog }> {
   const logger = overrides.logger ?? consoleLogger;
   const clock = overrides.clock ?? (config.fixedNow ? fixedClock(config.fixedNow) : systemClock);
@@ -47,7 +31,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const storage = overrides.storage ?? (new FileStateStore(config.stateDir) as Storage);
   const conversationState = new ConversationState(storage);
   const conversation = conversationState.createProperty<ConversationData>('conversation');
-  const recognizer = overrides.recognizer ?? (await createRecognizer(config, catalog, logger));
+  const recognizer = overrides.recognizer ?? (await createRecognizer(config, catalog, logger)).recognizer;
   const mainDialog = new MainDialog({ catalog, clock, recognizer }, conversation);
   const bot = new JobBot(conversationState, conversation, mainDialog);
   const adapter = createAdapter(config.auth, conversationState, logger);

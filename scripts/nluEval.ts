@@ -1,16 +1,16 @@
 /**
- * `npm run nlu:eval -- FILE.jsonl`: how well the configured recogniser understands labelled
+ * `npm run nlu:eval -- FILE.jsonl`: how well the configured recogniser (embedded, or Azure CLU when
+ * CLU_ENDPOINT and CLU_KEY are set) understands labelled
  * utterances (lines {"text": ..., "intent": ..., "language"?: "fr"|"en"}). Prints accuracy,
  * precision and recall per intent, and the most frequent confusions.
  */
 import { readFile } from 'node:fs/promises';
-import { languageModelFile } from '../bot/paths.js';
 import { loadConfig } from '../bot/config.js';
+import type { Logger } from '../bot/logger.js';
+import { createRecognizer } from '../bot/recognizerFactory.js';
 import { OfferCatalog } from '../data/offers/offerCatalog.js';
 import { JsonFileOfferStore } from '../data/offers/offerStore.js';
 import { detectLanguage } from '../dialogs/i18n/language.js';
-import { loadCluProject } from '../dialogs/recognition/cluProject.js';
-import { EmbeddedRecognizer } from '../dialogs/recognition/embeddedRecognizer.js';
 import { evaluate, type LabelledUtterance } from '../dialogs/recognition/evaluation.js';
 
 const file = process.argv[2];
@@ -22,14 +22,14 @@ const utterances = (await readFile(file, 'utf8'))
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line) as LabelledUtterance);
-const catalog = await OfferCatalog.open(new JsonFileOfferStore(loadConfig().offersFile));
-const started = performance.now();
-const recognizer = await EmbeddedRecognizer.train(await loadCluProject(languageModelFile()), () => catalog.current());
-const training = performance.now() - started;
+const config = loadConfig();
+const catalog = await OfferCatalog.open(new JsonFileOfferStore(config.offersFile));
+const quiet: Logger = { info: () => undefined, warn: (message, fields) => console.warn(message, fields), error: (message, fields) => console.error(message, fields) };
+const { recognizer, name } = await createRecognizer(config, catalog, quiet);
 const result = await evaluate(recognizer, utterances, (text) => detectLanguage(text) ?? 'fr');
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-console.log(`recogniser: embedded (NLP.js), trained in ${training.toFixed(0)} ms`);
+console.log(`recogniser: ${name}`);
 console.log(`accuracy: ${pct(result.accuracy)} on ${result.total} utterances\n`);
 console.log('| intent | precision | recall | support |\n|---|---|---|---|');
 for (const i of result.perIntent) console.log(`| ${i.intent} | ${pct(i.precision)} | ${pct(i.recall)} | ${i.support} |`);

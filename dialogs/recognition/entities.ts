@@ -2,6 +2,7 @@ import DateTimeRecognizers from '@microsoft/recognizers-text-date-time';
 import Recognizers from '@microsoft/recognizers-text-suite';
 import { normalize } from '../../data/search/normalize.js';
 import type { OfferSnapshot } from '../../data/offers/offerCatalog.js';
+import { quickTimes } from './quickTimes.js';
 import type { EntityCategory, RecognizedEntity } from './recognizer.js';
 
 /**
@@ -47,11 +48,12 @@ interface DateTimeResolution {
 }
 
 /**
- * The Recognizers-Text date-time models take tens of milliseconds a sentence: each is built once,
- * and asked only about sentences that can hold a duration or a date.
+ * The Recognizers-Text date-time models take 10–300 ms a sentence: each is built once, and asked
+ * only about sentences that can hold a duration or a date and that the quick reading missed.
  */
+/** A sentence can hold a duration or a date only if it has a word of time. */
 const TIME_CUE =
-  /\d|\b(un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|one|two|three|four|five|six|seven|eight|nine|ten|veille|lendemain|demain|tomorrow|depuis|since|semaine|week|mois|month|an|ans|annee|annees|year|years|jour|jours|day|days)\b/;
+  /\b(jours?|semaines?|mois|ans|annees?|days?|weeks?|months?|years?|veille|lendemain|demain|tomorrow|yesterday|hier|depuis|since|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/;
 
 type DateTimeModel = ReturnType<DateTimeRecognizers.DateTimeRecognizer['getDateTimeModel']>;
 const models = new Map<string, DateTimeModel>();
@@ -69,6 +71,17 @@ function dateTimeModel(language: 'fr' | 'en'): DateTimeModel {
 function durationsAndDates(text: string, language: 'fr' | 'en', taken: RecognizedEntity[]): RecognizedEntity[] {
   if (!TIME_CUE.test(normalize(text))) return [];
   const overlaps = (start: number, end: number) => taken.some((e) => start < e.offset + e.length && e.offset < end);
+  const quick = quickTimes(text).filter((q) => !overlaps(q.start, q.start + q.length));
+  if (quick.length > 0) {
+    return quick.map((q) => ({
+      category: q.kind,
+      text: text.slice(q.start, q.start + q.length),
+      offset: q.start,
+      length: q.length,
+      confidenceScore: 0.9,
+      resolution: q.timex,
+    }));
+  }
   return dateTimeModel(language)
     .parse(text)
     .filter((r) => !overlaps(r.start, r.end + 1))

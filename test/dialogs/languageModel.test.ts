@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { languageModelFile } from '../../bot/paths.js';
@@ -97,5 +98,27 @@ describe('the embedded recogniser', () => {
     ]);
     const english = await recognizer.recognize('I have lived here for five years', 'en');
     expect(english.entities).toContainEqual(expect.objectContaining({ category: 'duration', resolution: 'P5Y' }));
+  });
+});
+
+describe('npm run nlu:eval', () => {
+  it('prints accuracy, precision and recall per intent, and the confusions, for the configured recogniser', () => {
+    const run = spawnSync(process.execPath, ['dist/scripts/nluEval.js', 'test/fixtures/nlu-heldout.jsonl'], {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env.PATH ?? '' },
+      encoding: 'utf8',
+      timeout: 60000,
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('recogniser: embedded (NLP.js)');
+    expect(run.stdout).toMatch(/accuracy: \d+\.\d% on 102 utterances/);
+    expect(run.stdout).toContain('| SearchOffers |');
+    expect(run.stdout).toContain('confusions (expected → predicted):');
+  });
+
+  it('says how to call it when the file is missing', () => {
+    const run = spawnSync(process.execPath, ['dist/scripts/nluEval.js'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('usage: npm run nlu:eval -- FILE.jsonl');
   });
 });
