@@ -6,7 +6,9 @@ import { languageModelFile } from '../../bot/paths.js';
 import { facetKey, facetValues } from '../../data/search/facets.js';
 import { detectLanguage } from '../../dialogs/i18n/language.js';
 import { cluProjectSchema, loadCluProject, PROJECT_FILE_VERSION } from '../../dialogs/recognition/cluProject.js';
+import { extractEntities } from '../../dialogs/recognition/entities.js';
 import { evaluate, type LabelledUtterance } from '../../dialogs/recognition/evaluation.js';
+import { OfferCatalog } from '../../data/offers/offerCatalog.js';
 import { INTENTS } from '../../dialogs/recognition/recognizer.js';
 import { PROJECT_ROOT, shippedOffers } from '../helpers/offers.js';
 import { trainedRecognizer } from '../helpers/testBot.js';
@@ -98,6 +100,34 @@ describe('the embedded recogniser', () => {
     ]);
     const english = await recognizer.recognize('I have lived here for five years', 'en');
     expect(english.entities).toContainEqual(expect.objectContaining({ category: 'duration', resolution: 'P5Y' }));
+  });
+});
+
+describe('entities in any spelling', () => {
+  const snapshot = () => OfferCatalog.of(shippedOffers()).current();
+
+  it.each([
+    ['détails 3134-25-0966/SR', '3134-25-0966/SR'],
+    ['la 25-0966 svp', '3134-25-0966/SR'],
+    ['fiche 0966', '3134-25-0966/SR'],
+    ['offre 966', '3134-25-0966/SR'],
+    ['n° 679', '3134-26-679/SR'],
+  ])('%s → %s', (text, reference) => {
+    expect(extractEntities(text, 'fr', snapshot(), false)).toContainEqual(
+      expect.objectContaining({ category: 'offerReference', resolution: reference }),
+    );
+  });
+
+  it('leaves numbers that are no offer alone', () => {
+    expect(extractEntities('je cherche depuis 2019 et 3000 francs', 'fr', snapshot(), false)).toEqual([]);
+  });
+
+  it('asks Recognizers-Text for what the quick reading does not know', () => {
+    const entities = extractEntities('rappelle-moi le 10 juillet 2026', 'fr', snapshot(), true);
+    expect(entities).toEqual([expect.objectContaining({ category: 'date', text: '10 juillet 2026', offset: 16, resolution: '2026-07-10' })]);
+    expect(extractEntities('remind me on July 10, 2026', 'en', snapshot(), true)).toContainEqual(
+      expect.objectContaining({ category: 'date', resolution: '2026-07-10' }),
+    );
   });
 });
 
