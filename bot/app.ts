@@ -1,7 +1,8 @@
 import { ConversationState, type Storage } from 'botbuilder';
 import { fixedClock, systemClock, type Clock } from '../data/clock.js';
 import { OfferCatalog } from '../data/offers/offerCatalog.js';
-import { JsonFileOfferStore } from '../data/offers/offerStore.js';
+import { InvalidOffersError, JsonFileOfferStore } from '../data/offers/offerStore.js';
+import { watchOffersFile } from '../data/offers/offersFileWatcher.js';
 import { FileStateStore } from '../data/state/fileStateStore.js';
 import type { ConversationData } from '../dialogs/conversationData.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
@@ -45,6 +46,14 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     authenticated: !!config.auth.MicrosoftAppId,
     now: overrides.tokenNow,
   });
+  const watcher = watchOffersFile(config.offersFile, catalog, {
+    onReloaded: (snapshot) => logger.info('offers reloaded', { offers: snapshot.offers.length }),
+    onRefused: (error) =>
+      logger.error('offers file refused: the last good offers stay', {
+        file: config.offersFile,
+        problems: error instanceof InvalidOffersError ? error.problems : String(error),
+      }),
+  });
   const url = await listen(server, config.port);
   logger.info('bot listening', {
     url,
@@ -58,6 +67,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     catalog,
     localDirectLine,
     close: async () => {
+      watcher.close();
       await localDirectLine?.drain();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
