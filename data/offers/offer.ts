@@ -66,6 +66,8 @@ export const offerSchema = z
     residence: residenceSchema.optional(),
     postedOn: isoDate,
     deadline: isoDate,
+    /** Closed early by HR (`offers close`): no applications from that day on, whatever the deadline. */
+    closedOn: isoDate.optional(),
     start: text.optional(),
     openings: z.number().int().positive().optional(),
     employmentType: text.optional(),

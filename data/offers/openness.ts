@@ -35,18 +35,22 @@ export function opensAt(offer: Pick<Offer, 'postedOn'>): Date {
   return new Date(startOfDay(offer.postedOn));
 }
 
-/** The first instant after the deadline day, Nouméa time: applications are accepted until just before it. */
-export function closesAt(offer: Pick<Offer, 'deadline'>): Date {
+/**
+ * The first instant after the deadline day, Nouméa time: applications are accepted until just
+ * before it. An offer HR closed early closes at the start of the day it was closed.
+ */
+export function closesAt(offer: Pick<Offer, 'deadline' | 'closedOn'>): Date {
   // The next day's start, not start + 24 h: correct even in a zone with daylight saving.
   const next = new Date(Date.parse(`${offer.deadline}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-  return new Date(startOfDay(next));
+  const end = startOfDay(next);
+  return new Date(offer.closedOn ? Math.min(end, startOfDay(offer.closedOn)) : end);
 }
 
-export function isOpen(offer: Pick<Offer, 'postedOn' | 'deadline'>, now: Date): boolean {
+export function isOpen(offer: Pick<Offer, 'postedOn' | 'deadline' | 'closedOn'>, now: Date): boolean {
   return now >= opensAt(offer) && now < closesAt(offer);
 }
 
-export function isClosed(offer: Pick<Offer, 'deadline'>, now: Date): boolean {
+export function isClosed(offer: Pick<Offer, 'deadline' | 'closedOn'>, now: Date): boolean {
   return now >= closesAt(offer);
 }
 
@@ -57,6 +61,6 @@ export function daysLeft(offer: Pick<Offer, 'deadline'>, now: Date): number {
 }
 
 /** Open and closing within the given number of days (0 = today). */
-export function closesWithin(offer: Pick<Offer, 'postedOn' | 'deadline'>, days: number, now: Date): boolean {
+export function closesWithin(offer: Pick<Offer, 'postedOn' | 'deadline' | 'closedOn'>, days: number, now: Date): boolean {
   return isOpen(offer, now) && daysLeft(offer, now) <= days;
 }

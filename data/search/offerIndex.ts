@@ -174,7 +174,10 @@ export function buildOfferIndex(offers: readonly Offer[]): OfferIndex {
   }
 
   const opening = memo((postedOn) => opensAt({ postedOn }).getTime());
-  const closing = memo((deadline) => closesAt({ deadline }).getTime());
+  const closing = memo((key) => {
+    const [deadline = '', closedOn] = key.split('|');
+    return closesAt({ deadline, closedOn: closedOn || undefined }).getTime();
+  });
   const vocabulary = [...postings.keys()].sort();
   const trigrams = new Map<string, string[]>();
   for (const word of vocabulary) {
@@ -198,7 +201,7 @@ export function buildOfferIndex(offers: readonly Offer[]): OfferIndex {
     texts,
     salient,
     opensAtMs: Float64Array.from(offers.map((o) => opening(o.postedOn))),
-    closesAtMs: Float64Array.from(offers.map((o) => closing(o.deadline))),
+    closesAtMs: Float64Array.from(offers.map((o) => closing(`${o.deadline}|${o.closedOn ?? ''}`))),
     postings,
     vocabulary,
     trigrams,

@@ -1,0 +1,106 @@
+/** What the HR command line says, in French first and in English. Placeholders are {named}. */
+const fr = {
+  help: `Gestion des offres (avis de vacance de poste) du bot.
+
+Usage : npm run offers -- <commande> [options]
+
+Commandes :
+  validate [FICHIER]            vérifie le fichier des offres ; code de sortie 1 s'il y a un problème
+  list [--open|--closed] [--closing-within JOURS]
+                                liste les offres (ouvertes, clôturées, qui ferment dans N jours)
+  import FICHIER… [--write]     lit des offres JobPosting (JSON ou JSON-LD) ; montre ce qui change,
+                                n'écrit qu'avec --write ; une référence déjà présente est mise à jour
+  close REFERENCE               clôture une offre aujourd'hui (elle reste dans le fichier)
+  remove REFERENCE              retire une offre du fichier
+  history                       journal des changements publiés
+
+Options : --file FICHIER (défaut : $OFFERS_FILE ou data/offers.json), --lang fr|en`,
+  valid: '{file} : {count} offres, aucun problème.',
+  problems: '{file} : {count} problème(s) :',
+  problem: '  offre {offer}, champ {field}{line} : {message}',
+  line: ', ligne {line}',
+  notJson: "{file} n'est pas du JSON valide : {detail}",
+  missing: '{file} est introuvable.',
+  listLine: '{reference}  {status}  {deadline}  {title}',
+  statusOpen: 'ouverte',
+  statusClosed: 'clôturée',
+  statusSoon: 'pas encore',
+  none: 'Aucune offre.',
+  unknownReference: "Aucune offre n'a la référence « {reference} ».",
+  closed: 'Offre {reference} clôturée le {date}.',
+  alreadyClosed: "L'offre {reference} est déjà clôturée.",
+  removed: 'Offre {reference} retirée.',
+  added: '  + {reference}  {title}',
+  changed: '  ~ {reference}  champs : {fields}',
+  nothingChanges: 'Rien ne change.',
+  preview: 'Changements (rien n’est écrit ; ajoutez --write pour publier) :',
+  written: 'Publié : {added} ajoutée(s), {changed} modifiée(s).',
+  refusedWrite: 'Rien n’est écrit : le fichier obtenu aurait des problèmes.',
+  importError: '{file} : {reason}',
+  'reason.empty': 'le fichier est vide',
+  'reason.invalidJson': "ce n'est pas du JSON valide ({detail})",
+  'reason.unknownFormat': "format inconnu : ni JobPosting JSON, ni JSON-LD (le texte d'avis et le CSV open data viendront plus tard)",
+  'reason.tooLarge': 'le fichier est trop gros (plus de 5 Mo)',
+  'reason.invalidPosting': 'offre illisible {detail}',
+  historyLine: '{at}  {command}  +{added} ~{changed} -{removed} clôturées : {closed}',
+  noHistory: 'Aucun changement publié.',
+  usage: 'Commande inconnue ou incomplète. Tapez : npm run offers -- --help',
+};
+
+type CliMessages = typeof fr;
+
+const en: CliMessages = {
+  help: `Manages the bot's job offers (avis de vacance de poste).
+
+Usage: npm run offers -- <command> [options]
+
+Commands:
+  validate [FILE]               checks the offers file; exit code 1 when there is a problem
+  list [--open|--closed] [--closing-within DAYS]
+                                lists offers (open, closed, closing within N days)
+  import FILE… [--write]        reads JobPosting offers (JSON or JSON-LD); shows what changes,
+                                writes only with --write; an existing reference is updated
+  close REFERENCE               closes an offer today (it stays in the file)
+  remove REFERENCE              removes an offer from the file
+  history                       log of the published changes
+
+Options: --file FILE (default: $OFFERS_FILE or data/offers.json), --lang fr|en`,
+  valid: '{file}: {count} offers, no problem.',
+  problems: '{file}: {count} problem(s):',
+  problem: '  offer {offer}, field {field}{line}: {message}',
+  line: ', line {line}',
+  notJson: '{file} is not valid JSON: {detail}',
+  missing: '{file} cannot be found.',
+  listLine: '{reference}  {status}  {deadline}  {title}',
+  statusOpen: 'open',
+  statusClosed: 'closed',
+  statusSoon: 'not yet',
+  none: 'No offer.',
+  unknownReference: 'No offer has reference “{reference}”.',
+  closed: 'Offer {reference} closed on {date}.',
+  alreadyClosed: 'Offer {reference} is already closed.',
+  removed: 'Offer {reference} removed.',
+  added: '  + {reference}  {title}',
+  changed: '  ~ {reference}  fields: {fields}',
+  nothingChanges: 'Nothing changes.',
+  preview: 'Changes (nothing written; add --write to publish):',
+  written: 'Published: {added} added, {changed} changed.',
+  refusedWrite: 'Nothing written: the resulting file would have problems.',
+  importError: '{file}: {reason}',
+  'reason.empty': 'the file is empty',
+  'reason.invalidJson': 'it is not valid JSON ({detail})',
+  'reason.unknownFormat': 'unknown format: neither JobPosting JSON nor JSON-LD (posting text and the open-data CSV come later)',
+  'reason.tooLarge': 'the file is too large (over 5 MB)',
+  'reason.invalidPosting': 'unreadable offer {detail}',
+  historyLine: '{at}  {command}  +{added} ~{changed} -{removed} closed: {closed}',
+  noHistory: 'No published change.',
+  usage: 'Unknown or incomplete command. Type: npm run offers -- --help',
+};
+
+export type CliLanguage = 'fr' | 'en';
+export type CliMessageKey = keyof CliMessages;
+
+export function say(language: CliLanguage, key: CliMessageKey, params: Record<string, string | number> = {}): string {
+  const catalog = language === 'en' ? en : fr;
+  return catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}

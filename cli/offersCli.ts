@@ -1,0 +1,247 @@
+#!/usr/bin/env node
+/**
+ * `npm run offers -- <command>`: the HR command line over the offers file. Every write goes
+ * through the validated store (atomic: a temporary file renamed over the old one) and into the
+ * change log; a running bot picks the new file up by itself.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import { fixedClock, systemClock, type Clock } from '../data/clock.js';
+import { appendChange, readChanges } from '../data/offers/changeLog.js';
+import { ImportError, readOffersFrom } from '../data/offers/importFormats.js';
+import type { Offer } from '../data/offers/offer.js';
+import { compareOffers, hasChanges, mergeOffers, type OfferChanges } from '../data/offers/offerChanges.js';
+import { JsonFileOfferStore } from '../data/offers/offerStore.js';
+import { validateOffers } from '../data/offers/offerValidation.js';
+import { daysLeft, isClosed, isOpen, noumeaDay } from '../data/offers/openness.js';
+import { say, type CliLanguage } from './messages.js';
+
+interface Options {
+  command?: string;
+  args: string[];
+  flags: Set<string>;
+  values: Map<string, string>;
+}
+
+function parse(argv: string[]): Options {
+  const options: Options = { args: [], flags: new Set(), values: new Map() };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (['--file', '--lang', '--closing-within'].includes(arg)) options.values.set(arg, argv[++i] ?? '');
+    else if (arg.startsWith('--')) options.flags.add(arg);
+    else if (!options.command) options.command = arg;
+    else options.args.push(arg);
+  }
+  return options;
+}
+
+/** The line where an offer starts in the JSON text, found by its reference. */
+function lineOf(raw: string, reference: string): number | undefined {
+  const escaped = reference.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const at = new RegExp(`"reference"\\s*:\\s*"${escaped}"`).exec(raw)?.index;
+  return at === undefined ? undefined : raw.slice(0, at).split('\n').length;
+}
+
+class OffersCli {
+  private readonly store: JsonFileOfferStore;
+
+  constructor(
+    private readonly file: string,
+    private readonly language: CliLanguage,
+    private readonly clock: Clock,
+    private readonly out: (line: string) => void,
+  ) {
+    this.store = new JsonFileOfferStore(file);
+  }
+
+  private say(key: Parameters<typeof say>[1], params: Record<string, string | number> = {}): void {
+    this.out(say(this.language, key, params));
+  }
+
+  async validate(target = this.file): Promise<number> {
+    let raw: string;
+    try {
+      raw = await readFile(target, 'utf8');
+    } catch {
+      this.say('missing', { file: target });
+      return 1;
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(raw);
+    } catch (error) {
+      this.say('notJson', { file: target, detail: error instanceof Error ? error.message : String(error) });
+      return 1;
+    }
+    const result = validateOffers(data);
+    if (result.ok) {
+      this.say('valid', { file: target, count: result.offers.length });
+      return 0;
+    }
+    this.say('problems', { file: target, count: result.problems.length });
+    for (const problem of result.problems) {
+      const line = lineOf(raw, problem.offer);
+      this.say('problem', { ...problem, line: line ? say(this.language, 'line', { line }) : '' });
+    }
+    return 1;
+  }
+
+  async list(options: Options): Promise<number> {
+    const now = this.clock.now();
+    const within = options.values.has('--closing-within') ? Number(options.values.get('--closing-within')) : undefined;
+    const offers = (await this.store.load())
+      .filter((o) => !options.flags.has('--open') || isOpen(o, now))
+      .filter((o) => !options.flags.has('--closed') || isClosed(o, now))
+      .filter((o) => within === undefined || (isOpen(o, now) && daysLeft(o, now) <= within))
+      .sort((a, b) => a.deadline.localeCompare(b.deadline));
+    if (offers.length === 0) this.say('none');
+    for (const offer of offers) {
+      const status = isOpen(offer, now) ? 'statusOpen' : isClosed(offer, now) ? 'statusClosed' : 'statusSoon';
+      this.say('listLine', { reference: offer.reference, status: say(this.language, status), deadline: offer.deadline, title: offer.title });
+    }
+    return 0;
+  }
+
+  async close(reference: string | undefined): Promise<number> {
+    const now = this.clock.now();
+    return this.change('close', (offers) => {
+      const offer = offers.find((o) => o.reference === reference);
+      if (!offer || !reference) return this.unknown(reference);
+      if (isClosed(offer, now)) {
+        this.say('alreadyClosed', { reference });
+        return undefined;
+      }
+      const today = noumeaDay(now);
+      this.say('closed', { reference, date: today });
+      return offers.map((o) => (o === offer ? { ...o, closedOn: today } : o));
+    }, reference ? [reference] : []);
+  }
+
+  async remove(reference: string | undefined): Promise<number> {
+    return this.change('remove', (offers) => {
+      if (!reference || !offers.some((o) => o.reference === reference)) return this.unknown(reference);
+      this.say('removed', { reference });
+      return offers.filter((o) => o.reference !== reference);
+    });
+  }
+
+  async import(files: string[], write: boolean): Promise<number> {
+    if (files.length === 0) {
+      this.say('usage');
+      return 2;
+    }
+    const incoming: Offer[] = [];
+    for (const file of files) {
+      try {
+        incoming.push(...readOffersFrom(file, await readFile(file, 'utf8')));
+      } catch (error) {
+        if (!(error instanceof ImportError)) throw error;
+        this.say('importError', { file, reason: say(this.language, `reason.${error.reason}`, { detail: error.detail }) });
+        return 1;
+      }
+    }
+    const current = await this.store.load();
+    const next = mergeOffers(current, incoming);
+    const changes = compareOffers(current, next);
+    if (!hasChanges(changes)) {
+      this.say('nothingChanges');
+      return 0;
+    }
+    if (!write) {
+      this.say('preview');
+      this.describe(changes, next);
+      return 0;
+    }
+    return this.change('import', () => next);
+  }
+
+  async history(): Promise<number> {
+    const entries = await readChanges(this.file);
+    if (entries.length === 0) this.say('noHistory');
+    for (const e of entries) {
+      this.say('historyLine', {
+        at: e.at,
+        command: e.command,
+        added: e.added.length,
+        changed: e.changed.length,
+        removed: e.removed.length,
+        closed: e.closed.join(', ') || '-',
+      });
+    }
+    return 0;
+  }
+
+  private unknown(reference: string | undefined): undefined {
+    this.say('unknownReference', { reference: reference ?? '' });
+    return undefined;
+  }
+
+  private describe(changes: OfferChanges, offers: readonly Offer[]): void {
+    for (const reference of changes.added) {
+      this.say('added', { reference, title: offers.find((o) => o.reference === reference)?.title ?? '' });
+    }
+    for (const change of changes.changed) this.say('changed', { reference: change.reference, fields: change.fields.join(', ') });
+  }
+
+  /** Applies a change, validates the result, writes it atomically and logs it; nothing on refusal. */
+  private async change(command: string, apply: (offers: Offer[]) => Offer[] | undefined, closed: string[] = []): Promise<number> {
+    const current = await this.store.load();
+    const next = apply(current);
+    if (!next) return 1;
+    const result = validateOffers({ offers: next });
+    if (!result.ok) {
+      this.say('refusedWrite');
+      for (const problem of result.problems) this.say('problem', { ...problem, line: '' });
+      return 1;
+    }
+    const changes = compareOffers(current, result.offers);
+    await this.store.save(result.offers);
+    await appendChange(this.file, { at: this.clock.now().toISOString(), command, ...changes, closed });
+    if (command === 'import') {
+      this.describe(changes, result.offers);
+      this.say('written', { added: changes.added.length, changed: changes.changed.length });
+    }
+    return 0;
+  }
+}
+
+export async function runOffersCli(argv: string[], env: NodeJS.ProcessEnv, out: (line: string) => void): Promise<number> {
+  const options = parse(argv);
+  const asked = options.values.get('--lang') ?? (env.LANG?.startsWith('en') ? 'en' : 'fr');
+  const language: CliLanguage = asked === 'en' ? 'en' : 'fr';
+  const file = path.resolve(options.values.get('--file') ?? env.OFFERS_FILE ?? 'data/offers.json');
+  const clock = env.BOT_NOW && DateTime.fromISO(env.BOT_NOW).isValid ? fixedClock(new Date(env.BOT_NOW)) : systemClock;
+  const cli = new OffersCli(file, language, clock, out);
+  if (options.flags.has('--help') || options.command === 'help' || !options.command) {
+    out(say(language, 'help'));
+    return options.command || options.flags.has('--help') ? 0 : 2;
+  }
+  switch (options.command) {
+    case 'validate':
+      return cli.validate(options.args[0] ? path.resolve(options.args[0]) : undefined);
+    case 'list':
+      return cli.list(options);
+    case 'close':
+      return cli.close(options.args[0]);
+    case 'remove':
+      return cli.remove(options.args[0]);
+    case 'import':
+      return cli.import(options.args, options.flags.has('--write'));
+    case 'history':
+      return cli.history();
+    default:
+      out(say(language, 'usage'));
+      return 2;
+  }
+}
+
+// Run as a command (npm run offers, or the `offers` bin), not when imported by a test.
+if (process.argv[1] && /offersCli\.js$/.test(process.argv[1])) {
+  runOffersCli(process.argv.slice(2), process.env, (line) => console.log(line))
+    .then((code) => process.exit(code))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    });
+}

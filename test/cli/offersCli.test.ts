@@ -1,0 +1,101 @@
+import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT, SHARED_OFFERS_DIR, SHIPPED_OFFERS_FILE } from '../helpers/offers.js';
+
+/** The HR command line, run as HR runs it (the test script builds it first). */
+function offers(args: string[], env: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'dist/cli/offersCli.js'), ...args], {
+    env: { PATH: process.env.PATH ?? '', BOT_NOW: '2026-07-05T12:00:00+11:00', ...env },
+    encoding: 'utf8',
+    timeout: 20000,
+  });
+  return { code: run.status, out: run.stdout };
+}
+
+async function copyOfShipped(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'hr-'));
+  const file = path.join(dir, 'offers.json');
+  await copyFile(SHIPPED_OFFERS_FILE, file);
+  return file;
+}
+
+describe('npm run offers', () => {
+  it('explains itself with --help, in French or in English', () => {
+    expect(offers(['--help']).out).toContain('Usage : npm run offers -- <commande>');
+    expect(offers(['--help', '--lang', 'en']).out).toContain('Usage: npm run offers -- <command>');
+    expect(offers(['frobnicate']).code).toBe(2);
+  });
+
+  it('validate: says the file is good, or names every problem with its offer, field and line (exit 1)', async () => {
+    const file = await copyOfShipped();
+    expect(offers(['validate', file])).toEqual({ code: 0, out: `${file} : 21 offres, aucun problème.\n` });
+    const data = JSON.parse(await readFile(file, 'utf8')) as { offers: Array<Record<string, unknown>> };
+    data.offers[2] = { ...data.offers[2], deadline: '2026-02-30' };
+    data.offers[5] = { ...data.offers[5], applyTo: { email: 'drh-at-opt.nc' } };
+    await writeFile(file, JSON.stringify(data, null, 2));
+    const run = offers(['validate', file, '--lang', 'en']);
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/offer 3134-26-0438\/SR, field deadline, line \d+: Invalid ISO date/);
+    expect(run.out).toMatch(/offer 3134-26-0903\/SR, field applyTo\.email, line \d+: Invalid email address/);
+    const broken = offers(['validate', path.join(SHARED_OFFERS_DIR, 'postings', '3134-25-0966-SR.txt')]);
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain("n'est pas du JSON valide");
+  });
+
+  it('list, close and remove, with the clock of BOT_NOW, each logged in the history', async () => {
+    const file = await copyOfShipped();
+    const open = offers(['list', '--open', '--file', file]).out;
+    expect(open.split('\n').filter(Boolean)).toHaveLength(9);
+    expect(offers(['list', '--closing-within', '5', '--file', file]).out).toContain('3134-26-0939/SR  ouverte  2026-07-10');
+    expect(offers(['close', '3134-26-0975/SR', '--file', file]).out).toBe('Offre 3134-26-0975/SR clôturée le 2026-07-05.\n');
+    expect(offers(['list', '--open', '--file', file]).out).not.toContain('0975');
+    expect(offers(['close', '3134-26-0975/SR', '--file', file]).out).toContain('déjà clôturée');
+    expect(offers(['remove', '3134-25-0159/SR', '--file', file]).code).toBe(0);
+    expect(offers(['remove', '3134-25-0159/SR', '--file', file])).toEqual({
+      code: 1,
+      out: "Aucune offre n'a la référence « 3134-25-0159/SR ».\n",
+    });
+    expect(offers(['validate', file]).out).toContain('20 offres');
+    const history = offers(['history', '--file', file]).out.split('\n').filter(Boolean);
+    expect(history).toEqual([
+      expect.stringMatching(/close {2}\+0 ~1 -0 clôturées : 3134-26-0975\/SR$/),
+      expect.stringMatching(/remove {2}\+0 ~0 -1 clôturées : -$/),
+    ]);
+  });
+
+  it('import: shows what would change and writes only with --write; a known reference is updated, not duplicated', async () => {
+    const file = await copyOfShipped();
+    const before = await readFile(file, 'utf8');
+    const posting = JSON.parse(await readFile(path.join(SHARED_OFFERS_DIR, 'jobposting', '3134-26-0975_SR.json'), 'utf8')) as Record<string, unknown>;
+    const dir = path.dirname(file);
+    const changed = path.join(dir, 'changed.json');
+    await writeFile(changed, JSON.stringify([{ ...posting, title: 'Concepteur-Développeur (republié)' }, { ...posting, identifier: '3134-26-2001/SR' }]));
+    const preview = offers(['import', changed, '--file', file]);
+    expect(preview.out).toContain('  + 3134-26-2001/SR');
+    expect(preview.out).toContain('  ~ 3134-26-0975/SR  champs : source, title');
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expect(offers(['import', changed, '--write', '--file', file]).out).toContain('Publié : 1 ajoutée(s), 1 modifiée(s).');
+    expect(offers(['validate', file]).out).toContain('22 offres');
+    expect(offers(['import', changed, '--write', '--file', file]).out).toBe('Rien ne change.\n');
+  });
+
+  it.each([
+    ['empty.json', '', 'le fichier est vide'],
+    ['truncated.json', '{"identifier": "3134-26-0975/SR", "title": ', "ce n'est pas du JSON valide"],
+    ['posting.txt', 'Référence : 3134-25-0966/SR du 27/06/2025', 'format inconnu'],
+    ['columns.json', '[{"numero": "3134-25-0966/SR"}]', 'format inconnu'],
+    ['huge.json', `[${'"x",'.repeat(1_500_000)}"x"]`, 'trop gros'],
+  ])('import %s: a clear error and no change to the offers', async (name, content, message) => {
+    const file = await copyOfShipped();
+    const before = await readFile(file, 'utf8');
+    const input = path.join(path.dirname(file), name);
+    await writeFile(input, content);
+    const run = offers(['import', input, '--write', '--file', file]);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain(message);
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+});
