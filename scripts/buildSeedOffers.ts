@@ -1,19 +1,24 @@
 /**
  * Rebuilds data/offers.json, the offers the bot ships with, from the real postings in
- * ../shared/offers: the two text postings (converted by hand in data/seed/postings.json) and the
- * schema.org JobPosting files (converted by data/offers/jobPosting.ts).
+ * ../shared/offers: the two text postings (read by data/offers/postingText.ts) and the schema.org
+ * JobPosting files (converted by data/offers/jobPosting.ts).
  *   node dist/scripts/buildSeedOffers.js [SHARED_OFFERS_DIR] [OUT_FILE]
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { offerFromJobPosting } from '../data/offers/jobPosting.js';
+import { offerFromPostingText } from '../data/offers/postingText.js';
 import { JsonFileOfferStore } from '../data/offers/offerStore.js';
 import { validateOffers, formatProblems } from '../data/offers/offerValidation.js';
 
 const sharedDir = process.argv[2] ?? path.resolve('../shared/offers');
 const outFile = process.argv[3] ?? path.resolve('data/offers.json');
 
-const seed = JSON.parse(await readFile(path.resolve('data/seed/postings.json'), 'utf8')) as { offers: unknown[] };
+const textDir = path.join(sharedDir, 'postings');
+const texts = (await readdir(textDir)).filter((f) => f.endsWith('.txt')).sort().reverse();
+const fromText = await Promise.all(
+  texts.map(async (file) => offerFromPostingText(await readFile(path.join(textDir, file), 'utf8'), `postings/${file}`)),
+);
 const postingDir = path.join(sharedDir, 'jobposting');
 const files = (await readdir(postingDir)).filter((f) => f.endsWith('.json')).sort();
 const converted = await Promise.all(
@@ -21,7 +26,7 @@ const converted = await Promise.all(
     offerFromJobPosting(JSON.parse(await readFile(path.join(postingDir, file), 'utf8')), `jobposting/${file}`),
   ),
 );
-const result = validateOffers({ offers: [...seed.offers, ...converted] });
+const result = validateOffers({ offers: [...fromText, ...converted] });
 if (!result.ok) {
   console.error(formatProblems(result.problems));
   process.exit(1);

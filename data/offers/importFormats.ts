@@ -1,14 +1,16 @@
 import { offerFromJobPosting } from './jobPosting.js';
+import { offerFromPostingText, PostingTextError } from './postingText.js';
 import type { Offer } from './offer.js';
 
 /**
  * Reads the offers in a file HR was given, whatever its format. Detected by content, not by name.
- * Supported now: schema.org JobPosting JSON or JSON-LD, one posting, a list, or an @graph.
+ * Supported: schema.org JobPosting JSON or JSON-LD (one posting, a list, or an @graph) and the text
+ * of a posting (as published, or taken out of its PDF).
  */
 export class ImportError extends Error {
   constructor(
     readonly file: string,
-    readonly reason: 'empty' | 'invalidJson' | 'unknownFormat' | 'tooLarge' | 'invalidPosting',
+    readonly reason: 'empty' | 'invalidJson' | 'unknownFormat' | 'tooLarge' | 'invalidPosting' | 'incompleteText',
     readonly detail = '',
   ) {
     super(`${file}: ${reason}${detail ? ` (${detail})` : ''}`);
@@ -32,7 +34,15 @@ function postingsIn(json: unknown): unknown[] {
 export function readOffersFrom(file: string, content: string): Offer[] {
   if (Buffer.byteLength(content, 'utf8') > MAX_IMPORT_BYTES) throw new ImportError(file, 'tooLarge');
   if (content.trim() === '') throw new ImportError(file, 'empty');
-  if (!/^\s*[[{]/.test(content)) throw new ImportError(file, 'unknownFormat');
+  if (!/^\s*[[{]/.test(content)) {
+    if (!/r[ée]f[ée]rence\s*:/i.test(content)) throw new ImportError(file, 'unknownFormat');
+    try {
+      return [offerFromPostingText(content, path(file))];
+    } catch (error) {
+      if (error instanceof PostingTextError) throw new ImportError(file, 'incompleteText', error.missing.join(', '));
+      throw error;
+    }
+  }
   let json: unknown;
   try {
     json = JSON.parse(content);

@@ -82,10 +82,19 @@ describe('npm run offers', () => {
     expect(offers(['import', changed, '--write', '--file', file]).out).toBe('Rien ne change.\n');
   });
 
+  it('import: reads the text of a posting as published', async () => {
+    const file = await copyOfShipped();
+    await writeFile(file, JSON.stringify({ offers: [] }));
+    const text = path.join(SHARED_OFFERS_DIR, 'postings', '3134-25-0966-SR.txt');
+    expect(offers(['import', text, '--write', '--file', file]).out).toContain('  + 3134-25-0966/SR  DSI – Référent Projet SI – Service des Moyens');
+    expect(offers(['list', '--file', file]).out).toBe('3134-25-0966/SR  clôturée  2025-07-18  DSI – Référent Projet SI – Service des Moyens\n');
+  });
+
   it.each([
     ['empty.json', '', 'le fichier est vide'],
     ['truncated.json', '{"identifier": "3134-26-0975/SR", "title": ', "ce n'est pas du JSON valide"],
-    ['posting.txt', 'Référence : 3134-25-0966/SR du 27/06/2025', 'format inconnu'],
+    ['posting.txt', 'Référence : 3134-25-0966/SR du 27/06/2025', "texte d'avis incomplet : introuvable(s) : title, employer, deadline"],
+    ['notes.txt', 'Liste des courses : pain, lait', 'format inconnu'],
     ['columns.json', '[{"numero": "3134-25-0966/SR"}]', 'format inconnu'],
     ['huge.json', `[${'"x",'.repeat(1_500_000)}"x"]`, 'trop gros'],
   ])('import %s: a clear error and no change to the offers', async (name, content, message) => {

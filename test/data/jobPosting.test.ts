@@ -67,21 +67,6 @@ describe('JobPosting conversion', () => {
   });
 });
 
-describe('the two original postings', () => {
-  const text = (name: string) => readFileSync(path.join(SHARED_OFFERS_DIR, 'postings', name), 'utf8');
-
-  it.each([
-    ['3134-25-0966-SR.txt', '3134-25-0966/SR', '2025-06-27', '2025-07-18', 'Office des postes et télécommunications'],
-    ['3134-25-0159-SR.txt', '3134-25-0159/SR', '2025-01-24', '2025-02-14', 'Province Sud'],
-  ])('%s: reference, dates and employer as published', (file, reference, postedOn, deadline, employer) => {
-    const offer = offerByReference(reference);
-    expect(text(file)).toContain(reference);
-    expect(text(file)).toContain(`Employeur : ${employer}`);
-    expect(offer).toMatchObject({ postedOn, deadline, employer, residence: { requirements: [{ years: 5 }] } });
-    for (const activity of offer.activities) expect(text(file)).toContain(activity.replace(/^- /, ''));
-  });
-});
-
 describe('residence durations', () => {
   it.each([
     ['au moins égale à 5 ans', [{ years: 5 }]],

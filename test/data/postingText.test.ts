@@ -1,0 +1,96 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseFrenchDate } from '../../data/offers/frenchDates.js';
+import { offerFromPostingText, PostingTextError } from '../../data/offers/postingText.js';
+import { offerByReference, SHARED_OFFERS_DIR } from '../helpers/offers.js';
+
+const posting = (name: string) => readFileSync(path.join(SHARED_OFFERS_DIR, 'postings', name), 'utf8');
+
+describe('reading a posting as published in text', () => {
+  it.each([
+    ['3134-25-0966-SR.txt', '3134-25-0966/SR'],
+    ['3134-25-0159-SR.txt', '3134-25-0159/SR'],
+  ])('%s is read as the shipped offer', (file, reference) => {
+    expect(offerFromPostingText(posting(file), `postings/${file}`)).toEqual(offerByReference(reference));
+  });
+
+  it('reads every field of 3134-25-0966/SR', () => {
+    const offer = offerFromPostingText(posting('3134-25-0966-SR.txt'));
+    expect(offer).toMatchObject({
+      reference: '3134-25-0966/SR',
+      title: 'DSI – Référent Projet SI – Service des Moyens',
+      employer: 'Office des postes et télécommunications',
+      corpsGrades: ['Ingénieur 2ème grade'],
+      domains: ['Informatique'],
+      direction: 'Direction des systèmes d’information',
+      location: { address: 'Immeuble COPERNIC - 59 Rue Georges Clémenceau' },
+      residence: { text: 'au moins égale à 5 ans', requirements: [{ years: 5 }] },
+      postedOn: '2025-06-27',
+      deadline: '2025-07-18',
+      start: 'dès que possible',
+      respncJob: 'RESPONSABLE DE PROJET',
+      service: 'Service des moyens (Section Planification et Coordination)',
+      organisation: { reportsTo: 'Directeur Adjoint SI – Chef de Service des moyens', level: 'N - 2 (par rapport au directeur opérationnel)', staffManaged: 0 },
+    });
+    expect(offer.activities).toHaveLength(12);
+    expect(offer.activities[0]).toBe('Définit la conception technique et rédige/valide les spécifications techniques détaillées.');
+    expect(offer.missions).toHaveLength(1);
+  });
+
+  it('reads 3134-25-0159/SR, whose direction lost its label and whose grades are two', () => {
+    const offer = offerFromPostingText(posting('3134-25-0159-SR.txt'));
+    expect(offer).toMatchObject({
+      employer: 'Province Sud',
+      corpsGrades: ['Ingénieur 2ème grade', 'Ingénieur 3ème grade'],
+      direction: "Direction du Système d'Information et du Numérique",
+      location: { commune: 'Nouméa' },
+      postedOn: '2025-01-24',
+      deadline: '2025-02-14',
+      start: 'Immédiatement',
+      respncJob: "Chef de projet maîtrise d'oeuvre système d'information",
+    });
+    expect(offer.presentation).toMatch(/^La province Sud place l'usager/);
+    expect(offer.activities).toHaveLength(8);
+  });
+
+  it('copes with two PDF columns read as one line: a label next to another label and its value', () => {
+    const interleaved = [
+      'Agent comptable',
+      'Référence : 3134-26-0768/SR du 22/05/2026',
+      'Employeur : Date limite de candidature : Vendredi 12 juin 2026',
+      'Office des postes et télécommunications',
+      'Date de dépôt de l’offre : Vendredi 22 mai 2026',
+    ].join('\n');
+    expect(offerFromPostingText(interleaved)).toMatchObject({
+      title: 'Agent comptable',
+      employer: 'Office des postes et télécommunications',
+      deadline: '2026-06-12',
+      postedOn: '2026-05-22',
+    });
+  });
+
+  it('names what a truncated posting lacks instead of guessing', () => {
+    const truncated = posting('3134-25-0966-SR.txt').split('Date de dépôt')[0] as string;
+    expect(() => offerFromPostingText(truncated)).toThrow(PostingTextError);
+    try {
+      offerFromPostingText(truncated);
+    } catch (error) {
+      expect((error as PostingTextError).missing).toEqual(['deadline']);
+    }
+  });
+});
+
+describe('French dates', () => {
+  it.each([
+    ['Vendredi 18 juillet 2025', '2025-07-18'],
+    ['27/06/2025', '2025-06-27'],
+    ['1er août 2026', '2026-08-01'],
+    ['vendredi 24 janvier 2025', '2025-01-24'],
+    ['30/02/2025', undefined],
+    ['31 juin 2025', undefined],
+    ['bientôt', undefined],
+  ])('%s → %s', (text, iso) => {
+    expect(parseFrenchDate(text)).toBe(iso);
+  });
+});
