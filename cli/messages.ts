@@ -8,11 +8,13 @@ Commandes :
   validate [FICHIER]            vérifie le fichier des offres ; code de sortie 1 s'il y a un problème
   list [--open|--closed] [--closing-within JOURS]
                                 liste les offres (ouvertes, clôturées, qui ferment dans N jours)
-  import FICHIER… [--write]     lit des offres (texte d'avis, JobPosting JSON ou JSON-LD) ; montre ce qui change,
+  import FICHIER… [--write]     lit des offres (texte d'avis, JobPosting JSON ou JSON-LD, CSV open data) ;
+                                montre ce qui change,
                                 n'écrit qu'avec --write ; une référence déjà présente est mise à jour
   close REFERENCE               clôture une offre aujourd'hui (elle reste dans le fichier)
   remove REFERENCE              retire une offre du fichier
   history                       journal des changements publiés
+  export --jsonld               les offres ouvertes en JSON-LD schema.org JobPosting (pour les sites)
 
 Options : --file FICHIER (défaut : $OFFERS_FILE ou data/offers.json), --lang fr|en`,
   valid: '{file} : {count} offres, aucun problème.',
@@ -39,10 +41,14 @@ Options : --file FICHIER (défaut : $OFFERS_FILE ou data/offers.json), --lang fr
   importError: '{file} : {reason}',
   'reason.empty': 'le fichier est vide',
   'reason.invalidJson': "ce n'est pas du JSON valide ({detail})",
-  'reason.unknownFormat': "format inconnu : ni texte d'avis, ni JobPosting JSON ou JSON-LD (le CSV open data viendra plus tard)",
+  'reason.unknownFormat': "format inconnu : ni texte d'avis, ni JobPosting JSON ou JSON-LD, ni CSV open data",
   'reason.tooLarge': 'le fichier est trop gros (plus de 5 Mo)',
   'reason.invalidPosting': 'offre illisible {detail}',
   'reason.incompleteText': "texte d'avis incomplet : introuvable(s) : {detail}",
+  'reason.invalidCsv': 'CSV illisible ({detail})',
+  'reason.unknownColumns': 'colonnes inconnues du jeu open data : {detail}',
+  'reason.missingColumns': 'colonnes indispensables absentes : {detail}',
+  'reason.invalidRow': 'ligne incomplète ({detail})',
   historyLine: '{at}  {command}  +{added} ~{changed} -{removed} clôturées : {closed}',
   noHistory: 'Aucun changement publié.',
   usage: 'Commande inconnue ou incomplète. Tapez : npm run offers -- --help',
@@ -59,11 +65,13 @@ Commands:
   validate [FILE]               checks the offers file; exit code 1 when there is a problem
   list [--open|--closed] [--closing-within DAYS]
                                 lists offers (open, closed, closing within N days)
-  import FILE… [--write]        reads offers (posting text, JobPosting JSON or JSON-LD); shows what changes,
+  import FILE… [--write]        reads offers (posting text, JobPosting JSON or JSON-LD, open-data CSV);
+                                shows what changes,
                                 writes only with --write; an existing reference is updated
   close REFERENCE               closes an offer today (it stays in the file)
   remove REFERENCE              removes an offer from the file
   history                       log of the published changes
+  export --jsonld               open offers as schema.org JobPosting JSON-LD (for web pages)
 
 Options: --file FILE (default: $OFFERS_FILE or data/offers.json), --lang fr|en`,
   valid: '{file}: {count} offers, no problem.',
@@ -90,10 +98,14 @@ Options: --file FILE (default: $OFFERS_FILE or data/offers.json), --lang fr|en`,
   importError: '{file}: {reason}',
   'reason.empty': 'the file is empty',
   'reason.invalidJson': 'it is not valid JSON ({detail})',
-  'reason.unknownFormat': 'unknown format: neither posting text nor JobPosting JSON or JSON-LD (the open-data CSV comes later)',
+  'reason.unknownFormat': 'unknown format: neither posting text, JobPosting JSON or JSON-LD, nor the open-data CSV',
   'reason.tooLarge': 'the file is too large (over 5 MB)',
   'reason.invalidPosting': 'unreadable offer {detail}',
   'reason.incompleteText': 'incomplete posting text: not found: {detail}',
+  'reason.invalidCsv': 'unreadable CSV ({detail})',
+  'reason.unknownColumns': 'columns the open data set does not have: {detail}',
+  'reason.missingColumns': 'required columns missing: {detail}',
+  'reason.invalidRow': 'incomplete row ({detail})',
   historyLine: '{at}  {command}  +{added} ~{changed} -{removed} closed: {closed}',
   noHistory: 'No published change.',
   usage: 'Unknown or incomplete command. Type: npm run offers -- --help',

@@ -12,6 +12,7 @@ import { appendChange, readChanges } from '../data/offers/changeLog.js';
 import { ImportError, readOffersFrom } from '../data/offers/importFormats.js';
 import type { Offer } from '../data/offers/offer.js';
 import { compareOffers, hasChanges, mergeOffers, type OfferChanges } from '../data/offers/offerChanges.js';
+import { jobPostingOf } from '../data/offers/jobPostingExport.js';
 import { JsonFileOfferStore } from '../data/offers/offerStore.js';
 import { validateOffers } from '../data/offers/offerValidation.js';
 import { daysLeft, isClosed, isOpen, noumeaDay } from '../data/offers/openness.js';
@@ -156,6 +157,18 @@ class OffersCli {
     return this.change('import', () => next);
   }
 
+  /** JobPosting JSON-LD of every open offer, for employers' pages. */
+  async export(options: Options): Promise<number> {
+    if (!options.flags.has('--jsonld')) {
+      this.say('usage');
+      return 2;
+    }
+    const now = this.clock.now();
+    const open = (await this.store.load()).filter((o) => isOpen(o, now));
+    this.out(JSON.stringify({ '@context': 'https://schema.org', '@graph': open.map(jobPostingOf) }, null, 2));
+    return 0;
+  }
+
   async history(): Promise<number> {
     const entries = await readChanges(this.file);
     if (entries.length === 0) this.say('noHistory');
@@ -230,6 +243,8 @@ export async function runOffersCli(argv: string[], env: NodeJS.ProcessEnv, out: 
       return cli.import(options.args, options.flags.has('--write'));
     case 'history':
       return cli.history();
+    case 'export':
+      return cli.export(options);
     default:
       out(say(language, 'usage'));
       return 2;

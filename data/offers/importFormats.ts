@@ -1,16 +1,27 @@
 import { offerFromJobPosting } from './jobPosting.js';
 import { offerFromPostingText, PostingTextError } from './postingText.js';
+import { looksLikeOpenDataCsv, offersFromOpenDataCsv, OpenDataError } from './openDataCsv.js';
 import type { Offer } from './offer.js';
 
 /**
  * Reads the offers in a file HR was given, whatever its format. Detected by content, not by name.
  * Supported: schema.org JobPosting JSON or JSON-LD (one posting, a list, or an @graph) and the text
- * of a posting (as published, or taken out of its PDF).
+ * of a posting (as published, or taken out of its PDF), and the open-data CSV (its header names it).
  */
 export class ImportError extends Error {
   constructor(
     readonly file: string,
-    readonly reason: 'empty' | 'invalidJson' | 'unknownFormat' | 'tooLarge' | 'invalidPosting' | 'incompleteText',
+    readonly reason:
+      | 'empty'
+      | 'invalidJson'
+      | 'unknownFormat'
+      | 'tooLarge'
+      | 'invalidPosting'
+      | 'incompleteText'
+      | 'invalidCsv'
+      | 'unknownColumns'
+      | 'missingColumns'
+      | 'invalidRow',
     readonly detail = '',
   ) {
     super(`${file}: ${reason}${detail ? ` (${detail})` : ''}`);
@@ -34,6 +45,14 @@ function postingsIn(json: unknown): unknown[] {
 export function readOffersFrom(file: string, content: string): Offer[] {
   if (Buffer.byteLength(content, 'utf8') > MAX_IMPORT_BYTES) throw new ImportError(file, 'tooLarge');
   if (content.trim() === '') throw new ImportError(file, 'empty');
+  if (looksLikeOpenDataCsv(content)) {
+    try {
+      return offersFromOpenDataCsv(content);
+    } catch (error) {
+      if (error instanceof OpenDataError) throw new ImportError(file, error.reason, error.detail);
+      throw new ImportError(file, 'invalidCsv', error instanceof Error ? error.message : String(error));
+    }
+  }
   if (!/^\s*[[{]/.test(content)) {
     if (!/r[ée]f[ée]rence\s*:/i.test(content)) throw new ImportError(file, 'unknownFormat');
     try {

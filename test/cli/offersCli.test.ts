@@ -90,11 +90,30 @@ describe('npm run offers', () => {
     expect(offers(['list', '--file', file]).out).toBe('3134-25-0966/SR  clôturée  2025-07-18  DSI – Référent Projet SI – Service des Moyens\n');
   });
 
+  it('export --jsonld: the open offers as JobPosting JSON-LD, which import back the same', async () => {
+    const file = await copyOfShipped();
+    const run = offers(['export', '--jsonld', '--file', file]);
+    expect(run.code).toBe(0);
+    const exported = JSON.parse(run.out) as { '@graph': Array<Record<string, unknown>> };
+    expect(exported['@graph'].map((p) => p.identifier)).toHaveLength(9);
+    for (const posting of exported['@graph']) expect(posting['@type']).toBe('JobPosting');
+    const target = await copyOfShipped();
+    const jsonld = path.join(path.dirname(target), 'export.jsonld');
+    await writeFile(jsonld, run.out);
+    const reimport = offers(['import', jsonld, '--file', target]).out;
+    // Round trip: nothing new, and only what JobPosting cannot carry differs.
+    expect(reimport).not.toContain('  + ');
+    for (const line of reimport.split('\n').filter((l) => l.startsWith('  ~'))) {
+      expect(line).not.toMatch(/champs : .*\b(reference|title|employer|postedOn|deadline|activities|corpsGrades)\b/);
+    }
+  });
+
   it.each([
     ['empty.json', '', 'le fichier est vide'],
     ['truncated.json', '{"identifier": "3134-26-0975/SR", "title": ', "ce n'est pas du JSON valide"],
     ['posting.txt', 'Référence : 3134-25-0966/SR du 27/06/2025', "texte d'avis incomplet : introuvable(s) : title, employer, deadline"],
     ['notes.txt', 'Liste des courses : pain, lait', 'format inconnu'],
+    ['avp.csv', 'numero;libelle_poste;salaire\n"3134-25-0966/SR";"Référent";"1000"', 'colonnes inconnues du jeu open data : salaire'],
     ['columns.json', '[{"numero": "3134-25-0966/SR"}]', 'format inconnu'],
     ['huge.json', `[${'"x",'.repeat(1_500_000)}"x"]`, 'trop gros'],
   ])('import %s: a clear error and no change to the offers', async (name, content, message) => {
