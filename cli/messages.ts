@@ -52,6 +52,18 @@ Options : --file FICHIER (défaut : $OFFERS_FILE ou data/offers.json), --lang fr
   historyLine: '{at}  {command}  +{added} ~{changed} -{removed} clôturées : {closed}',
   noHistory: 'Aucun changement publié.',
   usage: 'Commande inconnue ou incomplète. Tapez : npm run offers -- --help',
+  'problem.missing': 'champ obligatoire absent',
+  'problem.empty': 'champ vide',
+  'problem.invalidDate': "date invalide ou inexistante (format AAAA-MM-JJ, par exemple 2026-07-31)",
+  'problem.invalidEmail': 'adresse électronique invalide',
+  'problem.invalidUrl': 'adresse web invalide',
+  'problem.badReference': 'la référence doit ressembler à 3134-25-0966/SR',
+  'problem.outOfRange': 'valeur hors des limites (une durée de résidence va de 0 à 100 ans)',
+  'problem.unknownField': 'champ inconnu',
+  'problem.deadlineBeforePosting': 'la date limite précède la date de publication (dates inversées ?)',
+  'problem.duplicateReference': 'cette référence est déjà utilisée par une autre offre',
+  'problem.notOffersFile': 'le fichier doit contenir {"offers": [...]}',
+  'problem.invalid': 'valeur invalide',
 };
 
 type CliMessages = typeof fr;
@@ -109,6 +121,18 @@ Options: --file FILE (default: $OFFERS_FILE or data/offers.json), --lang fr|en`,
   historyLine: '{at}  {command}  +{added} ~{changed} -{removed} closed: {closed}',
   noHistory: 'No published change.',
   usage: 'Unknown or incomplete command. Type: npm run offers -- --help',
+  'problem.missing': 'required field missing',
+  'problem.empty': 'empty field',
+  'problem.invalidDate': 'invalid or non-existent date (format YYYY-MM-DD, e.g. 2026-07-31)',
+  'problem.invalidEmail': 'invalid e-mail address',
+  'problem.invalidUrl': 'invalid web address',
+  'problem.badReference': 'the reference must look like 3134-25-0966/SR',
+  'problem.outOfRange': 'value out of bounds (a residence duration goes from 0 to 100 years)',
+  'problem.unknownField': 'unknown field',
+  'problem.deadlineBeforePosting': 'the deadline is before the posting date (dates swapped?)',
+  'problem.duplicateReference': 'this reference is already used by another offer',
+  'problem.notOffersFile': 'the file must hold {"offers": [...]}',
+  'problem.invalid': 'invalid value',
 };
 
 export type CliLanguage = 'fr' | 'en';

@@ -83,7 +83,7 @@ class OffersCli {
     this.say('problems', { file: target, count: result.problems.length });
     for (const problem of result.problems) {
       const line = lineOf(raw, problem.offer);
-      this.say('problem', { ...problem, line: line ? say(this.language, 'line', { line }) : '' });
+      this.say('problem', { ...problem, message: say(this.language, `problem.${problem.code}`), line: line ? say(this.language, 'line', { line }) : '' });
     }
     return 1;
   }
@@ -205,7 +205,7 @@ class OffersCli {
     const result = validateOffers({ offers: next });
     if (!result.ok) {
       this.say('refusedWrite');
-      for (const problem of result.problems) this.say('problem', { ...problem, line: '' });
+      for (const problem of result.problems) this.say('problem', { ...problem, message: say(this.language, `problem.${problem.code}`), line: '' });
       return 1;
     }
     const changes = compareOffers(current, result.offers);

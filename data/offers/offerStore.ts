@@ -42,14 +42,14 @@ export class JsonFileOfferStore implements OfferStore {
       await access(this.file);
     } catch {
       // lowdb would quietly start from an empty list: a missing HR file is an error, not "no offers".
-      throw new InvalidOffersError(this.file, [{ offer: '-', field: '-', message: 'file not found' }]);
+      throw new InvalidOffersError(this.file, [{ offer: '-', field: '-', code: 'missing', message: 'file not found' }]);
     }
     const db = new Low<OffersFile>(new JSONFile<OffersFile>(this.file), { offers: [] });
     try {
       await db.read();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new InvalidOffersError(this.file, [{ offer: '-', field: '-', message: `not valid JSON (${reason})` }]);
+      throw new InvalidOffersError(this.file, [{ offer: '-', field: '-', code: 'notOffersFile', message: `not valid JSON (${reason})` }]);
     }
     const result = validateOffers(db.data);
     if (!result.ok) throw new InvalidOffersError(this.file, result.problems);

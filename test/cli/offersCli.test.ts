@@ -38,8 +38,11 @@ describe('npm run offers', () => {
     await writeFile(file, JSON.stringify(data, null, 2));
     const run = offers(['validate', file, '--lang', 'en']);
     expect(run.code).toBe(1);
-    expect(run.out).toMatch(/offer 3134-26-0438\/SR, field deadline, line \d+: Invalid ISO date/);
-    expect(run.out).toMatch(/offer 3134-26-0903\/SR, field applyTo\.email, line \d+: Invalid email address/);
+    expect(run.out).toMatch(/offer 3134-26-0438\/SR, field deadline, line \d+: invalid or non-existent date/);
+    expect(run.out).toMatch(/offer 3134-26-0903\/SR, field applyTo\.email, line \d+: invalid e-mail address/);
+    const french = offers(['validate', file]).out;
+    expect(french).toMatch(/offre 3134-26-0438\/SR, champ deadline, ligne \d+ : date invalide ou inexistante/);
+    expect(french).toMatch(/offre 3134-26-0903\/SR, champ applyTo\.email, ligne \d+ : adresse électronique invalide/);
     const broken = offers(['validate', path.join(SHARED_OFFERS_DIR, 'postings', '3134-25-0966-SR.txt')]);
     expect(broken.code).toBe(1);
     expect(broken.out).toContain("n'est pas du JSON valide");

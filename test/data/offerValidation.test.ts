@@ -45,7 +45,22 @@ describe('offer validation', () => {
     if (result.ok) return;
     const fields = result.problems.map((p) => `${p.offer} ${p.field}`);
     expect(fields).toEqual(
-      expect.arrayContaining(['0966 reference', '3134-25-0966/SR reference', '3134-25-0970/SR deadline', '3134-25-0971/SR -']),
+      expect.arrayContaining(['0966 reference', '3134-25-0966/SR reference', '3134-25-0970/SR deadline', '3134-25-0971/SR salary']),
+    );
+  });
+
+  it('gives each problem a kind, for messages in HR\'s language', () => {
+    const result = validateOffers({
+      offers: [
+        { ...good(), deadline: '2025-02-30' },
+        { ...good(), reference: '3134-25-0970/SR', postedOn: '2025-08-01' },
+        { ...good(), reference: '3134-25-0971/SR', residence: { text: '200 ans', requirements: [{ years: 200 }] } },
+        { ...good(), reference: 'REF' },
+      ],
+    });
+    if (result.ok) throw new Error('should be refused');
+    expect(result.problems.map((p) => p.code)).toEqual(
+      expect.arrayContaining(['invalidDate', 'deadlineBeforePosting', 'outOfRange', 'badReference']),
     );
   });
 
