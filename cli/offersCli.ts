@@ -151,7 +151,7 @@ class OffersCli {
     }
     if (!write) {
       this.say('preview');
-      this.describe(changes, next);
+      this.describe(changes, next, current);
       return 0;
     }
     return this.change('import', () => next);
@@ -190,11 +190,22 @@ class OffersCli {
     return undefined;
   }
 
-  private describe(changes: OfferChanges, offers: readonly Offer[]): void {
+  /** The changes as HR reads them: each new offer, and each changed field with its old and new value. */
+  private describe(changes: OfferChanges, offers: readonly Offer[], before: readonly Offer[] = []): void {
     for (const reference of changes.added) {
       this.say('added', { reference, title: offers.find((o) => o.reference === reference)?.title ?? '' });
     }
-    for (const change of changes.changed) this.say('changed', { reference: change.reference, fields: change.fields.join(', ') });
+    const shown = (value: unknown) => {
+      const text = value === undefined ? '∅' : typeof value === 'string' ? value : JSON.stringify(value);
+      return text.length > 70 ? `${text.slice(0, 69)}…` : text;
+    };
+    for (const change of changes.changed) {
+      this.say('changed', { reference: change.reference, fields: change.fields.join(', ') });
+      const old = before.find((o) => o.reference === change.reference) as Record<string, unknown> | undefined;
+      const now = offers.find((o) => o.reference === change.reference) as Record<string, unknown> | undefined;
+      if (!old || !now) continue;
+      for (const field of change.fields) this.out(`      ${field} : ${shown(old[field])} → ${shown(now[field])}`);
+    }
   }
 
   /** Applies a change, validates the result, writes it atomically and logs it; nothing on refusal. */
@@ -212,7 +223,7 @@ class OffersCli {
     await this.store.save(result.offers);
     await appendChange(this.file, { at: this.clock.now().toISOString(), command, ...changes, closed });
     if (command === 'import') {
-      this.describe(changes, result.offers);
+      this.describe(changes, result.offers, current);
       this.say('written', { added: changes.added.length, changed: changes.changed.length });
     }
     return 0;

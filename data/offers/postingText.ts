@@ -25,7 +25,7 @@ const fold = (text: string) =>
 
 type Label =
   | 'reference' | 'employer' | 'corps' | 'direction' | 'location' | 'residence' | 'posted' | 'start' | 'deadline'
-  | 'respnc' | 'service' | 'level' | 'reportsTo' | 'staff';
+  | 'respnc' | 'service' | 'level' | 'reportsTo' | 'staff' | 'contact' | 'applyTo';
 
 const LABELS: ReadonlyArray<readonly [Label, RegExp]> = [
   ['reference', /^reference\s*:/],
@@ -42,7 +42,20 @@ const LABELS: ReadonlyArray<readonly [Label, RegExp]> = [
   ['level', /^place dans l'organigramme\s*:/],
   ['reportsTo', /^fonction du superieur hierarchique direct\s*:/],
   ['staff', /^nb d'agents encadres\s*:/],
+  ['contact', /^(contact|renseignements|personne a contacter)\s*:/],
+  ['applyTo', /^(adresse de depot|depot des candidatures|candidatures? a adresser a|envoi des candidatures)\s*:/],
 ];
+
+const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
+const PHONE = /(\+687\s?)?\b\d{2}[ .]?\d{2}[ .]?\d{2}\b/;
+
+/** "Mme Dupont – 26.79.28 – drh@opt.nc": who, their phone, their e-mail, as far as the line says. */
+function contactOf(line: string): { name?: string; phone?: string; email?: string } {
+  const email = EMAIL.exec(line)?.[0];
+  const phone = PHONE.exec(line.replace(EMAIL, ''))?.[0];
+  const name = line.replace(EMAIL, '').replace(PHONE, '').replace(/[–—,;:|-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return Object.fromEntries(Object.entries({ name: name || undefined, phone, email }).filter(([, v]) => v));
+}
 
 type Section = 'none' | 'details' | 'missions' | 'activities' | 'secondary' | 'organisation';
 
@@ -179,6 +192,14 @@ export function offerFromPostingText(text: string, source?: string): Offer {
   if (values.get('start')) offer.start = values.get('start');
   if (secondary.length > 0) offer.secondaryActivities = secondary;
   if (Object.keys(organisation).length > 0) offer.organisation = organisation;
+  const contact = values.get('contact');
+  if (contact) offer.contact = contactOf(contact);
+  const applyTo = values.get('applyTo');
+  if (applyTo) {
+    const email = EMAIL.exec(applyTo)?.[0];
+    const address = applyTo.replace(EMAIL, '').replace(/\s*(ou|or|,|;|–|-)\s*$/i, '').trim();
+    offer.applyTo = Object.fromEntries(Object.entries({ email, address: address || undefined }).filter(([, v]) => v));
+  }
   if (source) offer.source = source;
   return offer;
 }

@@ -7,7 +7,7 @@ import { MemoryLogger } from '../../bot/logger.js';
 import { fixedClock } from '../../data/clock.js';
 import { writeFileAtomic } from '../../data/state/atomicFile.js';
 import { noumeaNoon, SHIPPED_OFFERS_FILE } from '../helpers/offers.js';
-import { testConfig, waitUntil } from '../helpers/servers.js';
+import { fakeService, testConfig, waitUntil } from '../helpers/servers.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -45,5 +45,60 @@ describe('HR changes go live without a restart', () => {
 
     await writeFileAtomic(file, JSON.stringify(data));
     await waitUntil(async () => ((await offers()) === 21 ? true : undefined), 2000);
+  });
+
+  it('answers every search from one whole, valid version while HR rewrites the file (valid, broken, valid)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'live-offers-'));
+    const file = path.join(dir, 'offers.json');
+    const shipped = JSON.parse(await readFile(SHIPPED_OFFERS_FILE, 'utf8')) as { offers: Array<Record<string, unknown>> };
+    const version = (mark: string) => ({ offers: shipped.offers.map((o) => ({ ...o, title: `${mark} ${String(o.title)}` })) });
+    await writeFileAtomic(file, JSON.stringify(version('A')));
+    const connector = await fakeService();
+    closers.push(connector.close);
+    const app = await startApp(await testConfig({ OFFERS_FILE: file }), {
+      clock: fixedClock(noumeaNoon('2026-07-05')),
+      logger: new MemoryLogger(),
+    });
+    closers.push(app.close);
+
+    let searching = true;
+    const conversations = [0, 1, 2].map(async (c) => {
+      for (let turn = 0; searching; turn++) {
+        await fetch(`${app.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            type: 'message',
+            id: `a${turn}`,
+            channelId: 'webchat',
+            serviceUrl: connector.url,
+            text: 'toutes les offres',
+            from: { id: `u${c}`, role: 'user' },
+            recipient: { id: 'bot', role: 'bot' },
+            conversation: { id: `c${c}` },
+          }),
+        });
+      }
+    });
+    const broken = version('X');
+    (broken.offers[3] as Record<string, unknown>).deadline = 'bientôt';
+    for (const next of [version('B'), broken, version('C')]) {
+      await new Promise((r) => setTimeout(r, 700));
+      await writeFileAtomic(file, JSON.stringify(next));
+    }
+    await waitUntil(async () => (app.catalog.current().offers[0]?.title.startsWith('C ') ? true : undefined), 3000);
+    await new Promise((r) => setTimeout(r, 300));
+    searching = false;
+    await Promise.all(conversations);
+
+    const marks = connector.received
+      .map((r) => (r.body.attachments as Array<{ content: { body: Array<{ text?: string }> } }> | undefined) ?? [])
+      .filter((cards) => cards.length > 0)
+      .map((cards) => new Set(cards.map((card) => (card.content.body[0]?.text ?? '').split(' ')[0])));
+    expect(marks.length).toBeGreaterThan(10);
+    // Every answer from one version, never a mix, never the broken one; and all three were served.
+    for (const set of marks) expect(set.size).toBe(1);
+    const seen = new Set(marks.map((set) => [...set][0]));
+    expect(seen).toEqual(new Set(['A', 'B', 'C']));
   });
 });

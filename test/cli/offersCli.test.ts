@@ -79,6 +79,7 @@ describe('npm run offers', () => {
     const preview = offers(['import', changed, '--file', file]);
     expect(preview.out).toContain('  + 3134-26-2001/SR');
     expect(preview.out).toContain('  ~ 3134-26-0975/SR  champs : source, title');
+    expect(preview.out).toContain("      title : Concepteur-Développeur d'Applications SI Postal → Concepteur-Développeur (republié)");
     expect(await readFile(file, 'utf8')).toBe(before);
     expect(offers(['import', changed, '--write', '--file', file]).out).toContain('Publié : 1 ajoutée(s), 1 modifiée(s).');
     expect(offers(['validate', file]).out).toContain('22 offres');
@@ -118,7 +119,7 @@ describe('npm run offers', () => {
     ['notes.txt', 'Liste des courses : pain, lait', 'format inconnu'],
     ['avp.csv', 'numero;libelle_poste;salaire\n"3134-25-0966/SR";"Référent";"1000"', 'colonnes inconnues du jeu open data : salaire'],
     ['columns.json', '[{"numero": "3134-25-0966/SR"}]', 'format inconnu'],
-    ['huge.json', `[${'"x",'.repeat(1_500_000)}"x"]`, 'trop gros'],
+    ['huge.json', `[${'"x",'.repeat(5_000_000)}"x"]`, 'trop gros'],
   ])('import %s: a clear error and no change to the offers', async (name, content, message) => {
     const file = await copyOfShipped();
     const before = await readFile(file, 'utf8');

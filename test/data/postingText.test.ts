@@ -70,6 +70,18 @@ describe('reading a posting as published in text', () => {
     });
   });
 
+  it('reads who to ask and where to apply when the posting says', () => {
+    const text = [
+      posting('3134-25-0966-SR.txt'),
+      'Contact : Mme Wamytan – 26.79.28 – drh@opt.nc',
+      'Dépôt des candidatures : drh-candidature@opt.nc',
+    ].join('\n');
+    expect(offerFromPostingText(text)).toMatchObject({
+      contact: { name: 'Mme Wamytan', phone: '26.79.28', email: 'drh@opt.nc' },
+      applyTo: { email: 'drh-candidature@opt.nc' },
+    });
+  });
+
   it('names what a truncated posting lacks instead of guessing', () => {
     const truncated = posting('3134-25-0966-SR.txt').split('Date de dépôt')[0] as string;
     expect(() => offerFromPostingText(truncated)).toThrow(PostingTextError);
