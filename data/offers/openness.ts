@@ -46,6 +46,11 @@ export function closesAt(offer: Pick<Offer, 'deadline' | 'closedOn'>): Date {
   return new Date(offer.closedOn ? Math.min(end, startOfDay(offer.closedOn)) : end);
 }
 
+/** The day applications stopped: the deadline, or the earlier day HR closed the offer. */
+export function lastDay(offer: Pick<Offer, 'deadline' | 'closedOn'>): string {
+  return offer.closedOn && offer.closedOn <= offer.deadline ? offer.closedOn : offer.deadline;
+}
+
 export function isOpen(offer: Pick<Offer, 'postedOn' | 'deadline' | 'closedOn'>, now: Date): boolean {
   return now >= opensAt(offer) && now < closesAt(offer);
 }

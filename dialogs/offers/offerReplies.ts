@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Offer } from '../../data/offers/offer.js';
-import { daysLeft, isClosed, isOpen } from '../../data/offers/openness.js';
+import { daysLeft, isClosed, isOpen, lastDay } from '../../data/offers/openness.js';
 import { offerCard } from '../cards/offerCard.js';
 import { formatDay, t, type Language } from '../i18n/messages.js';
 import { formatted } from '../replies.js';
@@ -8,13 +8,13 @@ import { formatted } from '../replies.js';
 /** The three answers about one offer: the whole posting, its deadline, how to apply. */
 
 export function offerDetailsReply(offer: Offer, now: Date, language: Language): Partial<Activity> {
-  const notice = isClosed(offer, now) ? t(language, 'offer.closedNotice', { date: formatDay(offer.deadline, language) }) : '';
+  const notice = isClosed(offer, now) ? t(language, 'offer.closedNotice', { date: formatDay(lastDay(offer), language) }) : '';
   return formatted(notice, [offerCard(offer, now, language)]);
 }
 
 export function deadlineReply(offer: Offer, now: Date, language: Language): Partial<Activity> {
   const params = { reference: offer.reference, title: offer.title, date: formatDay(offer.deadline, language) };
-  if (isClosed(offer, now)) return formatted(t(language, 'deadline.closed', params));
+  if (isClosed(offer, now)) return formatted(t(language, 'deadline.closed', { ...params, date: formatDay(lastDay(offer), language) }));
   if (!isOpen(offer, now)) {
     return formatted(t(language, 'deadline.notYetOpen', { ...params, posted: formatDay(offer.postedOn, language) }));
   }
@@ -36,7 +36,9 @@ export function howToApplyReply(offer: Offer, now: Date, language: Language): Pa
   if (offer.source && /^https?:/.test(offer.source)) ways.push(t(language, 'apply.source', { source: offer.source }));
 
   const date = formatDay(offer.deadline, language);
-  const closing = isClosed(offer, now) ? t(language, 'apply.closed', { date }) : t(language, 'apply.deadline', { date });
+  const closing = isClosed(offer, now)
+    ? t(language, 'apply.closed', { date: formatDay(lastDay(offer), language) })
+    : t(language, 'apply.deadline', { date });
   const lines = [
     t(language, 'apply.intro', params),
     '',

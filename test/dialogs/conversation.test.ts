@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { cardProblems } from '../helpers/cards.js';
-import { noumeaNoon } from '../helpers/offers.js';
+import { noumeaNoon, shippedOffers } from '../helpers/offers.js';
 import type { IntentRecognizer } from '../../dialogs/recognition/recognizer.js';
 import { cardsOf, cardText, suggestionTitles, testConversation, textsOf, trainedRecognizer } from '../helpers/testBot.js';
 
@@ -187,6 +187,13 @@ describe('one offer', () => {
     const bot = testConversation(JULY_5);
     await bot.say('détails 1010');
     expect(textsOf(await bot.say('et la date limite ?'))).toContain('3134-26-1010/SR');
+  });
+
+  it('says when HR closed an offer early', async () => {
+    const offers = shippedOffers().map((o) => (o.reference === '3134-26-0975/SR' ? { ...o, closedOn: '2026-07-03' } : o));
+    const bot = testConversation(JULY_5, { offers });
+    expect(textsOf(await bot.say('détails 0975'))).toContain('clôturée depuis le vendredi 3 juillet 2026');
+    expect(cardsOf(await bot.say('toutes les offres')).map(cardText).join()).not.toContain('3134-26-0975/SR');
   });
 
   it('says an unknown reference is unknown', async () => {

@@ -8,6 +8,7 @@ import { languageModelFile } from '../../bot/paths.js';
 import { loadCluProject } from '../../dialogs/recognition/cluProject.js';
 import { EmbeddedRecognizer } from '../../dialogs/recognition/embeddedRecognizer.js';
 import type { IntentRecognizer } from '../../dialogs/recognition/recognizer.js';
+import type { Offer } from '../../data/offers/offer.js';
 import { shippedOffers } from './offers.js';
 
 /**
@@ -33,9 +34,12 @@ const embedded: IntentRecognizer = {
   recognize: async (text, language) => (await trainedRecognizer()).recognize(text, language),
 };
 
-export function testConversation(now: Date, options: { recognizer?: IntentRecognizer; locale?: string } = {}): TestConversation {
+export function testConversation(
+  now: Date,
+  options: { recognizer?: IntentRecognizer; locale?: string; offers?: Offer[] } = {},
+): TestConversation {
   const clock = new ManualClock(now);
-  const catalog = OfferCatalog.of(shippedOffers());
+  const catalog = OfferCatalog.of(options.offers ?? shippedOffers());
   const conversationState = new ConversationState(new MemoryStorage());
   const conversation = conversationState.createProperty<ConversationData>('conversation');
   const recognizer = options.recognizer ?? embedded;
