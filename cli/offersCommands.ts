@@ -1,0 +1,217 @@
+import { readFile } from 'node:fs/promises';
+import type { Clock } from '../data/clock.js';
+import { appendChange, readChanges } from '../data/offers/changeLog.js';
+import { ImportError, readOffersFrom } from '../data/offers/importFormats.js';
+import { jobPostingOf } from '../data/offers/jobPostingExport.js';
+import type { Offer } from '../data/offers/offer.js';
+import { compareOffers, hasChanges, mergeOffers, type OfferChanges } from '../data/offers/offerChanges.js';
+import { JsonFileOfferStore } from '../data/offers/offerStore.js';
+import { validateOffers } from '../data/offers/offerValidation.js';
+import { daysLeft, isClosed, isOpen, noumeaDay } from '../data/offers/openness.js';
+import { say, type CliLanguage } from './messages.js';
+
+/** What the command line was asked: a command, its arguments, flags and valued options. */
+export interface Options {
+  command?: string;
+  args: string[];
+  flags: Set<string>;
+  values: Map<string, string>;
+}
+
+/**
+ * The HR commands over the offers file. Every write goes through the validated store (atomic: a
+ * temporary file renamed over the old one) and into the change log.
+ */
+/** The line where an offer starts in the JSON text, found by its reference. */
+function lineOf(raw: string, reference: string): number | undefined {
+  const escaped = reference.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const at = new RegExp(`"reference"\\s*:\\s*"${escaped}"`).exec(raw)?.index;
+  return at === undefined ? undefined : raw.slice(0, at).split('\n').length;
+}
+
+export class OffersCommands {
+  private readonly store: JsonFileOfferStore;
+
+  constructor(
+    private readonly file: string,
+    private readonly language: CliLanguage,
+    private readonly clock: Clock,
+    private readonly out: (line: string) => void,
+  ) {
+    this.store = new JsonFileOfferStore(file);
+  }
+
+  private say(key: Parameters<typeof say>[1], params: Record<string, string | number> = {}): void {
+    this.out(say(this.language, key, params));
+  }
+
+  async validate(target = this.file): Promise<number> {
+    let raw: string;
+    try {
+      raw = await readFile(target, 'utf8');
+    } catch {
+      this.say('missing', { file: target });
+      return 1;
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(raw);
+    } catch (error) {
+      this.say('notJson', { file: target, detail: error instanceof Error ? error.message : String(error) });
+      return 1;
+    }
+    const result = validateOffers(data);
+    if (result.ok) {
+      this.say('valid', { file: target, count: result.offers.length });
+      return 0;
+    }
+    this.say('problems', { file: target, count: result.problems.length });
+    for (const problem of result.problems) {
+      const line = lineOf(raw, problem.offer);
+      this.say('problem', { ...problem, message: say(this.language, `problem.${problem.code}`), line: line ? say(this.language, 'line', { line }) : '' });
+    }
+    return 1;
+  }
+
+  async list(options: Options): Promise<number> {
+    const now = this.clock.now();
+    const within = options.values.has('--closing-within') ? Number(options.values.get('--closing-within')) : undefined;
+    const offers = (await this.store.load())
+      .filter((o) => !options.flags.has('--open') || isOpen(o, now))
+      .filter((o) => !options.flags.has('--closed') || isClosed(o, now))
+      .filter((o) => within === undefined || (isOpen(o, now) && daysLeft(o, now) <= within))
+      .sort((a, b) => a.deadline.localeCompare(b.deadline));
+    if (offers.length === 0) this.say('none');
+    for (const offer of offers) {
+      const status = isOpen(offer, now) ? 'statusOpen' : isClosed(offer, now) ? 'statusClosed' : 'statusSoon';
+      this.say('listLine', { reference: offer.reference, status: say(this.language, status), deadline: offer.deadline, title: offer.title });
+    }
+    return 0;
+  }
+
+  async close(reference: string | undefined): Promise<number> {
+    const now = this.clock.now();
+    return this.change('close', (offers) => {
+      const offer = offers.find((o) => o.reference === reference);
+      if (!offer || !reference) return this.unknown(reference);
+      if (isClosed(offer, now)) {
+        this.say('alreadyClosed', { reference });
+        return undefined;
+      }
+      const today = noumeaDay(now);
+      this.say('closed', { reference, date: today });
+      return offers.map((o) => (o === offer ? { ...o, closedOn: today } : o));
+    }, reference ? [reference] : []);
+  }
+
+  async remove(reference: string | undefined): Promise<number> {
+    return this.change('remove', (offers) => {
+      if (!reference || !offers.some((o) => o.reference === reference)) return this.unknown(reference);
+      this.say('removed', { reference });
+      return offers.filter((o) => o.reference !== reference);
+    });
+  }
+
+  async import(files: string[], write: boolean): Promise<number> {
+    if (files.length === 0) {
+      this.say('usage');
+      return 2;
+    }
+    const incoming: Offer[] = [];
+    for (const file of files) {
+      try {
+        incoming.push(...readOffersFrom(file, await readFile(file, 'utf8')));
+      } catch (error) {
+        if (!(error instanceof ImportError)) throw error;
+        this.say('importError', { file, reason: say(this.language, `reason.${error.reason}`, { detail: error.detail }) });
+        return 1;
+      }
+    }
+    const current = await this.store.load();
+    const next = mergeOffers(current, incoming);
+    const changes = compareOffers(current, next);
+    if (!hasChanges(changes)) {
+      this.say('nothingChanges');
+      return 0;
+    }
+    if (!write) {
+      this.say('preview');
+      this.describe(changes, next, current);
+      return 0;
+    }
+    return this.change('import', () => next);
+  }
+
+  /** JobPosting JSON-LD of every open offer, for employers' pages. */
+  async export(options: Options): Promise<number> {
+    if (!options.flags.has('--jsonld')) {
+      this.say('usage');
+      return 2;
+    }
+    const now = this.clock.now();
+    const open = (await this.store.load()).filter((o) => isOpen(o, now));
+    this.out(JSON.stringify({ '@context': 'https://schema.org', '@graph': open.map(jobPostingOf) }, null, 2));
+    return 0;
+  }
+
+  async history(): Promise<number> {
+    const entries = await readChanges(this.file);
+    if (entries.length === 0) this.say('noHistory');
+    for (const e of entries) {
+      this.say('historyLine', {
+        at: e.at,
+        command: e.command,
+        added: e.added.length,
+        changed: e.changed.length,
+        removed: e.removed.length,
+        closed: e.closed.join(', ') || '-',
+      });
+    }
+    return 0;
+  }
+
+  private unknown(reference: string | undefined): undefined {
+    this.say('unknownReference', { reference: reference ?? '' });
+    return undefined;
+  }
+
+  /** The changes as HR reads them: each new offer, and each changed field with its old and new value. */
+  private describe(changes: OfferChanges, offers: readonly Offer[], before: readonly Offer[] = []): void {
+    for (const reference of changes.added) {
+      this.say('added', { reference, title: offers.find((o) => o.reference === reference)?.title ?? '' });
+    }
+    const shown = (value: unknown) => {
+      const text = value === undefined ? '∅' : typeof value === 'string' ? value : JSON.stringify(value);
+      return text.length > 70 ? `${text.slice(0, 69)}…` : text;
+    };
+    for (const change of changes.changed) {
+      this.say('changed', { reference: change.reference, fields: change.fields.join(', ') });
+      const old = before.find((o) => o.reference === change.reference) as Record<string, unknown> | undefined;
+      const now = offers.find((o) => o.reference === change.reference) as Record<string, unknown> | undefined;
+      if (!old || !now) continue;
+      for (const field of change.fields) this.out(`      ${field} : ${shown(old[field])} → ${shown(now[field])}`);
+    }
+  }
+
+  /** Applies a change, validates the result, writes it atomically and logs it; nothing on refusal. */
+  private async change(command: string, apply: (offers: Offer[]) => Offer[] | undefined, closed: string[] = []): Promise<number> {
+    const current = await this.store.load();
+    const next = apply(current);
+    if (!next) return 1;
+    const result = validateOffers({ offers: next });
+    if (!result.ok) {
+      this.say('refusedWrite');
+      for (const problem of result.problems) this.say('problem', { ...problem, message: say(this.language, `problem.${problem.code}`), line: '' });
+      return 1;
+    }
+    const changes = compareOffers(current, result.offers);
+    await this.store.save(result.offers);
+    await appendChange(this.file, { at: this.clock.now().toISOString(), command, ...changes, closed });
+    if (command === 'import') {
+      this.describe(changes, result.offers, current);
+      this.say('written', { added: changes.added.length, changed: changes.changed.length });
+    }
+    return 0;
+  }
+}
+
