@@ -1,9 +1,4 @@
-import {
-  TeamsActivityHandler,
-  type ConversationState,
-  type StatePropertyAccessor,
-  type TurnContext,
-} from 'botbuilder';
+import { TeamsActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { ConversationData } from '../dialogs/conversationData.js';
 import { chooseLanguage } from '../dialogs/i18n/language.js';
@@ -24,10 +19,11 @@ export class JobBot extends TeamsActivityHandler {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
 
+    // Someone joined, or the bot itself was added (a Teams install): the conversation starts.
     this.onMembersAdded(async (context, next) => {
-      const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
+      const joined = context.activity.membersAdded ?? [];
       const data = await this.conversation.get(context, {});
-      if (newcomers.length > 0 && !data.welcomed) {
+      if (joined.length > 0 && !data.welcomed) {
         data.welcomed = true;
         data.language = chooseLanguage('', data.language, context.activity.locale);
         await this.mainDialog.welcome(context, data.language);
@@ -36,6 +32,10 @@ export class JobBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
+      // In a Teams channel the message starts with "@Assistant emploi": the words are the rest.
+      if (typeof context.activity.text === 'string' && (context.activity.entities ?? []).some((e) => e.type === 'mention')) {
+        context.activity.text = TurnContext.removeRecipientMention(context.activity).trim();
+      }
       const data = await this.conversation.get(context, {});
       data.welcomed = true;
       await this.mainDialog.run(context, this.dialogState);

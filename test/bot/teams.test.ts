@@ -1,0 +1,34 @@
+import { describe, expect, it } from '@jest/globals';
+import { noumeaNoon } from '../helpers/offers.js';
+import { cardsOf, cardText, testConversation, textsOf } from '../helpers/testBot.js';
+
+const JULY_5 = noumeaNoon('2026-07-05');
+const teams = { channelId: 'msteams', recipient: { id: 'bot', name: 'Assistant emploi' } };
+
+describe('in Microsoft Teams', () => {
+  it('welcomes when the app is installed (the bot itself is added)', async () => {
+    const bot = testConversation(JULY_5);
+    await bot.adapter.receiveActivity({ type: 'conversationUpdate', ...teams, membersAdded: [{ id: 'bot', name: 'Assistant emploi' }] });
+    const replies = bot.adapter.activeQueue.splice(0);
+    expect(textsOf(replies)).toMatch(/^Bonjour ! Je suis l'assistant emploi/);
+  });
+
+  it('reads a channel message without its @mention of the bot', async () => {
+    const bot = testConversation(JULY_5);
+    const replies = await bot.say({
+      ...teams,
+      text: '<at>Assistant emploi</at> offres en informatique',
+      entities: [{ type: 'mention', mentioned: { id: 'bot', name: 'Assistant emploi' }, text: '<at>Assistant emploi</at>' }],
+    });
+    expect(textsOf(replies)).toContain('offres ouvertes correspondent à « offres en informatique »');
+    expect(cardsOf(replies).length).toBeGreaterThan(0);
+  });
+
+  it('handles an Adaptive Card button exactly as the typed question, in the Teams locale', async () => {
+    const bot = testConversation(JULY_5);
+    const replies = await bot.say({ ...teams, locale: 'en-US', value: { action: 'deadline', reference: '3134-26-1010/SR' } });
+    expect(textsOf(replies)).toContain('until the end of Friday 24 July 2026');
+    const details = await bot.say({ ...teams, value: { action: 'details', reference: '3134-26-1010/SR' } });
+    expect(cardText(cardsOf(details)[0])).toContain('3134-26-1010/SR');
+  });
+});
