@@ -34,7 +34,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const conversation = conversationState.createProperty<ConversationData>('conversation');
   const recognizer = overrides.recognizer ?? (await createRecognizer(config, catalog, logger)).recognizer;
   const mainDialog = new MainDialog({ catalog, clock, recognizer }, conversation);
-  const bot = new JobBot(conversationState, conversation, mainDialog);
+  const bot = new JobBot(conversationState, conversation, mainDialog, { catalog, clock });
   const adapter = createAdapter(config.auth, conversationState, logger);
 
   const { server, localDirectLine } = createServer({

@@ -1,4 +1,16 @@
-import { TeamsActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import {
+  TeamsActivityHandler,
+  TurnContext,
+  type AppBasedLinkQuery,
+  type ConversationState,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  type StatePropertyAccessor,
+} from 'botbuilder';
+import type { Clock } from '../data/clock.js';
+import type { OfferCatalog } from '../data/offers/offerCatalog.js';
+import { languageOfLocale } from '../dialogs/i18n/language.js';
+import { offerLinkResult, offerSearchResult } from '../dialogs/teams/offerSearchExtension.js';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { ConversationData } from '../dialogs/conversationData.js';
 import { chooseLanguage } from '../dialogs/i18n/language.js';
@@ -15,6 +27,7 @@ export class JobBot extends TeamsActivityHandler {
     private readonly conversationState: ConversationState,
     private readonly conversation: StatePropertyAccessor<ConversationData>,
     private readonly mainDialog: MainDialog,
+    private readonly offers: { catalog: OfferCatalog; clock: Clock },
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -41,6 +54,23 @@ export class JobBot extends TeamsActivityHandler {
       await this.mainDialog.run(context, this.dialogState);
       await next();
     });
+  }
+
+  /** The compose box's search: open offers as cards anyone can share in a chat. */
+  protected override async handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    const text = String(query.parameters?.find((p) => p.name === 'searchQuery')?.value ?? '').slice(0, 200);
+    const language = languageOfLocale(context.activity.locale) ?? 'fr';
+    return { composeExtension: offerSearchResult(this.offers.catalog.current(), text, this.offers.clock.now(), language) };
+  }
+
+  /** A link to one of the bot's offers, pasted in a chat, shows as the offer's card. */
+  protected override async handleTeamsAppBasedLinkQuery(context: TurnContext, query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
+    const language = languageOfLocale(context.activity.locale) ?? 'fr';
+    const result = offerLinkResult(this.offers.catalog.current(), query.url ?? '', this.offers.clock.now(), language);
+    return result ? { composeExtension: result } : {};
   }
 
   override async run(context: TurnContext): Promise<void> {

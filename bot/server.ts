@@ -85,6 +85,13 @@ export function createServer(options: ServerOptions): { server: Server; localDir
     }
   });
 
+  // An offer's public address (what Teams unfurls, what people share): the chat, opened on it.
+  server.get('/offres/:reference', async (req, res) => {
+    const reference = String(req.params.reference ?? '');
+    const target = /^\d{4}-\d{2}-\d{3,5}-[A-Za-z]{1,4}$/.test(reference) ? `/?offre=${encodeURIComponent(reference)}` : '/';
+    res.redirect(302, target, () => undefined);
+  });
+
   registerWebChatPage(server);
 
   server.on('restifyError', (req, res, error, callback) => {

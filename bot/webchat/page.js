@@ -18,6 +18,12 @@
         ? { token, domain: new URL(domain, window.location.origin).href, webSocket: false, pollingInterval: 300 }
         : { token },
     );
+    // Opened from an offer's address (/offres/3134-25-0966-SR): ask for that offer straight away.
+    const offer = /^(\d{4}-\d{2}-\d{3,5})-([A-Za-z]{1,4})$/.exec(params.get('offre') || '');
+    if (offer) {
+      const ask = locale === 'en-GB' ? 'details ' : 'détails ';
+      directLine.postActivity({ type: 'message', text: ask + offer[1] + '/' + offer[2], from: { id: userId }, locale }).subscribe();
+    }
     window.WebChat.renderWebChat(
       {
         directLine,

@@ -100,6 +100,17 @@ describe('POST /api/messages, as a channel calls it', () => {
   });
 });
 
+describe('offer addresses', () => {
+  it('send /offres/REF to the chat opened on that offer, and anything else to the chat', async () => {
+    const { url } = await bot();
+    const offer = await fetch(`${url}/offres/3134-26-1010-SR`, { redirect: 'manual' });
+    expect(offer.status).toBe(302);
+    expect(offer.headers.get('location')).toBe('/?offre=3134-26-1010-SR');
+    const odd = await fetch(`${url}/offres/%3Cscript%3E`, { redirect: 'manual' });
+    expect(odd.headers.get('location')).toBe('/');
+  });
+});
+
 describe('the chat page', () => {
   it('serves the page with a strict content security policy, and Web Chat from the installed package', async () => {
     const { url } = await bot();

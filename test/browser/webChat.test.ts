@@ -84,6 +84,13 @@ describe('Web Chat in a browser', () => {
     await page.close();
   }, 60000);
 
+  it('opens on an offer from its public address', async () => {
+    const page = await openChat('offres/3134-26-1010-SR');
+    const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Activités principales' }).filter({ hasText: '3134-26-1010/SR' });
+    await card.first().waitFor({ timeout: 15000 });
+    await page.close();
+  }, 60000);
+
   it('shows what a user typed as text: markup never runs', async () => {
     const page = await openChat();
     const attack = '<img src=x onerror=alert(1)> offres';

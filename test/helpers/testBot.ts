@@ -43,7 +43,7 @@ export function testConversation(
   const conversationState = new ConversationState(new MemoryStorage());
   const conversation = conversationState.createProperty<ConversationData>('conversation');
   const recognizer = options.recognizer ?? embedded;
-  const bot = new JobBot(conversationState, conversation, new MainDialog({ catalog, clock, recognizer }, conversation));
+  const bot = new JobBot(conversationState, conversation, new MainDialog({ catalog, clock, recognizer }, conversation), { catalog, clock });
   const adapter = new TestAdapter((context) => bot.run(context));
   if (options.locale) adapter.locale = options.locale;
 
