@@ -74,6 +74,18 @@ export class JobBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    if (context.activity.type === 'message' || context.activity.type === 'conversationUpdate' || context.activity.type === 'installationUpdate') {
+      const data = await this.conversation.get(context, {});
+      data.reference = TurnContext.getConversationReference(context.activity);
+    }
+    if (context.activity.channelId === 'msteams') {
+      // Results go as a list in Teams: readable in a narrow chat, and rendered by every Teams
+      // client (the Agents Playground shows no carousel).
+      context.onSendActivities(async (_context, activities, next) => {
+        for (const activity of activities) if (activity.attachmentLayout === 'carousel') activity.attachmentLayout = 'list';
+        return next();
+      });
+    }
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
   }

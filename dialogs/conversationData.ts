@@ -1,8 +1,14 @@
+import type { ConversationReference } from 'botbuilder';
 import type { OfferFilters, OfferStatus } from '../data/search/searchOffers.js';
 import type { Language } from './i18n/messages.js';
 
 /** What the bot remembers of one conversation between turns (ConversationState). */
 export interface ConversationData {
+  /**
+   * Where to write to this user later (a reminder, an alert): the Bot Framework conversation
+   * reference of the last activity, kept fresh every turn (Teams gives it on install).
+   */
+  reference?: Partial<ConversationReference>;
   language?: Language;
   welcomed?: boolean;
   /** The search whose results are on screen, so "voir plus" and a tapped filter can continue it. */

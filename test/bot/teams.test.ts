@@ -14,6 +14,22 @@ describe('in Microsoft Teams', () => {
     expect(textsOf(replies)).toMatch(/^Bonjour ! Je suis l'assistant emploi/);
   });
 
+  it('keeps the conversation reference of the installed app, for reminders to come', async () => {
+    const bot = testConversation(JULY_5);
+    await bot.adapter.receiveActivity({
+      type: 'conversationUpdate',
+      ...teams,
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      membersAdded: [{ id: 'bot', name: 'Assistant emploi' }],
+    });
+    const stored = await bot.conversationData('msteams');
+    expect(stored.reference).toMatchObject({
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      bot: { id: 'bot' },
+    });
+  });
+
   it('reads a channel message without its @mention of the bot', async () => {
     const bot = testConversation(JULY_5);
     const replies = await bot.say({

@@ -5,23 +5,13 @@ import { startApp } from '../../bot/app.js';
 import { MemoryLogger } from '../../bot/logger.js';
 import { fixedClock } from '../../data/clock.js';
 import { noumeaNoon } from '../helpers/offers.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/browser.js';
 import { testConfig } from '../helpers/servers.js';
 
 /**
  * The real Web Chat widget in a real browser (Debian's Chromium), against the bot and its
  * built-in Direct Line channel. A missing browser fails the test: it is installed by .ci/run.
  */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 let browser: Browser;
 let app: Awaited<ReturnType<typeof startApp>>;

@@ -20,6 +20,8 @@ export interface TestConversation {
   clock: ManualClock;
   say(input: string | Partial<Activity>): Promise<Array<Partial<Activity>>>;
   join(locale?: string): Promise<Array<Partial<Activity>>>;
+  /** What the bot remembers of this conversation, as stored. */
+  conversationData(channelId?: string): Promise<ConversationData>;
 }
 
 /** The embedded recogniser, trained once for all the conversations of a test file. */
@@ -40,7 +42,8 @@ export function testConversation(
 ): TestConversation {
   const clock = new ManualClock(now);
   const catalog = OfferCatalog.of(options.offers ?? shippedOffers());
-  const conversationState = new ConversationState(new MemoryStorage());
+  const storage = new MemoryStorage();
+  const conversationState = new ConversationState(storage);
   const conversation = conversationState.createProperty<ConversationData>('conversation');
   const recognizer = options.recognizer ?? embedded;
   const bot = new JobBot(conversationState, conversation, new MainDialog({ catalog, clock, recognizer }, conversation), { catalog, clock });
@@ -57,6 +60,12 @@ export function testConversation(
     clock,
     say: (input) =>
       collect(() => adapter.receiveActivity(typeof input === 'string' ? { type: 'message', text: input } : { type: 'message', ...input })),
+    conversationData: async (channelId = 'test') => {
+      // ConversationState's own key: channel, then conversation.
+      const items = await storage.read([`${channelId}/conversations/${adapter.conversation.conversation.id}/`]);
+      const [state] = Object.values(items) as Array<{ conversation?: ConversationData }>;
+      return state?.conversation ?? {};
+    },
     join: (locale) =>
       collect(() =>
         adapter.receiveActivity({
