@@ -161,9 +161,9 @@ export class OffersCommands {
       this.say('historyLine', {
         at: e.at,
         command: e.command,
-        added: e.added.length,
-        changed: e.changed.length,
-        removed: e.removed.length,
+        added: e.added.join(', ') || '-',
+        changed: e.changed.map((c) => `${c.reference} (${c.fields.join(', ')})`).join(', ') || '-',
+        removed: e.removed.join(', ') || '-',
         closed: e.closed.join(', ') || '-',
       });
     }

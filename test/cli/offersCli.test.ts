@@ -64,8 +64,8 @@ describe('npm run offers', () => {
     expect(offers(['validate', file]).out).toContain('20 offres');
     const history = offers(['history', '--file', file]).out.split('\n').filter(Boolean);
     expect(history).toEqual([
-      expect.stringMatching(/close {2}\+0 ~1 -0 clôturées : 3134-26-0975\/SR$/),
-      expect.stringMatching(/remove {2}\+0 ~0 -1 clôturées : -$/),
+      expect.stringMatching(/close {2}ajoutées : - ; modifiées : 3134-26-0975\/SR \(closedOn\) ; retirées : - ; clôturées : 3134-26-0975\/SR$/),
+      expect.stringMatching(/remove {2}ajoutées : - ; modifiées : - ; retirées : 3134-25-0159\/SR ; clôturées : -$/),
     ]);
   });
 
