@@ -1,6 +1,7 @@
 import type { Offer } from './offer.js';
 import { parseFrenchDate } from './frenchDates.js';
 import { parseResidence } from './residence.js';
+import { foldAccents } from '../search/normalize.js';
 
 /**
  * Reads an avis de vacance de poste as published in text (or as text taken out of its PDF): the
@@ -16,12 +17,8 @@ export class PostingTextError extends Error {
   }
 }
 
-const fold = (text: string) =>
-  text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’`]/g, "'");
+/** Labels are matched without case, accents or typographic apostrophes ("Date de dépôt de l’offre"). */
+const fold = (text: string) => foldAccents(text).replace(/[’`]/g, "'");
 
 type Label =
   | 'reference' | 'employer' | 'corps' | 'direction' | 'location' | 'residence' | 'posted' | 'start' | 'deadline'

@@ -4,14 +4,17 @@
  * "ingenieur", "Œuvre" and "oeuvre" meet here.
  */
 export function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return foldAccents(text.replace(/œ/gi, 'oe').replace(/æ/gi, 'ae'))
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+}
+
+/**
+ * Lower case without accents, letter for letter ("Échéance" → "echeance"): the same length as the
+ * text for the letters French uses, so offsets found in the folded text are offsets in the original.
+ */
+export function foldAccents(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
 /** French and English plurals to singular, short of a real stemmer: enough for "offres", "ingénieurs", "jobs". */

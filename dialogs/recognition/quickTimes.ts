@@ -4,6 +4,8 @@
  * Recognizers-Text reads everything else, but takes 10–300 ms a sentence: it is asked only when
  * this finds nothing (see entities.ts).
  */
+import { foldAccents } from '../../data/search/normalize.js';
+
 export interface QuickTime {
   kind: 'duration' | 'date';
   /** Characters of the original text. */
@@ -33,9 +35,9 @@ const DURATION = new RegExp(`\\b(?:(?:depuis|since|for|pendant|durant)\\s+)?${NU
 const DAY_BEFORE = /\b(la veille|the day before)\b/g;
 const SINCE_YEAR = /\b(?:depuis|since|en|in)\s+((?:19|20)\d{2})\b/g;
 
-/** Lower case without accents, letter for letter, so that offsets stay those of the original. */
+/** The folded text, when folding kept every offset (it does for the letters French uses). */
 function fold(text: string): string | undefined {
-  const folded = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const folded = foldAccents(text);
   return folded.length === text.length ? folded : undefined;
 }
 
