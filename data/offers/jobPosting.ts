@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Offer, Place } from './offer.js';
 import { parseResidence } from './residence.js';
+import { present, withoutEmpty } from './fieldValues.js';
 
 /**
  * Converts an employer's schema.org JobPosting (as OPT-NC publishes them) to the bot's offer record.
@@ -77,11 +78,6 @@ export type JobPosting = z.infer<typeof jobPostingSchema>;
 const RESIDENCE_NOTE = 'Durée de résidence exigée pour le recrutement sur titre';
 const CONDITIONS_NOTE = 'Conditions de travail';
 
-function present(value: string | null | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
-}
-
 function list(value: string | string[] | null | undefined): string[] {
   if (value == null) return [];
   return (Array.isArray(value) ? value : [value]).map((v) => v.trim()).filter((v) => v !== '');
@@ -95,17 +91,13 @@ function place(json: z.infer<typeof placeJson>): Place | undefined {
     commune: present(json.address?.addressLocality),
     region: present(json.address?.addressRegion),
   };
-  const defined = Object.fromEntries(Object.entries(result).filter(([, v]) => v !== undefined)) as Place;
+  const defined = withoutEmpty(result);
   return Object.keys(defined).length > 0 ? defined : undefined;
 }
 
 /** "2026-09-01" stays a date; "Dès que possible" stays words; `jobImmediateStart: true` says "immédiatement". */
 function start(posting: JobPosting): string | undefined {
   return present(posting.jobStartDate) ?? (posting.jobImmediateStart === true ? 'Immédiatement' : undefined);
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 export function offerFromJobPosting(json: unknown, source?: string): Offer {
@@ -131,14 +123,14 @@ export function offerFromJobPosting(json: unknown, source?: string): Offer {
 
   const occupationCategory = posting.relevantOccupation?.occupationalCategory;
   const contact = posting.applicationContact;
-  const organisation = withoutUndefined({
+  const organisation = withoutEmpty({
     reportsTo: present(extra?.superieurHierarchique),
     level: present(extra?.placeOrganigramme),
     staffManaged: extra?.nbAgentsEncadres ?? undefined,
     relations: extra?.relationsFonctionnelles?.length ? list(extra.relationsFonctionnelles) : undefined,
   });
 
-  return withoutUndefined<Offer>({
+  return withoutEmpty<Offer>({
     reference: posting.identifier.trim(),
     title: present(posting.title) ?? present(posting.name) ?? posting.identifier,
     alternateTitle: present(posting.alternateName),
@@ -178,7 +170,7 @@ export function offerFromJobPosting(json: unknown, source?: string): Offer {
     notes: otherNotes.length > 0 ? otherNotes : undefined,
     applyTo:
       contact && (present(contact.email) || present(contact.telephone))
-        ? withoutUndefined({ email: present(contact.email), phone: present(contact.telephone) })
+        ? withoutEmpty({ email: present(contact.email), phone: present(contact.telephone) })
         : undefined,
     source: present(posting.url) ?? source,
     corrections: corrections.length > 0 ? corrections : undefined,

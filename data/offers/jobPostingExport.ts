@@ -1,12 +1,14 @@
 import type { Offer } from './offer.js';
+import { withoutEmpty } from './fieldValues.js';
 
 /**
  * An offer as schema.org JobPosting JSON-LD, for employers' web pages (search engines read it).
  * The reverse of jobPosting.ts for the fields both know: an exported offer imports back the same.
  */
 export function jobPostingOf(offer: Offer): Record<string, unknown> {
+  // JSON-LD leaves out what the offer does not say, empty lists included.
   const compact = (value: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+    withoutEmpty(Object.fromEntries(Object.entries(value).filter(([, v]) => !(Array.isArray(v) && v.length === 0))));
   const location = offer.location;
   return compact({
     '@context': 'https://schema.org',

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { parseFrenchDate } from './frenchDates.js';
-import type { Offer, Place } from './offer.js';
+import type { Offer } from './offer.js';
+import { placeFromText, present, withoutEmpty } from './fieldValues.js';
 import { parseResidence } from './residence.js';
 
 /**
@@ -38,11 +39,6 @@ export function looksLikeOpenDataCsv(content: string): boolean {
 
 type Row = Record<string, string>;
 
-function present(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
-}
-
 /** A multi-line cell as a list: one item a line, bullets dropped. */
 function items(value: string | undefined): string[] {
   return (value ?? '')
@@ -54,12 +50,6 @@ function items(value: string | undefined): string[] {
 function isoDate(value: string | undefined): string | undefined {
   const v = value?.trim() ?? '';
   return /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : parseFrenchDate(v);
-}
-
-function place(value: string | undefined): Place | undefined {
-  const v = present(value);
-  if (!v) return undefined;
-  return /\d|\b(rue|immeuble|avenue|route|bp)\b/i.test(v) ? { address: v } : { commune: v };
 }
 
 function offerOf(row: Row, line: number): Offer {
@@ -94,7 +84,7 @@ function offerOf(row: Row, line: number): Offer {
     rome: present(row.code_emploi_rome) && present(row.libelle_emploi_rome)
       ? { code: present(row.code_emploi_rome) as string, label: present(row.libelle_emploi_rome) as string }
       : undefined,
-    location: place(row.lieu_travail),
+    location: placeFromText(row.lieu_travail),
     residence: residence && residence !== '/' ? { text: residence, requirements: parseResidence(residence) } : undefined,
     start: present(row.date_a_pourvoir_libelle) ?? isoDate(row.date_a_pourvoir),
     openings: /^\d+$/.test(row.nb_postes_a_pourvoir?.trim() ?? '') ? Number(row.nb_postes_a_pourvoir) : undefined,
@@ -104,12 +94,10 @@ function offerOf(row: Row, line: number): Offer {
     skills: items(row.savoir_faire).length > 0 ? items(row.savoir_faire) : undefined,
     behaviours: items(row.comportements).length > 0 ? items(row.comportements) : undefined,
     contact: present(row.contact) || present(row.contact_telephone) || present(row.contact_email)
-      ? Object.fromEntries(
-          Object.entries({ name: present(row.contact), phone: present(row.contact_telephone), email: present(row.contact_email) }).filter(([, v]) => v),
-        )
+      ? withoutEmpty({ name: present(row.contact), phone: present(row.contact_telephone), email: present(row.contact_email) })
       : undefined,
     applyTo: present(row.collectivite_adresse_depot) || present(row.collectivite_email)
-      ? Object.fromEntries(Object.entries({ address: present(row.collectivite_adresse_depot), email: present(row.collectivite_email) }).filter(([, v]) => v))
+      ? withoutEmpty({ address: present(row.collectivite_adresse_depot), email: present(row.collectivite_email) })
       : undefined,
     source: present(row.url_pdf),
   };
@@ -125,8 +113,7 @@ function offerOf(row: Row, line: number): Offer {
     ] as Array<[string, string | undefined]>
   ).flatMap(([label, value]) => (present(value) ? [{ label, value: present(value) as string }] : []));
   if (notes.length > 0) optional.notes = notes;
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) (offer as Record<string, unknown>)[key] = value;
-  return offer;
+  return { ...offer, ...withoutEmpty(optional) };
 }
 
 export function offersFromOpenDataCsv(content: string): Offer[] {

@@ -1,6 +1,7 @@
 import type { Offer } from './offer.js';
 import { parseFrenchDate } from './frenchDates.js';
 import { parseResidence } from './residence.js';
+import { placeFromText, withoutEmpty } from './fieldValues.js';
 import { foldAccents } from '../search/normalize.js';
 
 /**
@@ -51,7 +52,7 @@ function contactOf(line: string): { name?: string; phone?: string; email?: strin
   const email = EMAIL.exec(line)?.[0];
   const phone = PHONE.exec(line.replace(EMAIL, ''))?.[0];
   const name = line.replace(EMAIL, '').replace(PHONE, '').replace(/[–—,;:|-]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return Object.fromEntries(Object.entries({ name: name || undefined, phone, email }).filter(([, v]) => v));
+  return withoutEmpty({ name, phone, email });
 }
 
 type Section = 'none' | 'details' | 'missions' | 'activities' | 'secondary' | 'organisation';
@@ -157,16 +158,13 @@ export function offerFromPostingText(text: string, source?: string): Offer {
     .filter((g) => g !== '');
   const domain = slash >= 0 ? corps.slice(slash + 1).trim() : '';
   const place = values.get('location');
-  const isAddress = place !== undefined && /\d|\b(rue|immeuble|avenue|route|bp)\b/i.test(place);
   const residenceText = values.get('residence');
   const staff = values.get('staff');
-  const organisation = Object.fromEntries(
-    Object.entries({
-      reportsTo: values.get('reportsTo'),
-      level: values.get('level'),
-      staffManaged: staff !== undefined && /^\d+$/.test(staff) ? Number(staff) : undefined,
-    }).filter(([, v]) => v !== undefined),
-  );
+  const organisation = withoutEmpty({
+    reportsTo: values.get('reportsTo'),
+    level: values.get('level'),
+    staffManaged: staff !== undefined && /^\d+$/.test(staff) ? Number(staff) : undefined,
+  });
 
   const offer: Offer = {
     reference,
@@ -184,7 +182,8 @@ export function offerFromPostingText(text: string, source?: string): Offer {
   if (direction) offer.direction = direction;
   if (values.get('service')) offer.service = values.get('service');
   if (values.get('respnc')) offer.respncJob = values.get('respnc');
-  if (place) offer.location = isAddress ? { address: place } : { commune: place };
+  const location = placeFromText(place);
+  if (location) offer.location = location;
   if (residenceText) offer.residence = { text: residenceText, requirements: parseResidence(residenceText) };
   if (values.get('start')) offer.start = values.get('start');
   if (secondary.length > 0) offer.secondaryActivities = secondary;
@@ -195,7 +194,7 @@ export function offerFromPostingText(text: string, source?: string): Offer {
   if (applyTo) {
     const email = EMAIL.exec(applyTo)?.[0];
     const address = applyTo.replace(EMAIL, '').replace(/\s*(ou|or|,|;|–|-)\s*$/i, '').trim();
-    offer.applyTo = Object.fromEntries(Object.entries({ email, address: address || undefined }).filter(([, v]) => v));
+    offer.applyTo = withoutEmpty({ email, address });
   }
   if (source) offer.source = source;
   return offer;
