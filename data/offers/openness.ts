@@ -59,10 +59,15 @@ export function isClosed(offer: Pick<Offer, 'deadline' | 'closedOn'>, now: Date)
   return now >= closesAt(offer);
 }
 
+/** Calendar days from one ISO day to another ("2026-07-05" → "2026-07-10": 5). */
+export function calendarDaysBetween(fromDay: string, toDay: string): number {
+  // Their UTC midnights are a whole number of days apart.
+  return Math.round((Date.parse(toDay) - Date.parse(fromDay)) / DAY_MS);
+}
+
 /** Whole days left before the deadline day ends, counted in Nouméa calendar days (0 = closes tonight). */
 export function daysLeft(offer: Pick<Offer, 'deadline'>, now: Date): number {
-  // Calendar days between two dates: their UTC midnights are a whole number of days apart.
-  return Math.round((Date.parse(offer.deadline) - Date.parse(noumeaDay(now))) / DAY_MS);
+  return calendarDaysBetween(noumeaDay(now), offer.deadline);
 }
 
 /** Open and closing within the given number of days (0 = today). */

@@ -33,7 +33,8 @@ function acronym(label: string): string | undefined {
   return initials.length >= 2 ? initials : undefined;
 }
 
-function valuesOf(kind: FacetKind, offer: Offer): string[] {
+/** The offer's values for a kind of filter, as the offer spells them. */
+export function facetTexts(kind: FacetKind, offer: Offer): string[] {
   switch (kind) {
     case 'employer':
       return [offer.employer];
@@ -46,16 +47,12 @@ function valuesOf(kind: FacetKind, offer: Offer): string[] {
   }
 }
 
-export function offerFacetKeys(kind: FacetKind, offer: Offer): string[] {
-  return valuesOf(kind, offer).map(facetKey);
-}
-
 export function facetValues(offers: readonly Offer[]): FacetValue[] {
   const result: FacetValue[] = [];
   for (const kind of ['employer', 'domain', 'commune', 'grade'] as const) {
     const spellings = new Map<string, Map<string, number>>();
     for (const offer of offers) {
-      for (const value of valuesOf(kind, offer)) {
+      for (const value of facetTexts(kind, offer)) {
         const key = facetKey(value);
         if (key === '') continue;
         const counts = spellings.get(key) ?? new Map<string, number>();

@@ -2,6 +2,7 @@ import type { Offer } from '../offers/offer.js';
 import { closesAt, opensAt } from '../offers/openness.js';
 import { words } from './normalize.js';
 import { FUNCTION_WORDS, STOP_WORDS } from './lexicon.js';
+import { facetKey, facetTexts, type FacetKind } from './facets.js';
 
 /**
  * An inverted index over the offers' words, built once per version of the offers and never
@@ -95,6 +96,8 @@ export interface OfferIndex {
   readonly headings: ReadonlyArray<ReadonlyArray<readonly string[]>>;
   /** Per offer, all its words without function words, space-separated, fields apart: " a b | c d ". */
   readonly texts: readonly string[];
+  /** Per kind of filter, per offer, the offer's values in facet form ("office poste telecommunication"). */
+  readonly facetKeys: Readonly<Record<FacetKind, ReadonlyArray<readonly string[]>>>;
 }
 
 export function trigramsOf(word: string): string[] {
@@ -173,6 +176,9 @@ export function buildOfferIndex(offers: readonly Offer[]): OfferIndex {
     });
   }
 
+  const keyOf = memo(facetKey);
+  const keysOf = (kind: FacetKind) => offers.map((offer) => facetTexts(kind, offer).map(keyOf));
+  const facetKeys = { employer: keysOf('employer'), domain: keysOf('domain'), commune: keysOf('commune'), grade: keysOf('grade') };
   const opening = memo((postedOn) => opensAt({ postedOn }).getTime());
   const closing = memo((key) => {
     const [deadline = '', closedOn] = key.split('|');
@@ -199,6 +205,7 @@ export function buildOfferIndex(offers: readonly Offer[]): OfferIndex {
     offers,
     headings,
     texts,
+    facetKeys,
     salient,
     opensAtMs: Float64Array.from(offers.map((o) => opening(o.postedOn))),
     closesAtMs: Float64Array.from(offers.map((o) => closing(`${o.deadline}|${o.closedOn ?? ''}`))),

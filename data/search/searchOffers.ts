@@ -1,6 +1,6 @@
 import type { Offer } from '../offers/offer.js';
-import { daysLeft } from '../offers/openness.js';
-import { offerFacetKeys, facetKey, type FacetKind } from './facets.js';
+import { calendarDaysBetween, noumeaDay } from '../offers/openness.js';
+import { facetKey } from './facets.js';
 import type { OfferIndex } from './offerIndex.js';
 import { queryTerms } from './queryTerms.js';
 import { firstInOrder, score } from './scoring.js';
@@ -52,24 +52,27 @@ function passesStatus(index: OfferIndex, doc: number, request: SearchRequest, no
   return true;
 }
 
-function passesFilters(offer: Offer, filters: OfferFilters | undefined, now: Date): boolean {
-  if (!filters) return true;
-  const kinds: Array<[FacetKind, string | undefined]> = [
-    ['employer', filters.employer],
-    ['domain', filters.domain],
-    ['commune', filters.commune],
-    ['grade', filters.grade],
-  ];
-  for (const [kind, wanted] of kinds) {
-    if (wanted === undefined) continue;
-    const key = facetKey(wanted);
-    if (!offerFacetKeys(kind, offer).some((k) => k === key || k.includes(key))) return false;
-  }
-  if (filters.closingWithinDays !== undefined) {
-    const left = daysLeft(offer, now);
-    if (left < 0 || left > filters.closingWithinDays) return false;
-  }
-  return true;
+/**
+ * The filters as one test per offer, prepared once per search: the wanted values in facet form,
+ * today's date in Nouméa. Each offer's own facet keys were prepared with the index.
+ */
+function filterTest(index: OfferIndex, filters: OfferFilters | undefined, now: Date): (doc: number) => boolean {
+  if (!filters) return () => true;
+  const wanted = (['employer', 'domain', 'commune', 'grade'] as const)
+    .filter((kind) => filters[kind] !== undefined)
+    .map((kind) => [index.facetKeys[kind], facetKey(filters[kind] as string)] as const);
+  const within = filters.closingWithinDays;
+  const today = noumeaDay(now);
+  return (doc) => {
+    for (const [keys, key] of wanted) {
+      if (!(keys[doc] ?? []).some((k) => k === key || k.includes(key))) return false;
+    }
+    if (within !== undefined) {
+      const left = calendarDaysBetween(today, (index.offers[doc] as Offer).deadline);
+      if (left < 0 || left > within) return false;
+    }
+    return true;
+  };
 }
 
 /** Relevance for each offer sharing a word with the query; zero elsewhere. */
@@ -115,9 +118,8 @@ export function searchOffers(
     const scores = score(index, terms, matchWord);
     ranked = scores.docs.map((doc) => [doc, scores.of[doc] as number]);
   }
-  ranked = ranked.filter(
-    ([doc]) => passesStatus(index, doc, request, nowMs) && passesFilters(index.offers[doc] as Offer, request.filters, now),
-  );
+  const passesFilters = filterTest(index, request.filters, now);
+  ranked = ranked.filter(([doc]) => passesStatus(index, doc, request, nowMs) && passesFilters(doc));
   const top = ranked.reduce((max, [, s]) => Math.max(max, s), 0);
   const deadlineOrder = byDeadline(index, status);
   const better = (a: [number, number], b: [number, number]) => b[1] - a[1] || deadlineOrder(a[0], b[0]);
