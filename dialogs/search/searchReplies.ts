@@ -110,13 +110,14 @@ export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now:
   const request = { text: search.text, filters: search.filters, offset: search.offset, limit: PAGE_SIZE };
   const open = searchOffers(snapshot.index, { ...request, status: 'open' }, now, snapshot.matchWord);
   const filterLine = filterLabels(search.filters, language);
-  const filtersText = filterLine.length > 0 ? ` ${t(language, 'search.filters', { filters: filterLine.join(', ') })}` : '';
+  // The filters come first: "Filtres : à Koné. 2 offres ouvertes. Voici…" reads; a sentence after a colon does not.
+  const filtersText = filterLine.length > 0 ? `${t(language, 'search.filters', { filters: filterLine.join(', ') })} ` : '';
 
   if (open.hits.length > 0) {
     const hits = open.hits.map((h) => h.offer);
     const cards = hits.map((offer) => offerSummaryCard(offer, now, language));
     const hasMore = search.offset + hits.length < open.total;
-    const answer = plain(header(search, open.total, hits.length, language) + filtersText, cards, nextSteps(search, hits, hasMore, language));
+    const answer = plain(filtersText + header(search, open.total, hits.length, language), cards, nextSteps(search, hits, hasMore, language));
     return { replies: [answer], shown: hits.map((o) => o.reference) };
   }
   if (search.offset > 0) return { replies: [formatted(t(language, 'search.noMore'))], shown: [] };
@@ -134,11 +135,11 @@ export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now:
   );
   if (closed.hits.length === 0) {
     const nothing = !hasWords(search) ? noneOpen : t(language, 'search.nothing', { query: quoted(search.said) });
-    return { replies: [plain(nothing + filtersText)], shown: [] };
+    return { replies: [plain(filtersText + nothing)], shown: [] };
   }
   const cards = closed.hits.map((h) => offerSummaryCard(h.offer, now, language));
   return {
-    replies: [plain(noneOpen + filtersText), formatted(t(language, 'search.recentlyClosed'), cards)],
+    replies: [plain(filtersText + noneOpen), formatted(t(language, 'search.recentlyClosed'), cards)],
     shown: closed.hits.map((h) => h.offer.reference),
   };
 }
