@@ -1,0 +1,57 @@
+import { appendFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { JournaledRecords } from '../../data/state/journaledRecords.js';
+
+interface Note {
+  id: string;
+  text: string;
+}
+const accept = (value: unknown): Note | undefined => {
+  const v = value as Partial<Note> | null;
+  return v && typeof v.id === 'string' && typeof v.text === 'string' ? { id: v.id, text: v.text } : undefined;
+};
+
+async function folder() {
+  return mkdtemp(path.join(tmpdir(), 'journal-'));
+}
+
+describe('records saved as a snapshot and a journal', () => {
+  it('keeps every change across a restart, in order', async () => {
+    const file = path.join(await folder(), 'notes.json');
+    const { store } = await JournaledRecords.open(file, accept);
+    await store.put({ id: 'a', text: 'one' }, { id: 'b', text: 'two' });
+    await store.put({ id: 'a', text: 'three' });
+    await store.remove('b');
+    const { store: again, report } = await JournaledRecords.open(file, accept);
+    expect(report).toEqual({ records: 1, skipped: 0 });
+    expect(again.all()).toEqual([{ id: 'a', text: 'three' }]);
+  });
+
+  it('appends one line per change instead of rewriting the file', async () => {
+    const file = path.join(await folder(), 'notes.json');
+    const { store } = await JournaledRecords.open(file, accept);
+    for (let i = 0; i < 5; i += 1) await store.put({ id: `n${i}`, text: 'x' });
+    expect((await readFile(`${file}.journal`, 'utf8')).trim().split('\n')).toHaveLength(5);
+    expect(await readFile(file, 'utf8')).toBe('[]');
+  });
+
+  it('a line torn by a crash mid-write is skipped; everything before it is kept', async () => {
+    const file = path.join(await folder(), 'notes.json');
+    const { store } = await JournaledRecords.open(file, accept);
+    await store.put({ id: 'a', text: 'kept' });
+    await appendFile(`${file}.journal`, '{"put":[{"id":"b","te');
+    const { store: again, report } = await JournaledRecords.open(file, accept);
+    expect(report).toEqual({ records: 1, skipped: 1 });
+    expect(again.all()).toEqual([{ id: 'a', text: 'kept' }]);
+    // The next start begins from a clean snapshot.
+    expect(await readFile(`${file}.journal`, 'utf8')).toBe('');
+  });
+
+  it('a damaged snapshot stops the start with a clear message rather than losing records', async () => {
+    const file = path.join(await folder(), 'notes.json');
+    await writeFile(file, '[{"id": "a", ');
+    await expect(JournaledRecords.open(file, accept)).rejects.toThrow(/notes\.json is not JSON/);
+  });
+});
