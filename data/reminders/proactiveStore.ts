@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { JournaledRecords, type OpenReport } from '../state/journaledRecords.js';
+import { isDue } from './delivery.js';
+import { parseProactiveRecord, type Alert, type OffersSeen, type Outgoing, type ProactiveRecord, type Reminder } from './proactiveRecords.js';
+
+/**
+ * Reminders, alerts and the notices waiting to go out, behind one small interface. The embedded
+ * default keeps them in `STATE_DIR/proactive.json` with its journal; another implementation (a
+ * shared store for several instances) answers the same calls.
+ */
+export interface ProactiveStore {
+  all(): readonly ProactiveRecord[];
+  get(id: string): ProactiveRecord | undefined;
+  /** Saves records together: all of them or none. */
+  put(...records: ProactiveRecord[]): Promise<void>;
+  remove(...ids: string[]): Promise<void>;
+  flush(): Promise<void>;
+}
+
+export class FileProactiveStore implements ProactiveStore {
+  private constructor(private readonly records: JournaledRecords<ProactiveRecord>) {}
+
+  static async open(stateDir: string): Promise<{ store: FileProactiveStore; report: OpenReport }> {
+    const { store, report } = await JournaledRecords.open(path.join(stateDir, 'proactive.json'), parseProactiveRecord);
+    return { store: new FileProactiveStore(store), report };
+  }
+
+  all(): readonly ProactiveRecord[] {
+    return this.records.all();
+  }
+  get(id: string): ProactiveRecord | undefined {
+    return this.records.get(id);
+  }
+  put(...records: ProactiveRecord[]): Promise<void> {
+    return this.records.put(...records);
+  }
+  remove(...ids: string[]): Promise<void> {
+    return this.records.remove(...ids);
+  }
+  flush(): Promise<void> {
+    return this.records.flush();
+  }
+}
+
+/** The same store in memory: for tests of the dialogs, and a bot whose reminders may be lost. */
+export class MemoryProactiveStore implements ProactiveStore {
+  private readonly records = new Map<string, ProactiveRecord>();
+  all(): readonly ProactiveRecord[] {
+    return [...this.records.values()];
+  }
+  get(id: string): ProactiveRecord | undefined {
+    return this.records.get(id);
+  }
+  async put(...records: ProactiveRecord[]): Promise<void> {
+    for (const record of records) this.records.set(record.id, structuredClone(record));
+  }
+  async remove(...ids: string[]): Promise<void> {
+    for (const id of ids) this.records.delete(id);
+  }
+  async flush(): Promise<void> {}
+}
+
+/** The questions everyone asks of the store, as plain functions over its records. */
+export function remindersOf(store: ProactiveStore, userKey: string): Reminder[] {
+  return store
+    .all()
+    .filter((r): r is Reminder => r.kind === 'reminder' && r.recipient.userKey === userKey && r.delivery.status === 'pending')
+    .sort((a, b) => a.delivery.dueAt.localeCompare(b.delivery.dueAt));
+}
+
+export function alertsOf(store: ProactiveStore, userKey: string): Alert[] {
+  return store
+    .all()
+    .filter((r): r is Alert => r.kind === 'alert' && r.recipient.userKey === userKey)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+export function recordsOf(store: ProactiveStore, userKey: string): ProactiveRecord[] {
+  return store.all().filter((r) => r.kind !== 'offersSeen' && r.recipient.userKey === userKey);
+}
+
+/** What is due at `now`, the longest-waiting first. */
+export function dueOutgoing(store: ProactiveStore, now: Date): Outgoing[] {
+  return store
+    .all()
+    .filter((r): r is Outgoing => (r.kind === 'reminder' || r.kind === 'notice') && isDue(r.delivery, now))
+    .sort((a, b) => a.delivery.dueAt.localeCompare(b.delivery.dueAt));
+}
+
+export function offersSeen(store: ProactiveStore): OffersSeen | undefined {
+  const seen = store.get('offers-seen');
+  return seen?.kind === 'offersSeen' ? seen : undefined;
+}
+
+/** Sent and failed messages are kept a while (for support), then forgotten. */
+export const KEEP_SENT_DAYS = 30;
