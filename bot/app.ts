@@ -4,6 +4,10 @@ import { OfferCatalog } from '../data/offers/offerCatalog.js';
 import { InvalidOffersError, JsonFileOfferStore } from '../data/offers/offerStore.js';
 import { watchOffersFile } from '../data/offers/offersFileWatcher.js';
 import { FileStateStore } from '../data/state/fileStateStore.js';
+import { FileProactiveStore, type ProactiveStore } from '../data/reminders/proactiveStore.js';
+import { offerLinks } from '../dialogs/offers/offerLinks.js';
+import { ProactiveSender } from './proactive/proactiveSender.js';
+import { ReminderScheduler } from './proactive/scheduler.js';
 import type { ConversationData } from '../dialogs/conversationData.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import type { IntentRecognizer } from '../dialogs/recognition/recognizer.js';
@@ -19,12 +23,19 @@ export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
   storage?: Storage;
+  proactive?: ProactiveStore;
   recognizer?: IntentRecognizer;
   /** The local channel's clock for token expiry (tests). */
   tokenNow?: () => number;
 }
 
-export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningServer & { catalog: OfferCatalog }> {
+export interface RunningApp extends RunningServer {
+  catalog: OfferCatalog;
+  scheduler: ReminderScheduler;
+  proactive: ProactiveStore;
+}
+
+export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger = overrides.logger ?? consoleLogger;
   const clock = overrides.clock ?? (config.fixedNow ? fixedClock(config.fixedNow) : systemClock);
   // Refuses to start on an invalid offers file: InvalidOffersError names each offer and field.
@@ -33,21 +44,31 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const conversationState = new ConversationState(storage);
   const conversation = conversationState.createProperty<ConversationData>('conversation');
   const recognizer = overrides.recognizer ?? (await createRecognizer(config, catalog, logger)).recognizer;
-  const mainDialog = new MainDialog({ catalog, clock, recognizer }, conversation);
+  const proactive = overrides.proactive ?? (await openProactiveStore(config.stateDir, logger));
+  const links = offerLinks(config.publicUrl);
+  let scheduler: ReminderScheduler | undefined;
+  const mainDialog = new MainDialog({ catalog, clock, recognizer, proactive, links, onDueNow: () => scheduler?.poke() }, conversation);
   const bot = new JobBot(conversationState, conversation, mainDialog, { catalog, clock });
   const adapter = createAdapter(config.auth, conversationState, logger);
+  const sender = new ProactiveSender(adapter, config.auth.MicrosoftAppId ?? '', catalog, clock, links);
+  scheduler = new ReminderScheduler(proactive, (message) => sender.send(message), clock, logger, config.reminderCheckMs);
+  const reminders = scheduler;
 
   const { server, localDirectLine } = createServer({
     adapter,
     bot,
     catalog,
+    clock,
     logger,
     directLine: config.directLine,
     authenticated: !!config.auth.MicrosoftAppId,
     now: overrides.tokenNow,
   });
   const watcher = watchOffersFile(config.offersFile, catalog, {
-    onReloaded: (snapshot) => logger.info('offers reloaded', { offers: snapshot.offers.length }),
+    onReloaded: (snapshot) => {
+      logger.info('offers reloaded', { offers: snapshot.offers.length });
+      reminders.offersChanged(snapshot).catch((error: unknown) => logger.error('alerts and reminders not followed up', { error: String(error) }));
+    },
     onRefused: (error) =>
       logger.error('offers file refused: the last good offers stay', {
         file: config.offersFile,
@@ -55,6 +76,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       }),
   });
   const url = await listen(server, config.port);
+  // After listening: the local channel's replies come back through this server.
+  await reminders.start(catalog.current());
   logger.info('bot listening', {
     url,
     offers: catalog.current().offers.length,
@@ -65,9 +88,12 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     server,
     url,
     catalog,
+    scheduler: reminders,
+    proactive,
     localDirectLine,
     close: async () => {
       watcher.close();
+      await reminders.stop();
       await localDirectLine?.drain();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -76,4 +102,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       });
     },
   };
+}
+
+async function openProactiveStore(stateDir: string, logger: Logger): Promise<ProactiveStore> {
+  const { store, report } = await FileProactiveStore.open(stateDir);
+  if (report.skipped > 0) logger.warn('unreadable reminder records skipped (a write cut short by a stop)', { ...report });
+  return store;
 }

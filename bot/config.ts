@@ -19,6 +19,8 @@ const environmentSchema = z.object({
   STATE_DIR: z.preprocess(blankToUndefined, z.string().default('state')),
   DIRECTLINE_SECRET: optional,
   DIRECTLINE_ENDPOINT: z.preprocess(blankToUndefined, z.url().default('https://directline.botframework.com/v3/directline')),
+  PUBLIC_URL: z.preprocess(blankToUndefined, z.url().optional()),
+  REMINDER_CHECK_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().min(0.05).max(3600).default(30)),
   BOT_NOW: z.preprocess(blankToUndefined, z.iso.datetime({ offset: true }).optional()),
   CLU_ENDPOINT: z.preprocess(blankToUndefined, z.url().optional()),
   CLU_KEY: optional,
@@ -38,6 +40,10 @@ export interface Config {
   offersFile: string;
   stateDir: string;
   directLine: { secret?: string; endpoint: string };
+  /** Where users reach the bot's pages (calendar files); default http://localhost:PORT. */
+  publicUrl: string;
+  /** How often the scheduler looks for reminders and alerts that are due. */
+  reminderCheckMs: number;
   /** A fixed "now" for demos and tests; absent: the real time. */
   fixedNow?: Date;
   /** Azure CLU; absent: the embedded recogniser alone. */
@@ -69,6 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     offersFile: path.resolve(e.OFFERS_FILE),
     stateDir: path.resolve(e.STATE_DIR),
     directLine: { secret: e.DIRECTLINE_SECRET, endpoint: e.DIRECTLINE_ENDPOINT.replace(/\/$/, '') },
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    reminderCheckMs: Math.round(e.REMINDER_CHECK_SECONDS * 1000),
     fixedNow: e.BOT_NOW ? new Date(e.BOT_NOW) : undefined,
     clu:
       e.CLU_ENDPOINT && e.CLU_KEY

@@ -7,6 +7,9 @@ import { LocalDirectLine } from './directline/localDirectLineRoutes.js';
 import { exchangeSecret } from './directline/azureDirectLine.js';
 import { TokenSigner, newId } from './directline/tokens.js';
 import { registerWebChatPage } from './webchat/webChatPage.js';
+import type { Clock } from '../data/clock.js';
+import { offerDeadlineCalendar } from '../dialogs/offers/offerCalendar.js';
+import { referenceOfSegment } from '../dialogs/offers/offerLinks.js';
 
 /** A Bot Framework activity is a few kilobytes; anything near this is not one. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -16,6 +19,7 @@ export interface ServerOptions {
   adapter: CloudAdapter;
   bot: JobBot;
   catalog: OfferCatalog;
+  clock: Clock;
   logger: Logger;
   /** With a secret, the page talks to Azure's Direct Line; without, to the built-in local channel. */
   directLine: { secret?: string; endpoint: string };
@@ -90,6 +94,23 @@ export function createServer(options: ServerOptions): { server: Server; localDir
     const reference = String(req.params.reference ?? '');
     const target = /^\d{4}-\d{2}-\d{3,5}-[A-Za-z]{1,4}$/.test(reference) ? `/?offre=${encodeURIComponent(reference)}` : '/';
     res.redirect(302, target, () => undefined);
+  });
+
+  // The deadline as a calendar event (a button on offer cards and reminders).
+  server.get('/offres/:reference/agenda.ics', async (req, res) => {
+    const reference = referenceOfSegment(String(req.params.reference ?? ''));
+    const offer = reference ? options.catalog.current().findByReference(reference) : undefined;
+    if (!offer || offer.reference !== reference) {
+      res.send(404, { error: 'no offer with this reference' });
+      return;
+    }
+    const language = (req.query as { lang?: unknown } | undefined)?.lang === 'en' ? 'en' : 'fr';
+    const body = offerDeadlineCalendar(offer, language, options.clock.now());
+    res.writeHead(200, {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${offer.reference.replace('/', '-')}.ics"`,
+    });
+    res.end(body);
   });
 
   registerWebChatPage(server);

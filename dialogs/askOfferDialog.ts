@@ -19,10 +19,15 @@ const ASK_STEPS = 'askOfferSteps';
 const MAX_RETRIES = 2;
 const MAX_CHOICES = 5;
 
-export type OfferQuestion = 'details' | 'deadline' | 'apply';
+export type OfferQuestion = 'details' | 'deadline' | 'apply' | 'remind';
 
-export interface AskOfferResult {
+export interface AskOfferOptions {
   question: OfferQuestion;
+  /** For a reminder: the lead time the user gave with the question, kept across the prompt. */
+  leadDays?: number;
+}
+
+export interface AskOfferResult extends AskOfferOptions {
   reference?: string;
 }
 
@@ -38,7 +43,7 @@ export class AskOfferDialog extends ComponentDialog {
     this.initialDialogId = ASK_STEPS;
   }
 
-  private async askStep(step: WaterfallStepContext<{ question: OfferQuestion }>) {
+  private async askStep(step: WaterfallStepContext<AskOfferOptions>) {
     const data = await this.conversation.get(step.context, {});
     const language = data.language ?? 'fr';
     // The offers just shown are the likely answers: one tap each.
@@ -53,9 +58,9 @@ export class AskOfferDialog extends ComponentDialog {
     });
   }
 
-  private async doneStep(step: WaterfallStepContext<{ question: OfferQuestion }>) {
+  private async doneStep(step: WaterfallStepContext<AskOfferOptions>) {
     const offer = this.find(String(step.result ?? ''));
-    const result: AskOfferResult = { question: step.options.question, reference: offer?.reference };
+    const result: AskOfferResult = { ...step.options, reference: offer?.reference };
     return step.endDialog(result);
   }
 

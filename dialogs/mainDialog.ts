@@ -10,7 +10,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { Offer } from '../data/offers/offer.js';
-import { AskOfferDialog, ASK_OFFER_DIALOG, type AskOfferResult, type OfferQuestion } from './askOfferDialog.js';
+import { AskOfferDialog, ASK_OFFER_DIALOG, type AskOfferOptions, type AskOfferResult, type OfferQuestion } from './askOfferDialog.js';
 import type { CardAction } from './cards/cardActions.js';
 import type { ConversationData } from './conversationData.js';
 import { t, type Language } from './i18n/messages.js';
@@ -18,6 +18,10 @@ import { deadlineReply, howToApplyReply, offerDetailsReply } from './offers/offe
 import { entityOf, type Recognition } from './recognition/recognizer.js';
 import { formatted, plain } from './replies.js';
 import { searchIntentFrom } from './search/searchRequest.js';
+import { alertSearchFrom } from './reminders/alertRequest.js';
+import { leadDaysOf } from './reminders/leadTime.js';
+import { ReminderTopics } from './reminders/reminderTopics.js';
+import { DEFAULT_LEAD_DAYS } from '../data/reminders/reminderRules.js';
 import { PAGE_SIZE, searchReplies, withFilter, type SavedSearch } from './search/searchReplies.js';
 import type { DialogServices } from './services.js';
 import { MAX_MESSAGE_LENGTH, readTurnInput, type TurnInput } from './turnInput.js';
@@ -39,6 +43,7 @@ const QUESTION_OF_INTENT: Partial<Record<Recognition['topIntent'], OfferQuestion
   OfferDetails: 'details',
   Deadline: 'deadline',
   HowToApply: 'apply',
+  SetReminder: 'remind',
 };
 
 /**
@@ -46,11 +51,14 @@ const QUESTION_OF_INTENT: Partial<Record<Recognition['topIntent'], OfferQuestion
  * what the bot can do. "Aide" and "annuler" interrupt whatever is under way.
  */
 export class MainDialog extends ComponentDialog {
+  private readonly reminders: ReminderTopics;
+
   constructor(
     private readonly services: DialogServices,
     private readonly conversation: StatePropertyAccessor<ConversationData>,
   ) {
     super(MAIN_DIALOG);
+    this.reminders = new ReminderTopics(services);
     this.addDialog(new AskOfferDialog(services, conversation));
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.answerStep.bind(this)]));
     this.initialDialogId = ROUTE;
@@ -121,8 +129,9 @@ export class MainDialog extends ComponentDialog {
     const question = QUESTION_OF_INTENT[recognition.topIntent];
     if (question) {
       const reference = entityOf(recognition, 'offerReference')?.resolution ?? data.currentOffer;
-      if (!reference) return step.beginDialog(ASK_OFFER_DIALOG, { question });
-      await this.answer(context, question, reference, data, input.language);
+      const options: AskOfferOptions = { question, ...(question === 'remind' ? { leadDays: leadDaysOf(recognition) } : {}) };
+      if (!reference) return step.beginDialog(ASK_OFFER_DIALOG, options);
+      await this.answer(context, options, reference, data, input.language);
       return step.endDialog();
     }
     switch (recognition.topIntent) {
@@ -137,11 +146,20 @@ export class MainDialog extends ComponentDialog {
       case 'Cancel':
         await context.sendActivity(formatted(t(input.language, 'cancel.nothing')));
         break;
-      case 'CheckEligibility':
-      case 'SetReminder':
       case 'ListReminders':
-      case 'CancelReminder':
+        await this.reminders.list(context, input.language);
+        break;
+      case 'CancelReminder': {
+        const reference = entityOf(recognition, 'offerReference')?.resolution;
+        const offer = reference ? this.services.catalog.current().findByReference(reference) : undefined;
+        if (reference && !offer) await context.sendActivity(plain(t(input.language, 'offer.notFound', { reference })));
+        else await this.reminders.cancelFor(context, input.language, offer);
+        break;
+      }
       case 'SubscribeAlerts':
+        await this.reminders.subscribe(context, data, input.language, alertSearchFrom(recognition));
+        break;
+      case 'CheckEligibility':
       case 'DeleteMyData': {
         const what = t(input.language, `intent.${recognition.topIntent}`);
         await context.sendActivity(formatted(t(input.language, 'notYet.text', { what }), [], this.starterSuggestions(input.language)));
@@ -157,7 +175,7 @@ export class MainDialog extends ComponentDialog {
     const result = step.result as AskOfferResult | undefined;
     const data = await this.conversation.get(step.context, {});
     const language = data.language ?? 'fr';
-    if (result?.reference) await this.answer(step.context, result.question, result.reference, data, language);
+    if (result?.reference) await this.answer(step.context, result, result.reference, data, language);
     else await step.context.sendActivity(formatted(t(language, 'offer.askWhichGiveUp')));
     return step.endDialog();
   }
@@ -177,7 +195,20 @@ export class MainDialog extends ComponentDialog {
       case 'details':
       case 'deadline':
       case 'apply':
-        return this.answer(context, action.action, action.reference, data, language);
+        return this.answer(context, { question: action.action }, action.reference, data, language);
+      case 'remind':
+        return this.answer(context, { question: 'remind', leadDays: DEFAULT_LEAD_DAYS }, action.reference, data, language);
+      case 'reminders':
+        return this.reminders.list(context, language);
+      case 'cancelReminder':
+        return this.reminders.cancelReminder(context, language, action.id);
+      case 'cancelAlert':
+        return this.reminders.cancelAlert(context, language, action.id);
+      case 'subscribe': {
+        if (!data.lastSearch) return context.sendActivity(formatted(t(language, 'alert.askWhat')));
+        const { closingWithinDays: _soon, ...filters } = data.lastSearch.filters;
+        return this.reminders.subscribe(context, data, language, { text: data.lastSearch.text, said: data.lastSearch.said, filters });
+      }
       case 'more':
         if (!data.lastSearch) return context.sendActivity(formatted(t(language, 'search.noSearch')));
         return this.search(context, { ...data.lastSearch, offset: data.lastSearch.offset + PAGE_SIZE }, data, language);
@@ -190,21 +221,25 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
-  private async answer(context: TurnContext, question: OfferQuestion, reference: string, data: ConversationData, language: Language) {
+  private async answer(context: TurnContext, asked: AskOfferOptions, reference: string, data: ConversationData, language: Language) {
     const offer = this.services.catalog.current().findByReference(reference);
     if (!offer) {
       await context.sendActivity(plain(t(language, 'offer.notFound', { reference })));
       return;
     }
+    if (asked.question === 'remind') {
+      await this.reminders.remind(context, data, language, offer, asked.leadDays ?? DEFAULT_LEAD_DAYS);
+      return;
+    }
     data.currentOffer = offer.reference;
-    await context.sendActivity(this.replyAbout(question, offer, language));
+    await context.sendActivity(this.replyAbout(asked.question, offer, language));
   }
 
-  private replyAbout(question: OfferQuestion, offer: Offer, language: Language): Partial<Activity> {
+  private replyAbout(question: Exclude<OfferQuestion, 'remind'>, offer: Offer, language: Language): Partial<Activity> {
     const now = this.services.clock.now();
     if (question === 'deadline') return deadlineReply(offer, now, language);
     if (question === 'apply') return howToApplyReply(offer, now, language);
-    return offerDetailsReply(offer, now, language);
+    return offerDetailsReply(offer, now, language, this.services.links);
   }
 
   private async search(context: TurnContext, search: SavedSearch, data: ConversationData, language: Language) {

@@ -1,5 +1,7 @@
 import type { Clock } from '../data/clock.js';
 import type { OfferCatalog } from '../data/offers/offerCatalog.js';
+import type { ProactiveStore } from '../data/reminders/proactiveStore.js';
+import type { OfferLinks } from './offers/offerLinks.js';
 import type { IntentRecognizer } from './recognition/recognizer.js';
 
 /** Everything the dialogs need from outside, injected so tests give each a stand-in. */
@@ -7,4 +9,9 @@ export interface DialogServices {
   catalog: OfferCatalog;
   clock: Clock;
   recognizer: IntentRecognizer;
+  /** Reminders and alerts, kept for the scheduler to send. */
+  proactive: ProactiveStore;
+  links: OfferLinks;
+  /** Something is due now (a reminder whose chosen morning has passed): send without waiting. */
+  onDueNow?: () => void;
 }

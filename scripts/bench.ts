@@ -5,7 +5,8 @@
  *     p50/p95 per query, and precision@5 on the labelled queries over the real offers;
  *   - turns: a search message POSTed to /api/messages of the bot running in its own process (as
  *     `npm start` runs it), its reply received by a local Bot Connector, at 1 and 10 concurrent
- *     conversations.
+ *     conversations;
+ *   - reminders: the scheduler's round over 10,000 pending reminders in the embedded store.
  * Prints Markdown tables for the README. Not a test: it asserts nothing, it measures.
  */
 import Fuse from 'fuse.js';
@@ -23,6 +24,11 @@ import { languageModelFile } from '../bot/paths.js';
 import { loadCluProject } from '../dialogs/recognition/cluProject.js';
 import { EmbeddedRecognizer } from '../dialogs/recognition/embeddedRecognizer.js';
 import { searchOffers } from '../data/search/searchOffers.js';
+import { pendingDelivery } from '../data/reminders/delivery.js';
+import { sendDue } from '../data/reminders/dispatch.js';
+import type { Reminder } from '../data/reminders/proactiveRecords.js';
+import { dueOutgoing, FileProactiveStore } from '../data/reminders/proactiveStore.js';
+import { reminderTime } from '../data/reminders/reminderRules.js';
 
 const OFFERS_FILE = path.resolve('data/offers.json');
 const LABELLED = path.resolve('test/fixtures/labelledQueries.json');
@@ -158,7 +164,7 @@ const labelled = (JSON.parse(await readFile(LABELLED, 'utf8')) as { queries: Lab
 const queries = labelled.map((q) => q.query);
 
 console.log(`# Benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}\n`);
-/** `npm run bench -- turns`, `-- search` or `-- nlu` runs one part. */
+/** `npm run bench -- turns`, `-- search`, `-- nlu` or `-- reminders` runs one part. */
 const part = process.argv[2];
 
 if (part === undefined || part === 'nlu') {
@@ -222,4 +228,50 @@ for (const concurrency of [1, 10]) {
   const result = await turnLatency(concurrency, turns);
   console.log(`| ${concurrency} | ${concurrency * (turns - 1)} | ${ms(result.p50)} | ${ms(result.p95)} |`);
 }
+}
+
+if (part === undefined || part === 'reminders') {
+  // 10,000 pending reminders over the offers' last days; the scheduler's round finds and sends
+  // what is due (a channel that answers at once: the cost measured is the bot's own).
+  const dir = await mkdtemp(path.join(tmpdir(), 'bench-proactive-'));
+  const { store } = await FileProactiveStore.open(dir);
+  const days = ['2026-07-10', '2026-07-17', '2026-07-24', '2026-07-31', '2026-08-14'];
+  const reminders: Reminder[] = [];
+  for (let i = 0; i < 10_000; i++) {
+    const lastDay = days[i % days.length] as string;
+    const leadDays = i % 7;
+    reminders.push({
+      id: `r${i}`,
+      kind: 'reminder',
+      recipient: { userKey: `webchat:user${i}`, address: { conversation: { id: `c${i}` }, serviceUrl: 'http://127.0.0.1/' }, language: 'fr' },
+      offer: { reference: `3134-26-${1000 + (i % 500)}/SR`, title: 'Offre' },
+      leadDays,
+      lastDay,
+      createdAt: NOW.toISOString(),
+      delivery: pendingDelivery(reminderTime(lastDay, leadDays)),
+    });
+  }
+  let start = performance.now();
+  for (let i = 0; i < reminders.length; i += 500) await store.put(...reminders.slice(i, i + 500));
+  const writeAll = performance.now() - start;
+  start = performance.now();
+  const reopened = (await FileProactiveStore.open(dir)).store;
+  const reopen = performance.now() - start;
+  const rounds: Array<[string, Date]> = [
+    ['nothing due', new Date('2026-07-01T00:00:00Z')],
+    ['one morning due', reminderTime('2026-07-10', 2)],
+    ['all due at once', new Date('2026-08-14T00:00:00Z')],
+  ];
+  console.log('\nScheduler, 10,000 pending reminders in the embedded store (STATE_DIR file and journal):\n');
+  console.log(`Saving them: ${ms(writeAll)} ms; reading them back at start-up: ${ms(reopen)} ms.\n`);
+  console.log('| round | due | find what is due | find and send (record before and after) |\n|---|---|---|---|');
+  for (const [label, at] of rounds) {
+    start = performance.now();
+    const due = dueOutgoing(reopened, at).length;
+    const find = performance.now() - start;
+    start = performance.now();
+    await sendDue(reopened, at, async () => ({ kind: 'sent' }));
+    const send = performance.now() - start;
+    console.log(`| ${label} | ${due.toLocaleString('en')} | ${ms(find)} ms | ${ms(send)} ms |`);
+  }
 }

@@ -32,7 +32,14 @@ export interface Container {
   spacing?: 'Small' | 'Medium' | 'Large';
 }
 
-export type CardElement = TextBlock | FactSet | Container;
+/** Buttons inside the body: one row per reminder on a list, each with its own "cancel". */
+export interface ActionSet {
+  type: 'ActionSet';
+  actions: Action[];
+  spacing?: 'None' | 'Small' | 'Medium';
+}
+
+export type CardElement = TextBlock | FactSet | Container | ActionSet;
 
 export interface SubmitAction {
   type: 'Action.Submit';

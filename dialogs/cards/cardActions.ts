@@ -16,6 +16,13 @@ export const cardActionSchema = z.discriminatedUnion('action', [
     value: z.string().max(200),
   }),
   z.object({ action: z.literal('closingSoon') }),
+  /** "Me le rappeler" on an offer: a reminder with the default lead time. */
+  z.object({ action: z.literal('remind'), reference: z.string().max(40) }),
+  z.object({ action: z.literal('reminders') }),
+  z.object({ action: z.literal('cancelReminder'), id: z.string().max(64) }),
+  z.object({ action: z.literal('cancelAlert'), id: z.string().max(64) }),
+  /** "Prévenez-moi" under a search: the search on screen becomes an alert. */
+  z.object({ action: z.literal('subscribe') }),
   z.object({ action: z.literal('clearFilters') }),
   /** The user chose what they meant after an unclear message: its words, read with that intent. */
   z.object({ action: z.literal('intent'), intent: z.enum(INTENTS), text: z.string().max(2000) }),

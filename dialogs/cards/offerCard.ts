@@ -11,6 +11,8 @@ import {
   type CardAttachment,
   type CardElement,
 } from './adaptiveCard.js';
+import { isOpen } from '../../data/offers/openness.js';
+import type { OfferLinks } from '../offers/offerLinks.js';
 import { offerStatusLine } from './offerStatus.js';
 
 /** A section appears only when the offer has something to put in it. */
@@ -39,7 +41,7 @@ function isWebUrl(value: string | undefined): value is string {
 }
 
 /** The whole posting, every section the offer has, in the order of the published notice. */
-export function offerCard(offer: Offer, now: Date, language: Language): CardAttachment {
+export function offerCard(offer: Offer, now: Date, language: Language, links?: OfferLinks): CardAttachment {
   const l = (key: Parameters<typeof t>[1]) => t(language, key);
   const org = offer.organisation;
   const body: CardElement[] = [
@@ -130,6 +132,10 @@ export function offerCard(offer: Offer, now: Date, language: Language): CardAtta
     { type: 'Action.Submit', title: l('card.action.deadline'), data: { action: 'deadline', reference: offer.reference } },
     { type: 'Action.Submit', title: l('card.action.apply'), data: { action: 'apply', reference: offer.reference } },
   ];
+  if (isOpen(offer, now)) {
+    actions.push({ type: 'Action.Submit', title: l('card.action.remind'), data: { action: 'remind', reference: offer.reference } });
+    if (links) actions.push({ type: 'Action.OpenUrl', title: l('card.action.calendar'), url: links.calendar(offer.reference, language) });
+  }
   if (isWebUrl(offer.source)) actions.push({ type: 'Action.OpenUrl', title: l('card.action.source'), url: offer.source });
   return adaptiveCard(body.filter((b) => !(b.type === 'TextBlock' && b.text === '')), actions);
 }

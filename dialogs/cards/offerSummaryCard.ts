@@ -1,6 +1,7 @@
 import type { Offer } from '../../data/offers/offer.js';
 import { formatDay, t, type Language } from '../i18n/messages.js';
-import { adaptiveCard, escapeMarkdown, facts, text, type CardAttachment, type CardElement } from './adaptiveCard.js';
+import { adaptiveCard, escapeMarkdown, facts, text, type Action, type CardAttachment, type CardElement } from './adaptiveCard.js';
+import { isOpen } from '../../data/offers/openness.js';
 import { offerStatusLine } from './offerStatus.js';
 
 /** One search result: enough to choose, with buttons for the three next questions. */
@@ -18,12 +19,13 @@ export function offerSummaryCard(offer: Offer, now: Date, language: Language): C
     [t(language, 'card.deadline'), formatDay(offer.deadline, language)],
   ]);
   if (details) body.push(details);
-  return adaptiveCard(
-    body,
-    [
-      { type: 'Action.Submit', title: t(language, 'card.action.details'), data: { action: 'details', reference: offer.reference } },
-      { type: 'Action.Submit', title: t(language, 'card.action.deadline'), data: { action: 'deadline', reference: offer.reference } },
-      { type: 'Action.Submit', title: t(language, 'card.action.apply'), data: { action: 'apply', reference: offer.reference } },
-    ],
-  );
+  const actions: Action[] = [
+    { type: 'Action.Submit', title: t(language, 'card.action.details'), data: { action: 'details', reference: offer.reference } },
+    { type: 'Action.Submit', title: t(language, 'card.action.deadline'), data: { action: 'deadline', reference: offer.reference } },
+    { type: 'Action.Submit', title: t(language, 'card.action.apply'), data: { action: 'apply', reference: offer.reference } },
+  ];
+  if (isOpen(offer, now)) {
+    actions.push({ type: 'Action.Submit', title: t(language, 'card.action.remind'), data: { action: 'remind', reference: offer.reference } });
+  }
+  return adaptiveCard(body, actions);
 }

@@ -6,7 +6,7 @@ export const fr = {
   'welcome.text':
     "Bonjour ! Je suis l'assistant emploi de la fonction publique de Nouvelle-Calédonie. Je trouve les avis de vacance de poste ouverts, je vous montre une offre en entier, sa date limite et comment postuler. Écrivez par exemple « offres en informatique », « postes à Koné » ou « détails 0966 ». Tapez « aide » à tout moment.",
   'help.text':
-    "Voici ce que je sais faire :\n\n- **chercher des offres** : « offres en informatique », « chef de projet à Nouméa », « offres de l'OPT », « offres qui ferment bientôt » ;\n- **montrer une offre en entier** : « détails 0966 » ou le bouton « Détails » ;\n- **donner la date limite** : « date limite de la 0966 » ;\n- **expliquer comment postuler** : « comment postuler à la 0966 ».\n\nJe parle français et anglais. « annuler » arrête ce qui est en cours.",
+    "Voici ce que je sais faire :\n\n- **chercher des offres** : « offres en informatique », « chef de projet à Nouméa », « offres de l'OPT », « offres qui ferment bientôt » ;\n- **montrer une offre en entier** : « détails 0966 » ou le bouton « Détails » ;\n- **donner la date limite** : « date limite de la 0966 » ;\n- **expliquer comment postuler** : « comment postuler à la 0966 » ;\n- **vous rappeler une date limite** : « rappelle-moi 3 jours avant la date limite de la 0966 » ;\n- **vous prévenir des nouvelles offres** : « préviens-moi des offres de développeur » ; « mes rappels » pour les voir.\n\nJe parle français et anglais. « annuler » arrête ce qui est en cours.",
   'help.suggest.search': 'Offres en informatique',
   'help.suggest.closingSoon': 'Offres qui ferment bientôt',
   'help.suggest.all': 'Toutes les offres',
@@ -135,6 +135,58 @@ export const fr = {
   'employmentType.FULL_TIME': 'Temps complet',
   'employmentType.PART_TIME': 'Temps partiel',
   'correction.datesSwapped': 'date de publication et date limite inversées dans la source',
+  'reminder.set':
+    "C'est noté : je vous rappellerai l'offre {reference} « {title} » le {when}, {lead}.",
+  'reminder.updated':
+    "Votre rappel pour l'offre {reference} « {title} » est modifié : je vous écrirai le {when}, {lead}.",
+  'reminder.setNow':
+    "Le {chosen} est déjà passé, mais l'offre {reference} « {title} » est encore ouverte jusqu'au {date} : je vous envoie le rappel tout de suite.",
+  'reminder.closed':
+    "Je ne peux pas créer de rappel : les candidatures pour l'offre {reference} « {title} » sont closes depuis le {date}.",
+  'reminder.limit': "Vous avez déjà {max} rappels, le maximum. Annulez-en un (« mes rappels ») pour en créer un autre.",
+  'reminder.lead.0': 'le matin du dernier jour pour postuler ({date})',
+  'reminder.lead.1': 'la veille de la date limite du {date}',
+  'reminder.lead.n': '{days} jours avant la date limite du {date}',
+  'reminder.tooFar': "Je peux vous rappeler au plus {max} jours avant la date limite. Je garde {max} jours.",
+  'reminder.cancelled': "Rappel annulé pour l'offre {reference} « {title} ».",
+  'reminder.cancelledNone': "Ce rappel n'existe plus : il a déjà été envoyé ou annulé.",
+  'reminder.noneFor': "Vous n'avez pas de rappel pour l'offre {reference}.",
+  'reminder.chooseCancel': 'Lequel voulez-vous annuler ?',
+  'reminder.message.title': 'Rappel : plus que {hours} heures pour postuler',
+  'reminder.message.text':
+    "Rappel : l'offre {reference} « {title} » ferme le {date} à minuit (heure de Nouméa). Il vous reste {hours} heures pour envoyer votre candidature.",
+  'reminder.message.expiredOffer': "Rappel : l'offre {reference} « {title} » n'est plus publiée. Je ne peux pas vous en dire plus.",
+  'reminders.none': "Vous n'avez ni rappel ni alerte. Dites « rappelle-moi » sur une offre, ou « préviens-moi des offres en informatique ».",
+  'reminders.title': 'Vos rappels et alertes',
+  'reminders.reminders': 'Rappels',
+  'reminders.alerts': 'Alertes nouvelles offres',
+  'reminders.reminderLine': '{reference} « {title} » : rappel le {when} (date limite {date})',
+  'reminders.alertLine': 'Offres « {query} »',
+  'reminders.cancel': 'Annuler',
+  'reminders.calendar': 'Ajouter à mon agenda',
+  'reminders.show': 'Mes rappels et alertes',
+  'alert.set':
+    "C'est noté : dès qu'une nouvelle offre « {query} » sera publiée, je vous l'enverrai ici. « mes alertes » pour les voir ou les annuler.",
+  'alert.already': 'Vous avez déjà une alerte pour les offres « {query} ».',
+  'alert.limit': "Vous avez déjà {max} alertes, le maximum. Annulez-en une (« mes alertes ») pour en créer une autre.",
+  'alert.askWhat':
+    "De quelles offres voulez-vous être prévenu ? Dites par exemple « préviens-moi des offres en informatique » ou « alerte pour les postes à Koné ».",
+  'alert.cancelled': 'Alerte annulée pour les offres « {query} ».',
+  'alert.cancelledNone': "Cette alerte n'existe plus.",
+  'alert.allOffers': 'toutes les offres',
+  'alert.message.one': 'Nouvelle offre pour votre alerte :',
+  'alert.message.many': '{count} nouvelles offres pour vos alertes :',
+  'alert.subscribeButton': 'Me prévenir des nouvelles offres',
+  'notice.reminderMoved':
+    "La date limite de l'offre {reference} « {title} » a changé : c'est maintenant le {date}. Votre rappel suit : je vous écrirai le {when}.",
+  'notice.reminderDropped':
+    "L'offre {reference} « {title} » a été retirée ou close par l'employeur : votre rappel est annulé.",
+  'card.action.remind': 'Me le rappeler',
+  'card.action.calendar': 'Ajouter à mon agenda',
+  'calendar.summary': 'Date limite : {title} ({reference})',
+  'calendar.description':
+    "Dernier jour pour postuler à l'offre {reference} « {title} » ({employer}). Les candidatures sont reçues jusqu'à minuit, heure de Nouméa.",
+  'calendar.alarm': "Demain, dernier jour pour postuler à l'offre {reference}",
 };
 
 export type MessageKey = keyof typeof fr;

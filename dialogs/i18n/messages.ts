@@ -43,3 +43,10 @@ export function formatDay(isoDay: string, language: Language): string {
 export function formatDayOrText(value: string, language: Language): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value, language) : value;
 }
+
+const MOMENT_FORMATS: Record<Language, string> = { fr: "cccc d LLLL yyyy 'à' H 'h' mm", en: "cccc d LLLL yyyy 'at' h:mm a" };
+
+/** "mardi 14 juillet 2026 à 8 h 00" / "Tuesday 14 July 2026 at 8:00 AM": an instant, in Nouméa time. */
+export function formatMoment(at: Date, language: Language): string {
+  return DateTime.fromJSDate(at, { zone: OFFER_ZONE }).setLocale(LOCALES[language]).toFormat(MOMENT_FORMATS[language]);
+}

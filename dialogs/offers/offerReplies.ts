@@ -4,12 +4,13 @@ import { daysLeft, isClosed, isOpen, lastDay } from '../../data/offers/openness.
 import { offerCard } from '../cards/offerCard.js';
 import { formatDay, t, type Language } from '../i18n/messages.js';
 import { formatted } from '../replies.js';
+import type { OfferLinks } from './offerLinks.js';
 
 /** The three answers about one offer: the whole posting, its deadline, how to apply. */
 
-export function offerDetailsReply(offer: Offer, now: Date, language: Language): Partial<Activity> {
+export function offerDetailsReply(offer: Offer, now: Date, language: Language, links?: OfferLinks): Partial<Activity> {
   const notice = isClosed(offer, now) ? t(language, 'offer.closedNotice', { date: formatDay(lastDay(offer), language) }) : '';
-  return formatted(notice, [offerCard(offer, now, language)]);
+  return formatted(notice, [offerCard(offer, now, language, links)]);
 }
 
 export function deadlineReply(offer: Offer, now: Date, language: Language): Partial<Activity> {

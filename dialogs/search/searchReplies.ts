@@ -135,13 +135,19 @@ export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now:
   );
   if (closed.hits.length === 0) {
     const nothing = !hasWords(search) ? noneOpen : t(language, 'search.nothing', { query: quoted(search.said) });
-    return { replies: [plain(filtersText + nothing)], shown: [] };
+    return { replies: [plain(filtersText + nothing, [], [subscribeSuggestion(language)])], shown: [] };
   }
   const cards = closed.hits.map((h) => offerSummaryCard(h.offer, now, language));
   return {
-    replies: [plain(filtersText + noneOpen), formatted(t(language, 'search.recentlyClosed'), cards)],
+    replies: [plain(filtersText + noneOpen), formatted(t(language, 'search.recentlyClosed'), cards, [subscribeSuggestion(language)])],
     shown: closed.hits.map((h) => h.offer.reference),
   };
+}
+
+/** Nothing open today: the same search, kept as an alert, finds the next one. */
+function subscribeSuggestion(language: Language) {
+  const title = t(language, 'alert.subscribeButton');
+  return { type: 'messageBack', title, displayText: title, text: title, value: { action: 'subscribe' } };
 }
 
 export function withFilter(search: SavedSearch, action: CardAction): SavedSearch {

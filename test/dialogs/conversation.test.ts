@@ -285,8 +285,8 @@ describe('understanding', () => {
   });
 
   it('says plainly what it understood but cannot do yet', async () => {
-    const replies = await testConversation(JULY_5).say('rappelle-moi 3 jours avant la date limite de la 0975');
-    expect(textsOf(replies)).toContain("J'ai compris : un rappel avant la date limite. Je ne sais pas encore le faire");
+    const replies = await testConversation(JULY_5).say('supprime mes données');
+    expect(textsOf(replies)).toContain("J'ai compris : supprimer vos données. Je ne sais pas encore le faire");
   });
 });
 

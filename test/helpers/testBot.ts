@@ -10,6 +10,8 @@ import { EmbeddedRecognizer } from '../../dialogs/recognition/embeddedRecognizer
 import type { IntentRecognizer } from '../../dialogs/recognition/recognizer.js';
 import type { Offer } from '../../data/offers/offer.js';
 import { shippedOffers } from './offers.js';
+import { MemoryProactiveStore, type ProactiveStore } from '../../data/reminders/proactiveStore.js';
+import { offerLinks } from '../../dialogs/offers/offerLinks.js';
 
 /**
  * The real bot and dialogs on the Bot Framework's TestAdapter, with the shipped offers and a clock
@@ -22,7 +24,12 @@ export interface TestConversation {
   join(locale?: string): Promise<Array<Partial<Activity>>>;
   /** What the bot remembers of this conversation, as stored. */
   conversationData(channelId?: string): Promise<ConversationData>;
+  /** Reminders and alerts this conversation's bot keeps. */
+  proactive: ProactiveStore;
+  catalog: OfferCatalog;
 }
+
+export const TEST_PUBLIC_URL = 'https://emploi.example.nc';
 
 /** The embedded recogniser, trained once for all the conversations of a test file. */
 const shippedCatalog = OfferCatalog.of(shippedOffers());
@@ -38,7 +45,7 @@ const embedded: IntentRecognizer = {
 
 export function testConversation(
   now: Date,
-  options: { recognizer?: IntentRecognizer; locale?: string; offers?: Offer[] } = {},
+  options: { recognizer?: IntentRecognizer; locale?: string; offers?: Offer[]; proactive?: ProactiveStore } = {},
 ): TestConversation {
   const clock = new ManualClock(now);
   const catalog = OfferCatalog.of(options.offers ?? shippedOffers());
@@ -46,7 +53,9 @@ export function testConversation(
   const conversationState = new ConversationState(storage);
   const conversation = conversationState.createProperty<ConversationData>('conversation');
   const recognizer = options.recognizer ?? embedded;
-  const bot = new JobBot(conversationState, conversation, new MainDialog({ catalog, clock, recognizer }, conversation), { catalog, clock });
+  const proactive = options.proactive ?? new MemoryProactiveStore();
+  const services = { catalog, clock, recognizer, proactive, links: offerLinks(TEST_PUBLIC_URL) };
+  const bot = new JobBot(conversationState, conversation, new MainDialog(services, conversation), { catalog, clock });
   const adapter = new TestAdapter((context) => bot.run(context));
   if (options.locale) adapter.locale = options.locale;
 
@@ -58,6 +67,8 @@ export function testConversation(
   return {
     adapter,
     clock,
+    proactive,
+    catalog,
     say: (input) =>
       collect(() => adapter.receiveActivity(typeof input === 'string' ? { type: 'message', text: input } : { type: 'message', ...input })),
     conversationData: async (channelId = 'test') => {

@@ -1,0 +1,27 @@
+/**
+ * The public addresses the bot gives out, from `PUBLIC_URL`: an offer's page (what Teams unfurls)
+ * and its deadline as a calendar file. The reference's "/" becomes "-" to stay one path segment.
+ */
+export function offerPath(reference: string): string {
+  return `/offres/${reference.replace('/', '-')}`;
+}
+
+export function calendarPath(reference: string): string {
+  return `${offerPath(reference)}/agenda.ics`;
+}
+
+/** The reference in an offer path segment: "3134-25-0966-SR" → "3134-25-0966/SR". */
+export function referenceOfSegment(segment: string): string | undefined {
+  const match = /^(\d{4}-\d{2}-\d{3,5})-([A-Za-z]{1,4})$/.exec(segment);
+  return match ? `${match[1]}/${match[2]?.toUpperCase()}` : undefined;
+}
+
+export interface OfferLinks {
+  /** The deadline as an .ics file, its text in the user's language. */
+  calendar(reference: string, language?: 'fr' | 'en'): string;
+}
+
+export function offerLinks(publicUrl: string): OfferLinks {
+  const base = publicUrl.replace(/\/+$/, '');
+  return { calendar: (reference, language = 'fr') => `${base}${calendarPath(reference)}${language === 'en' ? '?lang=en' : ''}` };
+}
