@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * What the bot knows of a candidate, kept between conversations (the Bot Framework's UserState) so a
+ * second check asks nothing already known. Every field is optional: unknown until the user says.
+ */
+export const candidateProfileSchema = z.object({
+  /** Civil servant of New Caledonia (of some corps), contract staff, or neither. */
+  status: z.enum(['civilServant', 'contract', 'external']).optional(),
+  /** The corps of a civil servant, as they named it ("Ingénieur"). */
+  corps: z.string().max(120).optional(),
+  citizen: z.boolean().optional(),
+  /**
+   * Since when they live in New Caledonia (ISO day). With precision "year" only the year is known:
+   * "depuis 2019" counts from the end of 2019 at the least and the start at the most.
+   */
+  residenceSince: z.iso.date().optional(),
+  residencePrecision: z.enum(['year', 'day']).optional(),
+  /** Highest diploma, in years after the bac (-1 CAP/BEP, -2 none). */
+  education: z.number().int().min(-2).max(8).optional(),
+});
+export type CandidateProfile = z.infer<typeof candidateProfileSchema>;
+
+/** The facts a check can need, in the order the bot asks them. */
+export const FACTS = ['status', 'corps', 'grade', 'citizen', 'residence', 'education'] as const;
+export type Fact = (typeof FACTS)[number];
+
+/** Facts the profile holds (grade belongs to one application, not to the person). */
+export const PROFILE_FACTS = ['status', 'corps', 'citizen', 'residence', 'education'] as const satisfies readonly Fact[];
+
+export function forget(profile: CandidateProfile, fact: Fact): CandidateProfile {
+  const next = { ...profile };
+  if (fact === 'residence') {
+    delete next.residenceSince;
+    delete next.residencePrecision;
+  } else if (fact === 'status') {
+    delete next.status;
+    delete next.corps;
+  } else if (fact !== 'grade') {
+    delete next[fact];
+  }
+  return next;
+}

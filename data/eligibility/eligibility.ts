@@ -1,0 +1,199 @@
+import { DateTime } from 'luxon';
+import type { Offer } from '../offers/offer.js';
+import { isClosed, lastDay, OFFER_ZONE } from '../offers/openness.js';
+import { foldAccents } from '../search/normalize.js';
+import { FACTS, type CandidateProfile, type Fact } from './candidateProfile.js';
+import { labelOf, parseEducation } from './educationLevels.js';
+import type { RuleId, VerdictKind } from './eligibilityRules.js';
+
+/**
+ * Can this candidate apply for this offer? Plain functions over the offer record and the profile:
+ * a verdict, every reason (a rule of `eligibility-rules.json` and the values it speaks of) and the
+ * facts still missing. The bot asks for those facts one at a time and calls again.
+ */
+export interface Reason {
+  rule: RuleId;
+  /** met: in the candidate's favour; notMet: against; unknown: a fact is missing; info: to know. */
+  outcome: 'met' | 'notMet' | 'unknown' | 'info';
+  params: Record<string, string | number>;
+}
+
+export interface Verdict {
+  kind: VerdictKind;
+  reasons: Reason[];
+  missing: Fact[];
+}
+
+export interface Application {
+  /** The grade applied for, when the offer's residence condition differs by grade. */
+  grade?: string;
+  /** Facts the candidate could not give: not asked again (the verdict then says it cannot tell). */
+  unanswerable?: readonly Fact[];
+}
+
+const YEAR_MS = 365.25 * 24 * 3600 * 1000;
+const FACT_ORDER: readonly Fact[] = FACTS;
+
+/** The residence the offer requires for a grade, or the grades to choose from when it depends. */
+export function residenceRequirement(offer: Offer, grade: string | undefined): { years?: number; grades?: string[] } {
+  const requirements = offer.residence?.requirements ?? [];
+  if (requirements.length === 0) return {};
+  const distinct = new Set(requirements.map((r) => r.years));
+  if (distinct.size === 1) return { years: requirements[0]?.years };
+  const chosen = grade ? requirements.find((r) => r.grade && sameWords(r.grade, grade)) : undefined;
+  if (chosen) return { years: chosen.years };
+  return { grades: requirements.map((r) => r.grade).filter((g): g is string => !!g) };
+}
+
+/** Years lived in New Caledonia at `now`: the least and the most the answer allows. */
+export function residenceYears(profile: CandidateProfile, now: Date): { least: number; most: number } | undefined {
+  if (!profile.residenceSince) return undefined;
+  const since = DateTime.fromISO(profile.residenceSince, { zone: OFFER_ZONE });
+  const years = (from: DateTime) => Math.max(0, (now.getTime() - from.toMillis()) / YEAR_MS);
+  if (profile.residencePrecision === 'year') return { least: years(since.endOf('year')), most: years(since.startOf('year')) };
+  const exact = years(since);
+  return { least: exact, most: exact };
+}
+
+function sameWords(a: string, b: string): boolean {
+  const fold = (s: string) => foldAccents(s.toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim();
+  return fold(a) === fold(b);
+}
+
+/** A civil servant of "Ingénieur" belongs to the corps of an offer for "Ingénieur 2ème grade". */
+export function inOfferCorps(offer: Offer, corps: string): boolean {
+  const wanted = foldAccents(corps.toLowerCase()).replace(/[^a-z0-9 ]+/g, ' ').trim();
+  if (!wanted) return false;
+  return offer.corpsGrades.some((label) => {
+    const folded = foldAccents(label.toLowerCase()).replace(/[^a-z0-9 ]+/g, ' ');
+    return ` ${folded} `.includes(` ${wanted} `) || ` ${wanted} `.includes(` ${folded.trim()} `);
+  });
+}
+
+function yearsText(years: number): number {
+  return Math.floor(years * 10) / 10;
+}
+
+export function assessEligibility(offer: Offer, profile: CandidateProfile, now: Date, application: Application = {}): Verdict {
+  const reasons: Reason[] = [];
+  const missing: Fact[] = [];
+  const cannot = new Set(application.unanswerable ?? []);
+  const need = (fact: Fact) => {
+    if (!missing.includes(fact)) missing.push(fact);
+  };
+  const corpsList = offer.corpsGrades.join(', ');
+
+  if (isClosed(offer, now)) {
+    return { kind: 'notEligible', reasons: [{ rule: 'closed', outcome: 'notMet', params: { date: lastDay(offer) } }], missing: [] };
+  }
+
+  // A civil servant of the offer's corps moves by transfer: no residence or diploma condition.
+  if (profile.status === undefined) need('status');
+  if (profile.status === 'civilServant') {
+    if (!profile.corps) need('corps');
+    else if (inOfferCorps(offer, profile.corps)) {
+      return { kind: 'eligibleOtherRoute', reasons: [{ rule: 'civilServantOfCorps', outcome: 'met', params: { corps: profile.corps } }], missing: [] };
+    } else {
+      reasons.push({ rule: 'civilServantOtherCorps', outcome: 'info', params: { corps: profile.corps, offerCorps: corpsList } });
+    }
+  }
+  if (profile.status === 'contract') reasons.push({ rule: 'contractStaff', outcome: 'info', params: {} });
+
+  // Residence, for recruitment "sur titre": citizens and long-enough residents have priority.
+  let residenceOutcome: Reason['outcome'] = 'met';
+  const requirement = residenceRequirement(offer, application.grade);
+  if (!offer.residence || offer.residence.requirements.length === 0) {
+    reasons.push({ rule: 'residenceNotStated', outcome: 'info', params: {} });
+  } else if (profile.citizen === true) {
+    reasons.push({ rule: 'citizen', outcome: 'met', params: {} });
+  } else if (profile.citizen === undefined && !cannot.has('citizen')) {
+    // Asked first: a citizen needs no grade and no years of residence.
+    need('citizen');
+    residenceOutcome = 'unknown';
+  } else if (requirement.grades) {
+    need('grade');
+    residenceOutcome = 'unknown';
+  } else {
+    const required = requirement.years as number;
+    const lived = residenceYears(profile, now);
+    const forGrade = application.grade ?? '';
+    if (!lived) {
+      need('residence');
+      residenceOutcome = 'unknown';
+    } else if (lived.least >= required) {
+      reasons.push({ rule: 'residenceMet', outcome: 'met', params: { years: yearsText(lived.least), required, forGrade } });
+    } else if (lived.most < required) {
+      reasons.push({ rule: 'residenceShort', outcome: 'notMet', params: { years: yearsText(lived.most), required, forGrade } });
+      // Short of the years, but perhaps a citizen (who could not say): no conclusion.
+      if (profile.citizen === undefined) {
+        residenceOutcome = 'unknown';
+        need('citizen');
+      } else residenceOutcome = 'notMet';
+    } else {
+      residenceOutcome = 'unknown';
+      need('residence');
+      reasons.push({ rule: 'residenceUncertain', outcome: 'unknown', params: { year: (profile.residenceSince ?? '').slice(0, 4), required, forGrade } });
+    }
+  }
+
+  // Diploma: recruitment "sur titre" means holding the diploma the post requires.
+  let educationOutcome: Reason['outcome'] = 'met';
+  const required = offer.education ? parseEducation(offer.education) : undefined;
+  if (!required) {
+    reasons.push({ rule: 'educationNotStated', outcome: 'info', params: { corps: corpsList } });
+  } else if (profile.education === undefined) {
+    need('education');
+    educationOutcome = 'unknown';
+  } else {
+    const met = profile.education >= required.level;
+    educationOutcome = met ? 'met' : 'notMet';
+    reasons.push({
+      rule: met ? 'educationMet' : 'educationShort',
+      outcome: educationOutcome,
+      params: { candidate: labelOf(profile.education), required: required.label },
+    });
+  }
+
+  const stillMissing = FACT_ORDER.filter((f) => missing.includes(f));
+  let kind: VerdictKind;
+  if (residenceOutcome === 'notMet' || educationOutcome === 'notMet') kind = 'notEligible';
+  else if (stillMissing.length > 0) kind = 'cannotTell';
+  else kind = 'eligible';
+  return { kind, reasons, missing: kind === 'notEligible' ? [] : stillMissing };
+}
+
+/** The next question to ask for this offer, or undefined when the verdict is complete. */
+export function nextFact(offer: Offer, profile: CandidateProfile, now: Date, application: Application = {}): Fact | undefined {
+  const cannot = new Set(application.unanswerable ?? []);
+  return assessEligibility(offer, profile, now, application).missing.find((fact) => !cannot.has(fact));
+}
+
+/**
+ * A profile that contradicts itself: a citizen of New Caledonia who has never lived there. The bot
+ * asks which is right rather than concluding on either.
+ */
+export function contradiction(profile: CandidateProfile, now: Date): 'citizenWithoutResidence' | undefined {
+  const lived = residenceYears(profile, now);
+  return profile.citizen === true && lived !== undefined && lived.most < 1 / 12 ? 'citizenWithoutResidence' : undefined;
+}
+
+const RANK: Record<VerdictKind, number> = { eligible: 3, eligibleOtherRoute: 2, cannotTell: 1, notEligible: 0 };
+
+/**
+ * The verdict for the most favourable grade when the residence required depends on the grade and
+ * none was chosen: "can I apply at all?", as a check against every open offer asks.
+ */
+export function assessBestGrade(offer: Offer, profile: CandidateProfile, now: Date, application: Application = {}): Verdict {
+  const grades = application.grade ? undefined : residenceRequirement(offer, undefined).grades;
+  if (!grades || grades.length === 0) return assessEligibility(offer, profile, now, application);
+  const verdicts = grades.map((grade) => assessEligibility(offer, profile, now, { ...application, grade }));
+  return verdicts.reduce((best, v) => (RANK[v.kind] > RANK[best.kind] ? v : best));
+}
+
+/** The next question for a check against several offers: the first fact any of them still needs. */
+export function nextFactForAll(offers: readonly Offer[], profile: CandidateProfile, now: Date, application: Application = {}): Fact | undefined {
+  const cannot = new Set(application.unanswerable ?? []);
+  const needed = new Set<Fact>();
+  for (const offer of offers) for (const fact of assessBestGrade(offer, profile, now, application).missing) needed.add(fact);
+  return FACT_ORDER.find((fact) => fact !== 'grade' && needed.has(fact) && !cannot.has(fact));
+}

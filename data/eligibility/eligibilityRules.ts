@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+
+/**
+ * The eligibility rules' texts and sources, in the file HR maintains (`data/eligibility-rules.json`).
+ * The logic is code (`eligibility.ts`); what it says, and which public page says so, is data HR can
+ * correct without a developer.
+ */
+export const RULE_IDS = [
+  'closed',
+  'civilServantOfCorps',
+  'civilServantOtherCorps',
+  'contractStaff',
+  'citizen',
+  'residenceMet',
+  'residenceShort',
+  'residenceUncertain',
+  'residenceNotStated',
+  'educationMet',
+  'educationShort',
+  'educationNotStated',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export const VERDICTS = ['eligible', 'eligibleOtherRoute', 'notEligible', 'cannotTell'] as const;
+export type VerdictKind = (typeof VERDICTS)[number];
+
+const inBothLanguages = z.object({ fr: z.string().min(1), en: z.string().min(1) });
+
+const rulesFileSchema = z
+  .object({
+    sources: z.record(z.string(), z.object({ title: z.string().min(1), url: z.url({ protocol: /^https$/ }) })),
+    verdicts: z.object(Object.fromEntries(VERDICTS.map((v) => [v, inBothLanguages])) as Record<VerdictKind, typeof inBothLanguages>),
+    rules: z.object(
+      Object.fromEntries(RULE_IDS.map((id) => [id, inBothLanguages.extend({ source: z.string() })])) as Record<
+        RuleId,
+        ReturnType<typeof inBothLanguages.extend<{ source: z.ZodString }>>
+      >,
+    ),
+    nextSteps: z.object({
+      documents: z.object({ fr: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) }),
+      decision: inBothLanguages,
+    }),
+  })
+  .superRefine((file, context) => {
+    for (const id of RULE_IDS) {
+      if (!(file.rules[id].source in file.sources)) {
+        context.addIssue({ code: 'custom', path: ['rules', id, 'source'], message: `names no source of "sources": "${file.rules[id].source}"` });
+      }
+    }
+  });
+
+export type EligibilityRules = z.infer<typeof rulesFileSchema>;
+
+export class InvalidRulesError extends Error {
+  override name = 'InvalidRulesError';
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}: ${problems.length} problem(s)\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+}
+
+export function parseEligibilityRules(value: unknown, file = 'eligibility rules'): EligibilityRules {
+  const parsed = rulesFileSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new InvalidRulesError(
+      file,
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`),
+    );
+  }
+  return parsed.data;
+}
+
+export async function loadEligibilityRules(file: string): Promise<EligibilityRules> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new InvalidRulesError(file, [error instanceof SyntaxError ? `not JSON: ${error.message}` : String(error)]);
+  }
+  return parseEligibilityRules(value, file);
+}

@@ -1,0 +1,158 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import type { CandidateProfile } from '../../../data/eligibility/candidateProfile.js';
+import { parseEducation } from '../../../data/eligibility/educationLevels.js';
+import { assessBestGrade, assessEligibility, contradiction, nextFact, residenceYears } from '../../../data/eligibility/eligibility.js';
+import { offerFromJobPosting } from '../../../data/offers/jobPosting.js';
+import type { Offer } from '../../../data/offers/offer.js';
+import { closesAt, opensAt } from '../../../data/offers/openness.js';
+import { offerFromPostingText } from '../../../data/offers/postingText.js';
+import { SHARED_OFFERS_DIR } from '../../helpers/offers.js';
+
+/** Every real offer in ../shared/offers, read by the importers HR uses. */
+function realOffers(): Offer[] {
+  const jsonDir = path.join(SHARED_OFFERS_DIR, 'jobposting');
+  const textDir = path.join(SHARED_OFFERS_DIR, 'postings');
+  return [
+    ...readdirSync(jsonDir).map((f) => offerFromJobPosting(JSON.parse(readFileSync(path.join(jsonDir, f), 'utf8')))),
+    ...readdirSync(textDir).map((f) => offerFromPostingText(readFileSync(path.join(textDir, f), 'utf8'))),
+  ];
+}
+
+const offers = realOffers();
+/** Noon on the posting day: the offer is open. */
+const openOn = (offer: Offer) => new Date(opensAt(offer).getTime() + 12 * 3600_000);
+const yearsAgo = (now: Date, years: number) => new Date(now.getTime() - years * 365.25 * 86_400_000).toISOString().slice(0, 10);
+
+interface ProfileKind {
+  name: string;
+  profile: (now: Date, offer: Offer) => CandidateProfile;
+}
+
+const profiles: ProfileKind[] = [
+  { name: 'citizen with a master', profile: () => ({ status: 'external', citizen: true, education: 5 }) },
+  { name: 'resident for 12 years, bac+3', profile: (now) => ({ status: 'external', citizen: false, residenceSince: yearsAgo(now, 12), residencePrecision: 'day', education: 3 }) },
+  { name: 'resident for 6 years, bac+3', profile: (now) => ({ status: 'external', citizen: false, residenceSince: yearsAgo(now, 6), residencePrecision: 'day', education: 3 }) },
+  { name: 'resident for 3 years, bac+5', profile: (now) => ({ status: 'external', citizen: false, residenceSince: yearsAgo(now, 3), residencePrecision: 'day', education: 5 }) },
+  { name: 'newcomer with a BTS', profile: (now) => ({ status: 'external', citizen: false, residenceSince: yearsAgo(now, 0), residencePrecision: 'day', education: 2 }) },
+  { name: 'contract staff, resident 6 years, bac+3', profile: (now) => ({ status: 'contract', citizen: false, residenceSince: yearsAgo(now, 6), residencePrecision: 'day', education: 3 }) },
+  { name: 'civil servant of the corps', profile: (_now, offer) => ({ status: 'civilServant', corps: (offer.corpsGrades[0] ?? '').replace(/\s+\d.*$/, '') }) },
+  { name: 'civil servant of another corps, citizen, bac+3', profile: () => ({ status: 'civilServant', corps: 'Corps imaginaire', citizen: true, education: 3 }) },
+];
+
+/**
+ * The rule, said plainly from the offer's own fields, independently of the code under test:
+ * closed → no; civil servant of the corps → another route; otherwise the residence (citizens
+ * exempt; the most favourable grade when it depends on the grade) and the diploma both hold.
+ */
+function expected(offer: Offer, profile: CandidateProfile, now: Date): string {
+  if (now.getTime() >= closesAt(offer).getTime()) return 'notEligible';
+  if (profile.status === 'civilServant' && profile.corps !== 'Corps imaginaire') return 'eligibleOtherRoute';
+  const required = offer.residence?.requirements.map((r) => r.years) ?? [];
+  const lived = profile.residenceSince ? (now.getTime() - Date.parse(profile.residenceSince)) / (365.25 * 86_400_000) : 0;
+  const residenceOk = required.length === 0 || profile.citizen === true || lived >= Math.min(...required);
+  const diploma = offer.education ? parseEducation(offer.education) : undefined;
+  const diplomaOk = !diploma || (profile.education ?? -2) >= diploma.level;
+  return residenceOk && diplomaOk ? 'eligible' : 'notEligible';
+}
+
+describe('eligibility over every real offer and each kind of candidate', () => {
+  it('reads the 21 real offers', () => {
+    expect(offers).toHaveLength(21);
+  });
+
+  const cases = offers.flatMap((offer) => profiles.map((kind) => [offer.reference, kind.name, offer, kind] as const));
+  it.each(cases)('%s, %s', (_reference, _name, offer, kind) => {
+    const now = openOn(offer);
+    const profile = kind.profile(now, offer);
+    const verdict = assessBestGrade(offer, profile, now);
+    expect(verdict.kind).toBe(expected(offer, profile, now));
+    expect(verdict.missing).toEqual([]);
+    // Every verdict gives its reasons.
+    expect(verdict.reasons.length).toBeGreaterThan(0);
+  });
+
+  it.each(offers.map((o) => [o.reference, o] as const))('%s the day after its deadline: not eligible, with the date', (_ref, offer) => {
+    const verdict = assessEligibility(offer, { citizen: true }, closesAt(offer));
+    expect(verdict).toEqual({ kind: 'notEligible', reasons: [{ rule: 'closed', outcome: 'notMet', params: { date: offer.closedOn ?? offer.deadline } }], missing: [] });
+  });
+});
+
+describe('the rules, one at a time', () => {
+  const engineer = offers.find((o) => o.reference === '3134-26-0975/SR') as Offer;
+  const opt = offers.find((o) => o.reference === '3134-26-0939/SR') as Offer;
+  const now = openOn(engineer);
+
+  it('asks only what this offer needs, in order: status, citizenship, grade, residence, diploma', () => {
+    const asked: string[] = [];
+    let profile: CandidateProfile = {};
+    const answers: Record<string, CandidateProfile> = {
+      status: { status: 'external' },
+      citizen: { citizen: false },
+      residence: { residenceSince: yearsAgo(now, 7), residencePrecision: 'day' },
+      education: { education: 3 },
+    };
+    let grade: string | undefined;
+    for (let fact = nextFact(engineer, profile, now); fact; fact = nextFact(engineer, profile, now, { grade })) {
+      asked.push(fact);
+      if (fact === 'grade') grade = 'Ingénieur 2ème grade';
+      else profile = { ...profile, ...answers[fact] };
+    }
+    expect(asked).toEqual(['status', 'citizen', 'grade', 'residence', 'education']);
+    expect(assessEligibility(engineer, profile, now, { grade }).kind).toBe('eligible');
+    // Seven years are not ten: the first grade is out of reach, with the reason.
+    const first = assessEligibility(engineer, profile, now, { grade: 'Ingénieur 1er grade' });
+    expect(first.kind).toBe('notEligible');
+    expect(first.reasons).toContainEqual({ rule: 'residenceShort', outcome: 'notMet', params: { years: 7, required: 10, forGrade: 'Ingénieur 1er grade' } });
+  });
+
+  it('a citizen is asked neither grade nor years', () => {
+    expect(nextFact(engineer, { status: 'external', citizen: true }, now)).toBe('education');
+  });
+
+  it('an offer with no residence stated says so, and asks nothing about residence', () => {
+    const verdict = assessEligibility(opt, { status: 'external' }, openOn(opt));
+    expect(verdict.kind).toBe('eligible');
+    expect(verdict.reasons.map((r) => r.rule)).toEqual(['residenceNotStated', 'educationNotStated']);
+  });
+
+  it('"depuis 2019": sure when both ends of the year agree, "cannot tell" when they straddle the requirement', () => {
+    const profile = (year: string): CandidateProfile => ({ status: 'external', citizen: false, residenceSince: `${year}-01-01`, residencePrecision: 'year', education: 3 });
+    const at = new Date('2026-07-01T00:00:00Z');
+    expect(residenceYears(profile('2019'), at)).toEqual({ least: expect.closeTo(6.5, 1), most: expect.closeTo(7.5, 1) });
+    expect(assessEligibility(engineer, profile('2019'), at, { grade: 'Ingénieur 2ème grade' }).kind).toBe('eligible');
+    expect(assessEligibility(engineer, profile('2023'), at, { grade: 'Ingénieur 2ème grade' }).kind).toBe('notEligible');
+    const straddling = assessEligibility(engineer, profile('2021'), at, { grade: 'Ingénieur 2ème grade' });
+    expect(straddling.kind).toBe('cannotTell');
+    expect(straddling.missing).toEqual(['residence']);
+  });
+
+  it('a fact the candidate cannot give ends in "cannot tell", naming it', () => {
+    const profile: CandidateProfile = { status: 'external', citizen: false, education: 3 };
+    const application = { grade: 'Ingénieur 2ème grade', unanswerable: ['residence' as const] };
+    expect(nextFact(engineer, profile, now, application)).toBeUndefined();
+    expect(assessEligibility(engineer, profile, now, application)).toMatchObject({ kind: 'cannotTell', missing: ['residence'] });
+  });
+
+  it('a candidate who cannot say whether they are a citizen is asked the residence instead', () => {
+    const profile: CandidateProfile = { status: 'external', education: 3 };
+    const application = { unanswerable: ['citizen' as const], grade: 'Ingénieur 2ème grade' };
+    expect(nextFact(engineer, profile, now, application)).toBe('residence');
+    const long = { ...profile, residenceSince: yearsAgo(now, 8), residencePrecision: 'day' as const };
+    expect(assessEligibility(engineer, long, now, application).kind).toBe('eligible');
+    const short = { ...profile, residenceSince: yearsAgo(now, 2), residencePrecision: 'day' as const };
+    expect(assessEligibility(engineer, short, now, application)).toMatchObject({ kind: 'cannotTell', missing: ['citizen'] });
+  });
+
+  it('a citizen who never lived in New Caledonia is a contradiction to clear up', () => {
+    expect(contradiction({ citizen: true, residenceSince: '2026-07-01', residencePrecision: 'day' }, new Date('2026-07-05T00:00:00Z'))).toBe('citizenWithoutResidence');
+    expect(contradiction({ citizen: true, residenceSince: '2000-01-01', residencePrecision: 'day' }, new Date('2026-07-05T00:00:00Z'))).toBeUndefined();
+  });
+
+  it('reads diploma levels as postings and people write them', () => {
+    expect(['Bac+3', 'bac + 5', 'Licence', 'master 2', 'BTS', 'CAP', 'Doctorat', 'aucun diplôme', 'Non spécifié'].map((t) => parseEducation(t)?.level)).toEqual([
+      3, 5, 3, 5, 2, -1, 8, -2, undefined,
+    ]);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { InvalidRulesError, parseEligibilityRules, RULE_IDS } from '../../../data/eligibility/eligibilityRules.js';
+import { RULES_FILE } from '../../helpers/testBot.js';
+
+const shipped = () => JSON.parse(readFileSync(RULES_FILE, 'utf8')) as Record<string, any>;
+
+describe('the rules file HR keeps', () => {
+  it('has every rule in French and English, each citing a source page', () => {
+    const rules = parseEligibilityRules(shipped());
+    for (const id of RULE_IDS) {
+      expect(rules.sources[rules.rules[id].source]?.url).toMatch(/^https:\/\//);
+    }
+  });
+
+  it('names the rule and the field of each mistake', () => {
+    const broken = shipped();
+    delete broken.rules.citizen.en;
+    broken.rules.residenceShort.source = 'nowhere';
+    broken.sources.surTitre.url = 'javascript:alert(1)';
+    let error: unknown;
+    try {
+      parseEligibilityRules(broken, 'eligibility-rules.json');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidRulesError);
+    const problems = (error as InvalidRulesError).problems.join('\n');
+    expect(problems).toMatch(/rules\.citizen\.en/);
+    expect(problems).toMatch(/sources\.surTitre\.url/);
+  });
+
+  it('checks that each rule names a known source', () => {
+    const broken = shipped();
+    broken.rules.residenceShort.source = 'nowhere';
+    expect(() => parseEligibilityRules(broken)).toThrow(/rules\.residenceShort\.source: names no source of "sources": "nowhere"/);
+  });
+});
