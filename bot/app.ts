@@ -1,4 +1,6 @@
-import { ConversationState, type Storage } from 'botbuilder';
+import { ConversationState, UserState, type Storage } from 'botbuilder';
+import type { CandidateProfile } from '../data/eligibility/candidateProfile.js';
+import { loadEligibilityRules } from '../data/eligibility/eligibilityRules.js';
 import { fixedClock, systemClock, type Clock } from '../data/clock.js';
 import { OfferCatalog } from '../data/offers/offerCatalog.js';
 import { InvalidOffersError, JsonFileOfferStore } from '../data/offers/offerStore.js';
@@ -43,12 +45,21 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const storage = overrides.storage ?? (new FileStateStore(config.stateDir) as Storage);
   const conversationState = new ConversationState(storage);
   const conversation = conversationState.createProperty<ConversationData>('conversation');
+  // The candidate's answers to eligibility questions outlive the conversation: UserState.
+  const userState = new UserState(storage);
+  const profiles = userState.createProperty<CandidateProfile>('candidateProfile');
+  // Refuses to start on a malformed rules file: InvalidRulesError names each field.
+  const eligibilityRules = await loadEligibilityRules(config.eligibilityRulesFile);
   const recognizer = overrides.recognizer ?? (await createRecognizer(config, catalog, logger)).recognizer;
   const proactive = overrides.proactive ?? (await openProactiveStore(config.stateDir, logger));
   const links = offerLinks(config.publicUrl);
   let scheduler: ReminderScheduler | undefined;
-  const mainDialog = new MainDialog({ catalog, clock, recognizer, proactive, links, onDueNow: () => scheduler?.poke() }, conversation);
-  const bot = new JobBot(conversationState, conversation, mainDialog, { catalog, clock });
+  const mainDialog = new MainDialog(
+    { catalog, clock, recognizer, proactive, links, eligibilityRules, onDueNow: () => scheduler?.poke() },
+    conversation,
+    profiles,
+  );
+  const bot = new JobBot([conversationState, userState], conversation, mainDialog, { catalog, clock });
   const adapter = createAdapter(config.auth, conversationState, logger);
   const sender = new ProactiveSender(adapter, config.auth.MicrosoftAppId ?? '', catalog, clock, links);
   scheduler = new ReminderScheduler(proactive, (message) => sender.send(message), clock, logger, config.reminderCheckMs);

@@ -16,6 +16,7 @@ const environmentSchema = z.object({
   MicrosoftAppPassword: optional,
   MicrosoftAppTenantId: optional,
   OFFERS_FILE: z.preprocess(blankToUndefined, z.string().default('data/offers.json')),
+  ELIGIBILITY_RULES_FILE: z.preprocess(blankToUndefined, z.string().default('data/eligibility-rules.json')),
   STATE_DIR: z.preprocess(blankToUndefined, z.string().default('state')),
   DIRECTLINE_SECRET: optional,
   DIRECTLINE_ENDPOINT: z.preprocess(blankToUndefined, z.url().default('https://directline.botframework.com/v3/directline')),
@@ -38,6 +39,8 @@ export interface Config {
     MicrosoftAppTenantId?: string;
   };
   offersFile: string;
+  /** The eligibility rules' texts and sources HR maintains. */
+  eligibilityRulesFile: string;
   stateDir: string;
   directLine: { secret?: string; endpoint: string };
   /** Where users reach the bot's pages (calendar files); default http://localhost:PORT. */
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       MicrosoftAppTenantId: e.MicrosoftAppTenantId,
     },
     offersFile: path.resolve(e.OFFERS_FILE),
+    eligibilityRulesFile: path.resolve(e.ELIGIBILITY_RULES_FILE),
     stateDir: path.resolve(e.STATE_DIR),
     directLine: { secret: e.DIRECTLINE_SECRET, endpoint: e.DIRECTLINE_ENDPOINT.replace(/\/$/, '') },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),

@@ -1,3 +1,4 @@
+import { InvalidRulesError } from '../data/eligibility/eligibilityRules.js';
 import { InvalidOffersError } from '../data/offers/offerStore.js';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -9,7 +10,7 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  if (error instanceof InvalidOffersError || error instanceof ConfigError) {
+  if (error instanceof InvalidOffersError || error instanceof InvalidRulesError || error instanceof ConfigError) {
     console.error(`The bot did not start.\n${error.message}`);
     process.exit(1);
   }

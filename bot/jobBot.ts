@@ -2,7 +2,7 @@ import {
   TeamsActivityHandler,
   TurnContext,
   type AppBasedLinkQuery,
-  type ConversationState,
+  type BotState,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
   type StatePropertyAccessor,
@@ -24,13 +24,14 @@ export class JobBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
 
   constructor(
-    private readonly conversationState: ConversationState,
+    /** The conversation's state first (its dialog stack lives there), then the user's. */
+    private readonly states: [BotState, ...BotState[]],
     private readonly conversation: StatePropertyAccessor<ConversationData>,
     private readonly mainDialog: MainDialog,
     private readonly offers: { catalog: OfferCatalog; clock: Clock },
   ) {
     super();
-    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.dialogState = states[0].createProperty<DialogState>('dialogState');
 
     // Someone joined, or the bot itself was added (a Teams install): the conversation starts.
     this.onMembersAdded(async (context, next) => {
@@ -87,6 +88,6 @@ export class JobBot extends TeamsActivityHandler {
       });
     }
     await super.run(context);
-    await this.conversationState.saveChanges(context, false);
+    for (const state of this.states) await state.saveChanges(context, false);
   }
 }

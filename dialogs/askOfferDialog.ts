@@ -19,7 +19,7 @@ const ASK_STEPS = 'askOfferSteps';
 const MAX_RETRIES = 2;
 const MAX_CHOICES = 5;
 
-export type OfferQuestion = 'details' | 'deadline' | 'apply' | 'remind';
+export type OfferQuestion = 'details' | 'deadline' | 'apply' | 'remind' | 'eligibility';
 
 export interface AskOfferOptions {
   question: OfferQuestion;

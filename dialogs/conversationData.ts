@@ -1,6 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { OfferFilters, OfferStatus } from '../data/search/searchOffers.js';
 import type { Language } from './i18n/messages.js';
+import type { Question } from './eligibility/answers.js';
 
 /** What the bot remembers of one conversation between turns (ConversationState). */
 export interface ConversationData {
@@ -25,4 +26,9 @@ export interface ConversationData {
   lastShown?: string[];
   /** The offer last shown or asked about: "et la date limite ?" means this one. */
   currentOffer?: string;
+  /**
+   * The eligibility question on screen: an answer to it ("non", "5 ans") is read as an answer, not
+   * as a new request ("non" is not "annuler").
+   */
+  eligibilityQuestion?: { question: Question; reference?: string; grades: string[] };
 }

@@ -22,6 +22,11 @@ import { alertSearchFrom } from './reminders/alertRequest.js';
 import { leadDaysOf } from './reminders/leadTime.js';
 import { ReminderTopics } from './reminders/reminderTopics.js';
 import { DEFAULT_LEAD_DAYS } from '../data/reminders/reminderRules.js';
+import type { CandidateProfile } from '../data/eligibility/candidateProfile.js';
+import { answers } from './eligibility/answers.js';
+import { EligibilityDialog, ELIGIBILITY_DIALOG } from './eligibility/eligibilityDialog.js';
+import { factsInSentence } from './eligibility/sentenceFacts.js';
+import { profileCard } from './eligibility/profileCard.js';
 import { PAGE_SIZE, searchReplies, withFilter, type SavedSearch } from './search/searchReplies.js';
 import type { DialogServices } from './services.js';
 import { MAX_MESSAGE_LENGTH, readTurnInput, type TurnInput } from './turnInput.js';
@@ -38,6 +43,9 @@ function isUnclear(recognition: Recognition): boolean {
   if (!first || !second || first.category === 'None' || second.category === 'None') return false;
   return first.confidenceScore < CONFIDENT && second.confidenceScore >= PLAUSIBLE;
 }
+
+/** "Vérifie toutes les offres", "check me against all open offers": every open offer at once. */
+const ALL_OFFERS = /\b(toutes|tous|all|every|chaque|lesquelles|quelles offres|which (offers|jobs)|what (offers|jobs))\b/i;
 
 const QUESTION_OF_INTENT: Partial<Record<Recognition['topIntent'], OfferQuestion>> = {
   OfferDetails: 'details',
@@ -56,10 +64,12 @@ export class MainDialog extends ComponentDialog {
   constructor(
     private readonly services: DialogServices,
     private readonly conversation: StatePropertyAccessor<ConversationData>,
+    private readonly profiles: StatePropertyAccessor<CandidateProfile>,
   ) {
     super(MAIN_DIALOG);
     this.reminders = new ReminderTopics(services);
     this.addDialog(new AskOfferDialog(services, conversation));
+    this.addDialog(new EligibilityDialog(services, conversation, profiles));
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.answerStep.bind(this)]));
     this.initialDialogId = ROUTE;
   }
@@ -80,6 +90,21 @@ export class MainDialog extends ComponentDialog {
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
     const input = await this.input(inner.context);
     const intent = input.recognition?.topIntent;
+    const data = await this.conversation.get(inner.context, {});
+    const pending = data.eligibilityQuestion;
+    // "non", "5 ans", "Bac+3" answer the question on screen, whatever else they might mean.
+    const triesAGrade = pending?.question === 'grade' && !!input.recognition && !!entityOf(input.recognition, 'grade');
+    if (pending && !input.action && !input.tooLong && (triesAGrade || answers(pending.question, input.text, this.services.clock.now(), pending.grades))) {
+      return super.onContinueDialog(inner);
+    }
+    if (pending && input.recognition && !['None', 'Help', 'Cancel'].includes(input.recognition.topIntent) && !isUnclear(input.recognition)) {
+      // Not an answer but a new request ("suis-je éligible à la 1010", "détails 0966"): follow the user.
+      data.eligibilityQuestion = undefined;
+      await inner.cancelAllDialogs();
+      return inner.beginDialog(ROUTE);
+    }
+    const searching = intent === 'SearchOffers' && !entityOf(input.recognition as Recognition, 'offerReference');
+    if (input.action || input.tooLong || intent === 'Cancel' || searching) data.eligibilityQuestion = undefined;
     if (input.action || input.tooLong) {
       // A tapped button or an oversized message ends the question in progress; it is handled afresh.
       await inner.cancelAllDialogs();
@@ -116,6 +141,8 @@ export class MainDialog extends ComponentDialog {
       // The user said which of the guesses they meant: their words again, with that intent.
       const again = await this.services.recognizer.recognize(input.action.text, input.language);
       recognition = { ...again, topIntent: input.action.intent, intents: [{ category: input.action.intent, confidenceScore: 1 }] };
+    } else if (input.action?.action === 'editProfile') {
+      return step.beginDialog(ELIGIBILITY_DIALOG, { only: input.action.fact });
     } else if (input.action) {
       await this.onCardAction(context, input.action, data, input.language);
       return step.endDialog();
@@ -159,7 +186,14 @@ export class MainDialog extends ComponentDialog {
       case 'SubscribeAlerts':
         await this.reminders.subscribe(context, data, input.language, alertSearchFrom(recognition));
         break;
-      case 'CheckEligibility':
+      case 'CheckEligibility': {
+        // What the sentence already says ("j'habite ici depuis 2019") is not asked again.
+        const said = factsInSentence(recognition.text, this.services.clock.now());
+        if (Object.keys(said).length > 0) await this.profiles.set(context, { ...(await this.profiles.get(context, {})), ...said });
+        const reference = entityOf(recognition, 'offerReference')?.resolution;
+        const all = !reference && ALL_OFFERS.test(recognition.text);
+        return step.beginDialog(ELIGIBILITY_DIALOG, { reference: reference ?? (all ? undefined : data.currentOffer), all });
+      }
       case 'DeleteMyData': {
         const what = t(input.language, `intent.${recognition.topIntent}`);
         await context.sendActivity(formatted(t(input.language, 'notYet.text', { what }), [], this.starterSuggestions(input.language)));
@@ -173,6 +207,8 @@ export class MainDialog extends ComponentDialog {
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as AskOfferResult | undefined;
+    // The eligibility check ends with its own verdict: nothing to add.
+    if (!result || !('question' in result)) return step.endDialog();
     const data = await this.conversation.get(step.context, {});
     const language = data.language ?? 'fr';
     if (result?.reference) await this.answer(step.context, result, result.reference, data, language);
@@ -204,6 +240,15 @@ export class MainDialog extends ComponentDialog {
         return this.reminders.cancelReminder(context, language, action.id);
       case 'cancelAlert':
         return this.reminders.cancelAlert(context, language, action.id);
+      case 'profile': {
+        const card = profileCard(await this.profiles.get(context, {}), language);
+        return context.sendActivity(card ? formatted('', [card]) : formatted(t(language, 'profile.none')));
+      }
+      case 'editProfile':
+        return undefined;
+      case 'clearProfile':
+        await this.profiles.delete(context);
+        return context.sendActivity(formatted(t(language, 'profile.cleared')));
       case 'subscribe': {
         if (!data.lastSearch) return context.sendActivity(formatted(t(language, 'alert.askWhat')));
         const { closingWithinDays: _soon, ...filters } = data.lastSearch.filters;

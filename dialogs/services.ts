@@ -1,5 +1,6 @@
 import type { Clock } from '../data/clock.js';
 import type { OfferCatalog } from '../data/offers/offerCatalog.js';
+import type { EligibilityRules } from '../data/eligibility/eligibilityRules.js';
 import type { ProactiveStore } from '../data/reminders/proactiveStore.js';
 import type { OfferLinks } from './offers/offerLinks.js';
 import type { IntentRecognizer } from './recognition/recognizer.js';
@@ -12,6 +13,8 @@ export interface DialogServices {
   /** Reminders and alerts, kept for the scheduler to send. */
   proactive: ProactiveStore;
   links: OfferLinks;
+  /** The eligibility rules' texts and sources, from the file HR keeps. */
+  eligibilityRules: EligibilityRules;
   /** Something is due now (a reminder whose chosen morning has passed): send without waiting. */
   onDueNow?: () => void;
 }

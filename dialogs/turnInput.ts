@@ -11,6 +11,9 @@ export const MAX_MESSAGE_LENGTH = 2000;
 /** Typed words that mean the "voir plus" button. */
 const MORE = /^\s*(voir plus|plus|suite|suivant(e|es|s)?|encore|more|see more|show more|next)\s*[.!]?\s*$/i;
 
+/** Typed words that mean "show what you know about me" (the profile kept for eligibility checks). */
+const PROFILE = /^\s*(mes (informations|infos|r[ée]ponses|donn[ée]es d'[ée]ligibilit[ée])|mon profil|modifier( mes (informations|infos|r[ée]ponses))?|my (information|info|details|profile|answers)|edit( my (information|profile|answers))?)\s*[.!?]?\s*$/i;
+
 /** What this turn brings, worked out once and shared by the main dialog and its interruptions. */
 export interface TurnInput {
   text: string;
@@ -37,7 +40,8 @@ export async function readTurnInput(
     input = { text: '', language, tooLong: text.length };
   } else {
     const language = chooseLanguage(text, data.language, activity.locale);
-    const action = parseCardAction(activity.value) ?? (MORE.test(text) ? { action: 'more' as const } : undefined);
+    const typed = MORE.test(text) ? { action: 'more' as const } : PROFILE.test(text) ? { action: 'profile' as const } : undefined;
+    const action = parseCardAction(activity.value) ?? typed;
     input = action ? { text, language, action } : { text, language, recognition: await recognizer.recognize(text, language) };
   }
   data.language = input.language;

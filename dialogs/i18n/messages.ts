@@ -12,9 +12,12 @@ export type MessageParams = Record<string, string | number>;
 
 /** The sentence for `key` in `language`, with its {placeholders} filled. */
 export function t(language: Language, key: MessageKey, params: MessageParams = {}): string {
-  return catalogs[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fill(catalogs[language][key], params);
+}
+
+/** A sentence with its {placeholders} filled: the catalogs' and the data files HR writes (eligibility rules). */
+export function fill(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** A catalog key that may not exist ("employmentType.CONTRACTOR"): the sentence, or undefined. */

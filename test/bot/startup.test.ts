@@ -31,6 +31,18 @@ describe('start-up', () => {
     expect(run.stderr).toContain(`offer ${String(data.offers[3]?.reference)}, field employer`);
   });
 
+  it('refuses to start on a malformed eligibility rules file, naming the rule and field', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'bad-rules-'));
+    const file = path.join(dir, 'eligibility-rules.json');
+    const rules = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'data', 'eligibility-rules.json'), 'utf8')) as { rules: Record<string, Record<string, unknown>> };
+    delete rules.rules.residenceShort?.fr;
+    await writeFile(file, JSON.stringify(rules));
+    const run = startBot({ ELIGIBILITY_RULES_FILE: file, STATE_DIR: dir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('The bot did not start.');
+    expect(run.stderr).toContain('rules.residenceShort.fr');
+  });
+
   it('refuses to start on invalid configuration, saying which setting', () => {
     const run = startBot({ PORT: 'eighty', STATE_DIR: tmpdir() });
     expect(run.status).toBe(1);

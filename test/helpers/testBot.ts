@@ -1,4 +1,9 @@
-import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
+import type { CandidateProfile } from '../../data/eligibility/candidateProfile.js';
+import { parseEligibilityRules, type EligibilityRules } from '../../data/eligibility/eligibilityRules.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from './offers.js';
 import { JobBot } from '../../bot/jobBot.js';
 import { ManualClock } from '../../data/clock.js';
 import { OfferCatalog } from '../../data/offers/offerCatalog.js';
@@ -24,12 +29,22 @@ export interface TestConversation {
   join(locale?: string): Promise<Array<Partial<Activity>>>;
   /** What the bot remembers of this conversation, as stored. */
   conversationData(channelId?: string): Promise<ConversationData>;
+  /** What the bot keeps of this user across conversations (UserState), as stored. */
+  profile(channelId?: string): Promise<CandidateProfile>;
   /** Reminders and alerts this conversation's bot keeps. */
   proactive: ProactiveStore;
   catalog: OfferCatalog;
 }
 
 export const TEST_PUBLIC_URL = 'https://emploi.example.nc';
+
+/** The eligibility rules file shipped in data/, read once for all the conversations of a test file. */
+let rules: EligibilityRules | undefined;
+export const RULES_FILE = path.join(PROJECT_ROOT, 'data', 'eligibility-rules.json');
+export function shippedRules(): EligibilityRules {
+  rules ??= parseEligibilityRules(JSON.parse(readFileSync(RULES_FILE, 'utf8')), RULES_FILE);
+  return rules;
+}
 
 /** The embedded recogniser, trained once for all the conversations of a test file. */
 const shippedCatalog = OfferCatalog.of(shippedOffers());
@@ -54,8 +69,10 @@ export function testConversation(
   const conversation = conversationState.createProperty<ConversationData>('conversation');
   const recognizer = options.recognizer ?? embedded;
   const proactive = options.proactive ?? new MemoryProactiveStore();
-  const services = { catalog, clock, recognizer, proactive, links: offerLinks(TEST_PUBLIC_URL) };
-  const bot = new JobBot(conversationState, conversation, new MainDialog(services, conversation), { catalog, clock });
+  const userState = new UserState(storage);
+  const profiles = userState.createProperty<CandidateProfile>('candidateProfile');
+  const services = { catalog, clock, recognizer, proactive, links: offerLinks(TEST_PUBLIC_URL), eligibilityRules: shippedRules() };
+  const bot = new JobBot([conversationState, userState], conversation, new MainDialog(services, conversation, profiles), { catalog, clock });
   const adapter = new TestAdapter((context) => bot.run(context));
   if (options.locale) adapter.locale = options.locale;
 
@@ -71,6 +88,11 @@ export function testConversation(
     catalog,
     say: (input) =>
       collect(() => adapter.receiveActivity(typeof input === 'string' ? { type: 'message', text: input } : { type: 'message', ...input })),
+    profile: async (channelId = 'test') => {
+      const items = await storage.read([`${channelId}/users/${adapter.conversation.user?.id}/`]);
+      const [state] = Object.values(items) as Array<{ candidateProfile?: CandidateProfile }>;
+      return state?.candidateProfile ?? {};
+    },
     conversationData: async (channelId = 'test') => {
       // ConversationState's own key: channel, then conversation.
       const items = await storage.read([`${channelId}/conversations/${adapter.conversation.conversation.id}/`]);

@@ -1,0 +1,320 @@
+import type { Activity, CardAction as SuggestedAction, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  Dialog,
+  WaterfallDialog,
+  type DialogInstance,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { forget, type CandidateProfile, type Fact } from '../../data/eligibility/candidateProfile.js';
+import {
+  assessBestGrade,
+  assessEligibility,
+  contradiction,
+  nextFact,
+  nextFactForAll,
+  residenceRequirement,
+} from '../../data/eligibility/eligibility.js';
+import type { Offer } from '../../data/offers/offer.js';
+import { isOpen } from '../../data/offers/openness.js';
+import { AskOfferDialog, ASK_OFFER_DIALOG, type AskOfferResult } from '../askOfferDialog.js';
+import { offerSummaryCard } from '../cards/offerSummaryCard.js';
+import type { ConversationData } from '../conversationData.js';
+import { t, type Language } from '../i18n/messages.js';
+import { formatted } from '../replies.js';
+import type { DialogServices } from '../services.js';
+import {
+  isDontKnow,
+  parseCorps,
+  parseEducationAnswer,
+  parseGrade,
+  parseResidenceAnswer,
+  parseStatus,
+  parseYesNo,
+  type Answer,
+  type Question,
+} from './answers.js';
+import { verdictCard } from './verdictCard.js';
+
+export const ELIGIBILITY_DIALOG = 'eligibilityDialog';
+const START = 'eligibilityStart';
+const LOOP = 'eligibilityLoop';
+/** Asked once, then re-asked at most twice: after that the question is skipped. */
+const MAX_RETRIES = 2;
+/** The eligible offers shown after a check against all open offers. */
+const MAX_SHOWN = 10;
+
+export interface EligibilityOptions {
+  reference?: string;
+  /** "Check me against all open offers". */
+  all?: boolean;
+  /** Change one fact of the profile ("Modifier : résidence"), then stop. */
+  only?: Exclude<Fact, 'grade'>;
+}
+
+interface LoopState extends EligibilityOptions {
+  grade?: string;
+  unanswerable: Fact[];
+  /** The question on screen, waiting for its answer. */
+  asked?: Question;
+  retries: number;
+  onlyDone?: boolean;
+}
+
+/**
+ * "Can I apply?": asks only what the rules need for this offer (or for all open offers), one
+ * question at a time, with buttons where the answers are few; keeps the answers in the user's
+ * profile; ends with the verdict card.
+ */
+export class EligibilityDialog extends ComponentDialog {
+  constructor(
+    private readonly services: DialogServices,
+    private readonly conversation: StatePropertyAccessor<ConversationData>,
+    private readonly profiles: StatePropertyAccessor<CandidateProfile>,
+  ) {
+    super(ELIGIBILITY_DIALOG);
+    this.addDialog(new AskOfferDialog(services, conversation));
+    this.addDialog(new WaterfallDialog(START, [this.offerStep.bind(this), this.beginStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(LOOP, [this.askStep.bind(this), this.answerStep.bind(this)]));
+    this.initialDialogId = START;
+  }
+
+  /** After "aide" in the middle of a question: the question again. */
+  override async repromptDialog(context: TurnContext, _instance: DialogInstance): Promise<void> {
+    const data = await this.conversation.get(context, {});
+    const pending = data.eligibilityQuestion;
+    if (!pending) return;
+    const offer = pending.reference ? this.services.catalog.current().findByReference(pending.reference) : undefined;
+    await context.sendActivity(this.questionMessage(pending.question, offer, data.language ?? 'fr'));
+  }
+
+  private async language(context: TurnContext): Promise<Language> {
+    return (await this.conversation.get(context, {})).language ?? 'fr';
+  }
+
+  private async offerStep(step: WaterfallStepContext<EligibilityOptions>): Promise<DialogTurnResult> {
+    const options = step.options;
+    if (options.all || options.only || options.reference) return step.next();
+    return step.beginDialog(ASK_OFFER_DIALOG, { question: 'eligibility' });
+  }
+
+  private async beginStep(step: WaterfallStepContext<EligibilityOptions>): Promise<DialogTurnResult> {
+    const language = await this.language(step.context);
+    const asked = step.result as AskOfferResult | undefined;
+    const reference = step.options.reference ?? asked?.reference;
+    const offer = reference ? this.services.catalog.current().findByReference(reference) : undefined;
+    if (!step.options.all && !step.options.only && !offer) {
+      await step.context.sendActivity(formatted(t(language, reference ? 'offer.notFound' : 'offer.askWhichGiveUp', { reference: reference ?? '' })));
+      return step.endDialog();
+    }
+    if (offer) (await this.conversation.get(step.context, {})).currentOffer = offer.reference;
+    if (step.options.all) await step.context.sendActivity(formatted(t(language, 'eligibility.introAll')));
+    else if (offer && !step.options.only && isOpen(offer, this.services.clock.now())) {
+      await step.context.sendActivity(formatted(t(language, 'eligibility.intro', { reference: offer.reference, title: offer.title })));
+    }
+    const state: LoopState = { ...step.options, reference: offer?.reference, unanswerable: [], retries: 0 };
+    return step.replaceDialog(LOOP, state);
+  }
+
+  private nextQuestion(state: LoopState, profile: CandidateProfile, offer: Offer | undefined): Question | undefined {
+    const now = this.services.clock.now();
+    if (state.only) return state.onlyDone ? undefined : state.only;
+    if (contradiction(profile, now) && !state.unanswerable.includes('citizen')) return 'confirmCitizen';
+    const application = { grade: state.grade, unanswerable: state.unanswerable };
+    if (state.all) return nextFactForAll(this.openOffers(), profile, now, application);
+    return offer ? nextFact(offer, profile, now, application) : undefined;
+  }
+
+  private openOffers(): Offer[] {
+    const now = this.services.clock.now();
+    return this.services.catalog.current().offers.filter((offer) => isOpen(offer, now));
+  }
+
+  private async askStep(step: WaterfallStepContext<LoopState>): Promise<DialogTurnResult> {
+    const state = step.options;
+    const context = step.context;
+    const data = await this.conversation.get(context, {});
+    const language = data.language ?? 'fr';
+    const profile = await this.profiles.get(context, {});
+    const offer = state.reference ? this.services.catalog.current().findByReference(state.reference) : undefined;
+    const question = this.nextQuestion(state, profile, offer);
+    if (!question) {
+      data.eligibilityQuestion = undefined;
+      await this.conclude(context, state, profile, offer, language);
+      return step.endDialog();
+    }
+    if (state.asked !== question) {
+      await context.sendActivity(this.questionMessage(question, offer, language));
+      state.asked = question;
+      state.retries = 0;
+    }
+    data.eligibilityQuestion = { question, reference: offer?.reference, grades: this.gradesOf(offer) };
+    return Dialog.EndOfTurn;
+  }
+
+  private async answerStep(step: WaterfallStepContext<LoopState>): Promise<DialogTurnResult> {
+    const state = step.options;
+    const context = step.context;
+    const language = await this.language(context);
+    const question = state.asked as Question;
+    const text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
+    const offer = state.reference ? this.services.catalog.current().findByReference(state.reference) : undefined;
+    const fact: Fact = question === 'confirmCitizen' ? 'citizen' : question;
+
+    if (isDontKnow(text)) {
+      if (question === 'confirmCitizen') await this.updateProfile(context, (p) => forget(p, 'citizen'));
+      state.unanswerable.push(fact);
+      state.asked = undefined;
+      if (state.only) state.onlyDone = true;
+      return step.replaceDialog(LOOP, state);
+    }
+    const parsed = this.parse(question, text, offer);
+    if (parsed.ok) {
+      await this.apply(context, state, question, parsed.value);
+      state.asked = undefined;
+      if (state.only) state.onlyDone = true;
+      return step.replaceDialog(LOOP, state);
+    }
+    state.retries += 1;
+    if (state.retries > MAX_RETRIES) {
+      await context.sendActivity(formatted(t(language, 'eligibility.giveUp')));
+      state.unanswerable.push(fact);
+      state.asked = undefined;
+      if (state.only) state.onlyDone = true;
+      return step.replaceDialog(LOOP, state);
+    }
+    // Kindly: what was wrong with the answer, then the same question with its buttons.
+    const again = this.questionMessage(question, offer, language);
+    await context.sendActivity({ ...again, text: `${t(language, `eligibility.problem.${parsed.problem}`)} ${again.text ?? ''}` });
+    return step.replaceDialog(LOOP, state);
+  }
+
+  private parse(question: Question, text: string, offer: Offer | undefined): Answer<unknown> {
+    switch (question) {
+      case 'status':
+        return parseStatus(text);
+      case 'corps':
+        return parseCorps(text);
+      case 'grade':
+        return parseGrade(text, this.gradesOf(offer));
+      case 'citizen':
+      case 'confirmCitizen':
+        return parseYesNo(text);
+      case 'residence':
+        return parseResidenceAnswer(text, this.services.clock.now());
+      case 'education':
+        return parseEducationAnswer(text);
+    }
+  }
+
+  private async apply(context: TurnContext, state: LoopState, question: Question, value: unknown): Promise<void> {
+    if (question === 'grade') {
+      state.grade = value as string;
+      return;
+    }
+    await this.updateProfile(context, (profile) => {
+      switch (question) {
+        case 'status': {
+          const status = value as NonNullable<CandidateProfile['status']>;
+          return status === 'civilServant' ? { ...profile, status } : { ...forget(profile, 'status'), status };
+        }
+        case 'corps':
+          return { ...profile, corps: value as string };
+        case 'citizen':
+          return { ...profile, citizen: value as boolean };
+        case 'confirmCitizen':
+          // A citizen's residence does not count: the condition is met by citizenship.
+          return value ? { ...forget(profile, 'residence'), citizen: true } : { ...profile, citizen: false };
+        case 'residence':
+          return { ...profile, ...(value as Pick<CandidateProfile, 'residenceSince' | 'residencePrecision'>) };
+        case 'education':
+          return { ...profile, education: value as number };
+      }
+      return profile;
+    });
+  }
+
+  private async updateProfile(context: TurnContext, change: (profile: CandidateProfile) => CandidateProfile): Promise<void> {
+    const profile = await this.profiles.get(context, {});
+    await this.profiles.set(context, change(profile));
+  }
+
+  private gradesOf(offer: Offer | undefined): string[] {
+    return offer ? (residenceRequirement(offer, undefined).grades ?? []) : [];
+  }
+
+  private async conclude(context: TurnContext, state: LoopState, profile: CandidateProfile, offer: Offer | undefined, language: Language) {
+    const now = this.services.clock.now();
+    const rules = this.services.eligibilityRules;
+    if (state.only) {
+      await context.sendActivity(formatted(t(language, 'profile.updated'), [], [this.profileButton(language)]));
+      return;
+    }
+    if (state.all) {
+      const open = this.openOffers();
+      if (open.length === 0) {
+        await context.sendActivity(formatted(t(language, 'eligibility.all.noOpen')));
+        return;
+      }
+      const application = { unanswerable: state.unanswerable };
+      const verdicts = open.map((o) => ({ offer: o, verdict: assessBestGrade(o, profile, now, application) }));
+      const yes = verdicts.filter((v) => v.verdict.kind === 'eligible' || v.verdict.kind === 'eligibleOtherRoute');
+      const undecided = verdicts.filter((v) => v.verdict.kind === 'cannotTell').length;
+      const key = yes.length === 0 ? 'eligibility.all.none' : yes.length === 1 ? 'eligibility.all.one' : 'eligibility.all.some';
+      const lines = [t(language, key, { count: yes.length, total: open.length })];
+      if (undecided > 0) lines.push(t(language, 'eligibility.all.undecided', { count: undecided }));
+      const cards = yes.slice(0, MAX_SHOWN).map((v) => offerSummaryCard(v.offer, now, language));
+      await context.sendActivity(formatted(lines.join('\n\n'), cards, [this.profileButton(language)]));
+      return;
+    }
+    if (!offer) return;
+    const verdict = assessEligibility(offer, profile, now, { grade: state.grade, unanswerable: state.unanswerable });
+    await context.sendActivity(formatted('', [verdictCard(offer, verdict, rules, now, language)]));
+  }
+
+  private profileButton(language: Language): SuggestedAction {
+    const title = t(language, 'eligibility.card.profile');
+    return { type: 'messageBack', title, displayText: title, text: title, value: { action: 'profile' } };
+  }
+
+  private questionMessage(question: Question, offer: Offer | undefined, language: Language): Partial<Activity> {
+    const button = (title: string): SuggestedAction => ({ type: 'imBack', title, value: title });
+    const l = (key: Parameters<typeof t>[1]) => t(language, key);
+    switch (question) {
+      case 'status':
+        return formatted(l('eligibility.ask.status'), [], [
+          button(l('eligibility.button.civilServant')),
+          button(l('eligibility.button.contract')),
+          button(l('eligibility.button.external')),
+        ]);
+      case 'corps': {
+        const corps = [...new Set(offer?.corpsGrades ?? [])].slice(0, 4);
+        return formatted(l('eligibility.ask.corps'), [], [...corps.map(button), button(l('eligibility.button.otherCorps'))]);
+      }
+      case 'grade': {
+        const requirements = (offer?.residence?.requirements ?? []).map((r) => `${r.grade ?? ''} : ${r.years}`).join(' ; ');
+        return formatted(t(language, 'eligibility.ask.grade', { requirements }), [], this.gradesOf(offer).map(button));
+      }
+      case 'citizen':
+        return formatted(l('eligibility.ask.citizen'), [], [
+          button(l('eligibility.button.yes')),
+          button(l('eligibility.button.no')),
+          button(l('eligibility.button.dontKnow')),
+        ]);
+      case 'residence':
+        return formatted(l('eligibility.ask.residence'), [], [button(l('eligibility.button.notResident')), button(l('eligibility.button.dontKnow'))]);
+      case 'education':
+        return formatted(l('eligibility.ask.education'), [], [
+          button(l('eligibility.button.noDiploma')),
+          button('CAP/BEP'),
+          button('Bac'),
+          button('Bac+2'),
+          button('Bac+3'),
+          button(l('eligibility.button.masterOrMore')),
+        ]);
+      case 'confirmCitizen':
+        return formatted(l('eligibility.ask.confirmCitizen'), [], [button(l('eligibility.button.isCitizen')), button(l('eligibility.button.notCitizen'))]);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import type { Fact } from '../../data/eligibility/candidateProfile.js';
+import type { Reason } from '../../data/eligibility/eligibility.js';
+import type { EligibilityRules } from '../../data/eligibility/eligibilityRules.js';
+import { fill, formatDay, t, type Language } from '../i18n/messages.js';
+
+/** "5 ans", "5,5 ans", "moins d'un an": a number of years as people say it. */
+export function yearsPhrase(years: number, language: Language): string {
+  if (years < 1) return t(language, 'eligibility.lessThanYear');
+  if (years === 1) return t(language, 'eligibility.year');
+  return t(language, 'eligibility.years', { years: years.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }) });
+}
+
+/** One reason in plain words, from the rules file HR keeps, with the source it is taken from. */
+export function reasonText(reason: Reason, rules: EligibilityRules, language: Language): { text: string; source: { title: string; url: string } } {
+  const rule = rules.rules[reason.rule];
+  const params: Record<string, string | number> = { ...reason.params };
+  if (typeof reason.params.date === 'string') params.date = formatDay(reason.params.date, language);
+  if (typeof reason.params.years === 'number') params.years = yearsPhrase(reason.params.years, language);
+  if (typeof reason.params.required === 'number') params.required = yearsPhrase(reason.params.required, language);
+  if ('forGrade' in reason.params) params.forGrade = reason.params.forGrade ? t(language, 'eligibility.forGrade', { grade: reason.params.forGrade }) : '';
+  return { text: fill(rule[language], params), source: rules.sources[rule.source] as { title: string; url: string } };
+}
+
+export function factNames(facts: readonly Fact[], language: Language): string {
+  return facts.map((fact) => t(language, `eligibility.fact.${fact}`)).join(', ');
+}

@@ -1,0 +1,50 @@
+import type { Verdict } from '../../data/eligibility/eligibility.js';
+import type { EligibilityRules } from '../../data/eligibility/eligibilityRules.js';
+import type { Offer } from '../../data/offers/offer.js';
+import { isOpen } from '../../data/offers/openness.js';
+import { adaptiveCard, bullets, escapeMarkdown, heading, text, type Action, type CardAttachment, type CardElement } from '../cards/adaptiveCard.js';
+import { formatDay, t, type Language } from '../i18n/messages.js';
+import { factNames, reasonText } from './reasonText.js';
+
+const COLOURS = { eligible: 'Good', eligibleOtherRoute: 'Good', notEligible: 'Attention', cannotTell: 'Warning' } as const;
+const MARKS = { met: '✓', notMet: '✗', unknown: '?', info: 'ℹ' } as const;
+
+/**
+ * The verdict for one offer: what it is, each reason in plain words with its source, what to do
+ * next (documents, where, by when) and that the employer decides. Buttons: a reminder, the offer.
+ */
+export function verdictCard(offer: Offer, verdict: Verdict, rules: EligibilityRules, now: Date, language: Language): CardAttachment {
+  const body: CardElement[] = [
+    text(rules.verdicts[verdict.kind][language], { weight: 'Bolder', size: 'Large', style: 'heading', color: COLOURS[verdict.kind] }),
+    text(escapeMarkdown(t(language, 'eligibility.card.offer', { reference: offer.reference, title: offer.title })), { isSubtle: true, spacing: 'None' }),
+    heading(t(language, 'eligibility.card.why')),
+  ];
+  for (const reason of verdict.reasons) {
+    const { text: sentence, source } = reasonText(reason, rules, language);
+    body.push(text(`${MARKS[reason.outcome]} ${escapeMarkdown(sentence)}`, { spacing: 'Small' }));
+    body.push(text(`${t(language, 'eligibility.card.source')} : [${escapeMarkdown(source.title)}](${source.url})`, { isSubtle: true, size: 'Small', spacing: 'None' }));
+  }
+  if (verdict.kind === 'cannotTell' && verdict.missing.length > 0) {
+    body.push(text(t(language, 'eligibility.card.missing', { facts: factNames(verdict.missing, language) }), { spacing: 'Small' }));
+  }
+  const open = isOpen(offer, now);
+  if (open && verdict.kind !== 'notEligible') {
+    body.push(heading(t(language, 'eligibility.card.next')));
+    body.push(text(t(language, 'eligibility.card.documents'), { weight: 'Bolder', spacing: 'Small' }));
+    const documents = bullets(rules.nextSteps.documents[language]);
+    if (documents) body.push(documents);
+    const where = [offer.applyTo?.email, offer.applyTo?.address].filter((w): w is string => !!w);
+    if (where.length > 0) {
+      body.push(text(t(language, 'eligibility.card.where'), { weight: 'Bolder', spacing: 'Small' }));
+      body.push(text(where.map(escapeMarkdown).join('\n\n'), { spacing: 'None' }));
+    }
+    body.push(text(t(language, 'eligibility.card.deadline', { date: formatDay(offer.deadline, language) }), { spacing: 'Small' }));
+  }
+  body.push(text(escapeMarkdown(rules.nextSteps.decision[language]), { isSubtle: true, size: 'Small', separator: true }));
+
+  const actions: Action[] = [];
+  if (open) actions.push({ type: 'Action.Submit', title: t(language, 'card.action.remind'), data: { action: 'remind', reference: offer.reference } });
+  actions.push({ type: 'Action.Submit', title: t(language, 'eligibility.card.seeOffer'), data: { action: 'details', reference: offer.reference } });
+  actions.push({ type: 'Action.Submit', title: t(language, 'eligibility.card.profile'), data: { action: 'profile' } });
+  return adaptiveCard(body, actions);
+}

@@ -1,0 +1,180 @@
+import { describe, expect, it } from '@jest/globals';
+import { cardProblems } from '../helpers/cards.js';
+import { noumeaNoon } from '../helpers/offers.js';
+import { cardsOf, cardText, suggestionTitles, testConversation, textsOf, type TestConversation } from '../helpers/testBot.js';
+
+const JULY_5 = noumeaNoon('2026-07-05');
+
+/** Says each line in turn; returns the replies to the last. */
+async function dialog(bot: TestConversation, ...lines: string[]) {
+  let replies: Awaited<ReturnType<TestConversation['say']>> = [];
+  for (const line of lines) replies = await bot.say(line);
+  return replies;
+}
+
+function verdictOf(replies: Awaited<ReturnType<TestConversation['say']>>): string {
+  const [card] = cardsOf(replies);
+  expect(card).toBeDefined();
+  expect(cardProblems(card)).toEqual([]);
+  return cardText(card);
+}
+
+describe('the eligibility check, in French', () => {
+  it('a resident of six and a half years, for the second grade: eligible, with reasons, sources and next steps', async () => {
+    const bot = testConversation(JULY_5);
+    expect(textsOf(await bot.say('suis-je éligible à la 0975 ?'))).toMatch(/Êtes-vous déjà fonctionnaire/);
+    expect(suggestionTitles(await bot.say('non'))).toEqual(['Oui', 'Non', 'Je ne sais pas']);
+    expect(textsOf(await bot.say('non'))).toMatch(/dépend du grade \(Ingénieur 1er grade : 10 ; Ingénieur 2ème grade : 5\)/);
+    expect(textsOf(await bot.say('Ingénieur 2ème grade'))).toMatch(/Depuis quand résidez-vous/);
+    expect(textsOf(await bot.say('depuis 2019'))).toMatch(/plus haut diplôme/);
+    const verdict = verdictOf(await bot.say('Bac+3'));
+    expect(verdict).toMatch(/^Vous pouvez postuler/);
+    expect(verdict).toContain("depuis 6,5 ans ; l'offre demande au moins 5 ans pour le grade « Ingénieur 2ème grade » : vous êtes prioritaire");
+    expect(verdict).toContain('https://drhfpnc.gouv.nc/acces-fp-emploi/le-dispositif-relatif-lemploi-local');
+    expect(verdict).toContain('une copie du diplôme exigé');
+    expect(verdict).toContain('DRH-candidature@opt.nc');
+    expect(verdict).toContain('Date limite : vendredi 17 juillet 2026');
+    expect(verdict).toContain("la décision officielle appartient à l'employeur");
+    expect(verdict).toContain('Me le rappeler');
+    expect(await bot.profile()).toEqual({ status: 'external', citizen: false, residenceSince: '2019-01-01', residencePrecision: 'year', education: 3 });
+  });
+
+  it('a second check for another offer asks nothing already known', async () => {
+    const bot = testConversation(JULY_5);
+    await dialog(bot, 'suis-je éligible à la 0975 ?', 'non', 'non', 'Ingénieur 1er grade', 'depuis 2019', 'Bac+3');
+    // Only the grade, which belongs to this application.
+    expect(textsOf(await bot.say('et pour la 1010, je peux postuler ?'))).toMatch(/Pour quel grade postulez-vous/);
+    expect(verdictOf(await bot.say('1er grade'))).toMatch(/^Vous ne remplissez pas les conditions[\s\S]*au moins 10 ans pour le grade « Ingénieur 1er grade »[\s\S]*à défaut de candidature prioritaire/);
+  });
+
+  it('a citizen: no grade, no years', async () => {
+    const bot = testConversation(JULY_5);
+    const verdict = verdictOf(await dialog(bot, 'je peux candidater à la 0975 ?', "Ni l'un ni l'autre", 'oui', 'Bac+5 ou plus'));
+    expect(verdict).toMatch(/^Vous pouvez postuler/);
+    expect(verdict).toContain('Vous êtes citoyen de la Nouvelle-Calédonie');
+  });
+
+  it('a civil servant of the corps: another route, through the hierarchy, nothing else asked', async () => {
+    const bot = testConversation(JULY_5);
+    expect(suggestionTitles(await dialog(bot, 'suis-je éligible à la 0975', 'Fonctionnaire'))).toEqual(['Ingénieur', 'Un autre corps']);
+    const verdict = verdictOf(await bot.say('Ingénieur'));
+    expect(verdict).toMatch(/^Vous pouvez postuler, par une autre voie/);
+    expect(verdict).toContain('par mutation ou détachement, sans condition de résidence');
+  });
+
+  it('contract staff short of the diploma: not eligible, both said', async () => {
+    const bot = testConversation(JULY_5);
+    const verdict = verdictOf(await dialog(bot, 'suis-je éligible à la 1010', 'Agent contractuel', 'oui', 'Bac+2'));
+    expect(verdict).toMatch(/^Vous ne remplissez pas les conditions/);
+    expect(verdict).toContain("l'offre demande Bac+3, vous indiquez Bac+2");
+    expect(verdict).toContain('Comme agent contractuel');
+  });
+
+  it('an offer whose residence is blank says no condition is stated', async () => {
+    const bot = testConversation(JULY_5);
+    const verdict = verdictOf(await dialog(bot, 'mon éligibilité pour la 0939', 'non'));
+    expect(verdict).toMatch(/^Vous pouvez postuler/);
+    expect(verdict).toContain("L'offre n'indique aucune durée de résidence exigée");
+  });
+
+  it('a closed offer: not eligible, with the date, nothing asked', async () => {
+    const bot = testConversation(JULY_5);
+    const verdict = verdictOf(await bot.say('suis-je éligible à la 0903 ?'));
+    expect(verdict).toMatch(/^Vous ne remplissez pas les conditions[\s\S]*closes depuis le vendredi 3 juillet 2026/);
+    expect(verdict).not.toContain('Me le rappeler');
+  });
+
+  it('"suis-je éligible ?" asks which offer, and takes the one in the conversation when there is one', async () => {
+    const bot = testConversation(JULY_5);
+    expect(textsOf(await bot.say('suis-je éligible ?'))).toMatch(/De quelle offre/);
+    expect(textsOf(await bot.say('0939'))).toMatch(/Vérifions si vous pouvez postuler à l'offre 3134-26-0939\/SR/);
+    const other = testConversation(JULY_5);
+    await other.say('détails 0975');
+    expect(textsOf(await other.say('suis-je éligible ?'))).toMatch(/l'offre 3134-26-0975\/SR/);
+  });
+
+  it('re-asks kindly after an answer it cannot use, at most twice, then goes on', async () => {
+    const bot = testConversation(JULY_5);
+    await dialog(bot, 'suis-je éligible à la 0975', 'non', 'non', '2ème grade');
+    expect(textsOf(await bot.say('depuis 2030'))).toMatch(/^Cette date est dans le futur\. Depuis quand résidez-vous/);
+    expect(textsOf(await bot.say('-2 ans'))).toMatch(/^Une durée de résidence ne peut pas être négative\./);
+    const third = await bot.say('longtemps');
+    expect(textsOf(third)).toMatch(/^Je passe cette question/);
+    expect(textsOf(third)).toMatch(/plus haut diplôme/);
+    const verdict = verdictOf(await bot.say('bac+3'));
+    expect(verdict).toMatch(/^Je ne peux pas conclure[\s\S]*Il me manque : votre durée de résidence/);
+  });
+
+  it('an unknown grade is asked again with the offer’s grades', async () => {
+    const bot = testConversation(JULY_5);
+    const replies = await dialog(bot, 'suis-je éligible à la 0975', 'non', 'non', 'Technicien');
+    expect(textsOf(replies)).toMatch(/^Ce grade n'est pas un de ceux de l'offre\./);
+    expect(suggestionTitles(replies)).toEqual(['Ingénieur 1er grade', 'Ingénieur 2ème grade']);
+  });
+
+  it('"annuler" stops the check; "aide" helps and asks the question again', async () => {
+    const bot = testConversation(JULY_5);
+    await dialog(bot, 'suis-je éligible à la 0975', 'non');
+    const help = await bot.say('aide');
+    expect(textsOf(help)).toMatch(/Voici ce que je sais faire[\s\S]*Êtes-vous citoyen de la Nouvelle-Calédonie/);
+    expect(textsOf(await bot.say('annuler'))).toBe("C'est annulé. Que puis-je faire pour vous ?");
+    expect(textsOf(await bot.say('oui'))).not.toMatch(/Depuis quand/);
+  });
+
+  it('a contradiction (a citizen who never lived here) is asked about, not concluded on', async () => {
+    const bot = testConversation(JULY_5);
+    await dialog(bot, 'suis-je éligible à la 0975', 'non', 'non', '2ème grade', 'pas encore', 'bac+3');
+    // The user changes their answer: citizen after all.
+    const card = cardsOf(await bot.say('mes informations'))[0] as { actions: Array<{ title: string; data: unknown }> };
+    const edit = card.actions.find((a) => a.title === 'Modifier : Citoyen de la Nouvelle-Calédonie');
+    expect(textsOf(await bot.say({ value: edit?.data }))).toMatch(/Êtes-vous citoyen/);
+    expect(textsOf(await bot.say('oui'))).toBe("C'est noté.");
+    expect(textsOf(await bot.say('suis-je éligible à la 0975'))).toMatch(/citoyen de la Nouvelle-Calédonie, mais ne pas y résider\. Lequel est juste/);
+    expect(verdictOf(await bot.say('Je suis citoyen'))).toMatch(/^Vous pouvez postuler/);
+    expect((await bot.profile()).residenceSince).toBeUndefined();
+  });
+
+  it('"mes informations" shows the profile; "Tout effacer" forgets it', async () => {
+    const bot = testConversation(JULY_5);
+    expect(textsOf(await bot.say('mes informations'))).toMatch(/aucune information sur vous/);
+    await dialog(bot, 'suis-je éligible à la 0939', 'non');
+    const card = cardsOf(await bot.say('modifier'))[0];
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toContain('ni fonctionnaire ni contractuel');
+    const clear = (card as { actions: Array<{ title: string; data: unknown }> }).actions.find((a) => a.title === 'Tout effacer');
+    expect(textsOf(await bot.say({ value: clear?.data }))).toBe("J'ai effacé vos informations.");
+    expect(await bot.profile()).toEqual({});
+  });
+
+  it('checks every open offer at once and lists those the profile fits', async () => {
+    const bot = testConversation(JULY_5);
+    // Three years are short of the engineers' five: their diploma need not be asked.
+    const replies = await dialog(bot, 'à quelles offres puis-je postuler ?', "Ni l'un ni l'autre", 'non', '3 ans');
+    expect(textsOf(replies)).toBe('Avec vos informations, vous pouvez postuler à 7 des 9 offres ouvertes :');
+    const titles = cardsOf(replies).map(cardText).join('\n');
+    expect(titles).not.toContain('3134-26-0975/SR');
+    expect(titles).toContain('3134-26-0939/SR');
+  });
+});
+
+describe('the eligibility check, in English', () => {
+  it('"am I eligible for 0975": four years is short of five', async () => {
+    const bot = testConversation(JULY_5, { locale: 'en-US' });
+    expect(textsOf(await bot.say('am I eligible for 0975?'))).toMatch(/Are you already a civil servant/);
+    await dialog(bot, 'Neither', 'no', 'second grade');
+    // Four years are short of five: the diploma would not change the verdict, so it is not asked.
+    const verdict = verdictOf(await bot.say('four years'));
+    expect(verdict).toMatch(/^You do not meet the conditions/);
+    expect(verdict).toContain('You have lived in New Caledonia for 4 years; the offer asks for at least 5 years for the grade “Ingénieur 2ème grade”');
+    expect(verdict).toContain('Source');
+  });
+
+  it('takes what the question says: "I have lived here for four years, is that enough" for 1010', async () => {
+    const bot = testConversation(JULY_5, { locale: 'en-US' });
+    await bot.say('details 1010');
+    await bot.say('I have lived here for four years, is that enough');
+    expect((await bot.profile()).residenceSince).toBe('2022-07-05');
+    expect(textsOf(await bot.say('neither'))).toMatch(/citizen/);
+    expect(textsOf(await bot.say('I don’t know'))).toMatch(/Which grade/);
+  });
+});
