@@ -1,0 +1,137 @@
+import { foldAccents } from '../search/normalize.js';
+import type { LoggedActivity, StoredConversation } from './transcriptFiles.js';
+
+/**
+ * What support staff see of conversations: a line per conversation with its flags, the filters of
+ * the review page, and the questions the bot could not answer, grouped.
+ */
+export const FLAGS = ['fallback', 'noResult', 'error', 'human'] as const;
+export type Flag = (typeof FLAGS)[number];
+
+/** The trace the bot writes each turn (Bot Framework trace activity): what it understood and did. */
+export const OUTCOME_TRACE = 'JobAssistant.Outcome';
+export interface TurnOutcome {
+  intent: string;
+  outcome: 'answered' | 'fallback' | 'noResult' | 'clarify' | 'error';
+  language?: string;
+}
+
+/** A user asking for a person: support should look at these first. */
+const WANTS_A_HUMAN = /\b(humain|agent|conseill[eè]re?|une personne|quelqu'un|human|real person|advisor|adviser|operator)\b/i;
+
+export interface ConversationLine {
+  channelId: string;
+  conversationId: string;
+  startedAt: string;
+  lastAt: string;
+  language: string;
+  turns: number;
+  flags: Flag[];
+}
+
+export function outcomeOf(activity: LoggedActivity): TurnOutcome | undefined {
+  return activity.type === 'trace' && activity.name === OUTCOME_TRACE ? (activity.value as TurnOutcome) : undefined;
+}
+
+const isUserMessage = (a: LoggedActivity) => a.type === 'message' && a.from?.role !== 'bot';
+
+export function summarise(conversation: StoredConversation): ConversationLine {
+  const activities = conversation.activities;
+  const times = activities.map((a) => a.timestamp ?? '').filter(Boolean).sort();
+  const flags = new Set<Flag>();
+  let language: string | undefined;
+  for (const activity of activities) {
+    const outcome = outcomeOf(activity);
+    if (outcome) {
+      if (outcome.outcome === 'fallback' || outcome.intent === 'None') flags.add('fallback');
+      if (outcome.outcome === 'noResult') flags.add('noResult');
+      if (outcome.outcome === 'error') flags.add('error');
+      language = outcome.language ?? language;
+    }
+    if (isUserMessage(activity) && WANTS_A_HUMAN.test(activity.text ?? '')) flags.add('human');
+  }
+  language ??= activities.find((a) => a.locale)?.locale?.slice(0, 2) ?? '';
+  return {
+    channelId: conversation.channelId,
+    conversationId: conversation.conversationId,
+    startedAt: times[0] ?? '',
+    lastAt: times[times.length - 1] ?? '',
+    language,
+    turns: activities.filter(isUserMessage).length,
+    flags: FLAGS.filter((f) => flags.has(f)),
+  };
+}
+
+export interface ReviewFilter {
+  /** ISO days, inclusive, in UTC. */
+  from?: string;
+  to?: string;
+  channel?: string;
+  flag?: Flag;
+  /** Words to find in what was said, either side. */
+  text?: string;
+}
+
+const fold = (s: string) => foldAccents(s.toLowerCase());
+
+export function inDateRange(line: { lastAt: string; startedAt: string }, filter: Pick<ReviewFilter, 'from' | 'to'>): boolean {
+  if (filter.from && line.lastAt.slice(0, 10) < filter.from) return false;
+  if (filter.to && line.startedAt.slice(0, 10) > filter.to) return false;
+  return true;
+}
+
+export function review(conversations: readonly StoredConversation[], filter: ReviewFilter): ConversationLine[] {
+  const wanted = filter.text ? fold(filter.text.trim()) : '';
+  return conversations
+    .filter((c) => !wanted || c.activities.some((a) => a.type === 'message' && fold(a.text ?? '').includes(wanted)))
+    .map(summarise)
+    .filter((line) => inDateRange(line, filter))
+    .filter((line) => !filter.channel || line.channelId === filter.channel)
+    .filter((line) => !filter.flag || line.flags.includes(filter.flag))
+    .sort((a, b) => b.lastAt.localeCompare(a.lastAt));
+}
+
+export interface UnansweredQuestion {
+  text: string;
+  count: number;
+  outcome: 'fallback' | 'noResult';
+  lastAt: string;
+}
+
+/** The user messages the bot answered with its fallback or an empty search, most frequent first. */
+export function unansweredQuestions(conversations: readonly StoredConversation[]): UnansweredQuestion[] {
+  const groups = new Map<string, UnansweredQuestion>();
+  for (const conversation of conversations) {
+    const byId = new Map(conversation.activities.filter((a) => a.id).map((a) => [a.id as string, a]));
+    for (const activity of conversation.activities) {
+      const outcome = outcomeOf(activity);
+      if (!outcome || (outcome.outcome !== 'fallback' && outcome.outcome !== 'noResult')) continue;
+      const asked = activity.replyToId ? byId.get(activity.replyToId) : undefined;
+      const text = asked?.text?.replace(/\s+/g, ' ').trim();
+      if (!text) continue;
+      const key = `${outcome.outcome}:${fold(text).replace(/[^\p{L}\p{N} ]/gu, '')}`;
+      const group = groups.get(key) ?? { text, count: 0, outcome: outcome.outcome, lastAt: '' };
+      group.count += 1;
+      if ((activity.timestamp ?? '') > group.lastAt) group.lastAt = activity.timestamp ?? '';
+      groups.set(key, group);
+    }
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt));
+}
+
+/** One row per message, for a spreadsheet: time, conversation, who, text. */
+export function transcriptCsv(conversations: readonly StoredConversation[]): string {
+  const cell = (value: string) => {
+    // A cell starting with = + - @ would run as a formula in a spreadsheet: quoted with a leading '.
+    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return `"${safe.replace(/"/g, '""')}"`;
+  };
+  const rows = [['timestamp', 'channel', 'conversation', 'from', 'type', 'text'].map(cell).join(',')];
+  for (const conversation of conversations) {
+    for (const a of conversation.activities) {
+      if (a.type !== 'message') continue;
+      rows.push([a.timestamp ?? '', conversation.channelId, conversation.conversationId, a.from?.role ?? '', a.type, a.text ?? ''].map(cell).join(','));
+    }
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,141 @@
+import { appendFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Transcripts on disk: one file per conversation, one JSON line appended per activity (a turn adds
+ * lines; nothing is rewritten). The activities are plain objects here, already masked: the Bot
+ * Framework's `TranscriptStore` in `bot/` is the face the ecosystem sees.
+ */
+export interface LoggedActivity {
+  type: string;
+  id?: string;
+  timestamp?: string;
+  channelId: string;
+  conversation: { id: string };
+  from?: { id?: string; role?: string; name?: string };
+  text?: string;
+  locale?: string;
+  name?: string;
+  value?: unknown;
+  replyToId?: string;
+  [key: string]: unknown;
+}
+
+export interface StoredConversation {
+  channelId: string;
+  conversationId: string;
+  activities: LoggedActivity[];
+}
+
+/** Ids become file names reversibly (Teams ids hold ":" and "/"). */
+const encode = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
+const decode = (name: string) => Buffer.from(name, 'base64url').toString('utf8');
+
+export class TranscriptFiles {
+  private writing = new Map<string, Promise<void>>();
+
+  constructor(readonly folder: string) {}
+
+  private file(channelId: string, conversationId: string): string {
+    return path.join(this.folder, encode(channelId), `${encode(conversationId)}.jsonl`);
+  }
+
+  /** Appends in order per conversation; resolves once the line is on disk. */
+  append(activity: LoggedActivity): Promise<void> {
+    const file = this.file(activity.channelId, activity.conversation.id);
+    const line = `${JSON.stringify(activity)}\n`;
+    const previous = this.writing.get(file) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      await mkdir(path.dirname(file), { recursive: true });
+      await appendFile(file, line, 'utf8');
+    });
+    const settled = next.catch(() => undefined);
+    this.writing.set(file, settled);
+    void settled.then(() => {
+      if (this.writing.get(file) === settled) this.writing.delete(file);
+    });
+    return next;
+  }
+
+  /** Every write asked so far, done: on shutdown, before an erasure. */
+  async flush(): Promise<void> {
+    while (this.writing.size > 0) await Promise.all([...this.writing.values()]);
+  }
+
+  async read(channelId: string, conversationId: string): Promise<LoggedActivity[]> {
+    let text: string;
+    try {
+      text = await readFile(this.file(channelId, conversationId), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const activities: LoggedActivity[] = [];
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        activities.push(JSON.parse(line) as LoggedActivity);
+      } catch {
+        // A line cut by a crash: the rest of the conversation is still worth reading.
+      }
+    }
+    return activities;
+  }
+
+  async conversationIds(channelId?: string): Promise<Array<{ channelId: string; conversationId: string }>> {
+    const channels = channelId ? [encode(channelId)] : await names(this.folder);
+    const found: Array<{ channelId: string; conversationId: string }> = [];
+    for (const channel of channels) {
+      for (const name of await names(path.join(this.folder, channel))) {
+        if (name.endsWith('.jsonl')) found.push({ channelId: decode(channel), conversationId: decode(name.slice(0, -'.jsonl'.length)) });
+      }
+    }
+    return found;
+  }
+
+  async all(channelId?: string): Promise<StoredConversation[]> {
+    const ids = await this.conversationIds(channelId);
+    return Promise.all(ids.map(async (id) => ({ ...id, activities: await this.read(id.channelId, id.conversationId) })));
+  }
+
+  async delete(channelId: string, conversationId: string): Promise<void> {
+    await this.flush();
+    await rm(this.file(channelId, conversationId), { force: true });
+  }
+
+  /** Erasure on request: every conversation in which this user wrote. Returns how many. */
+  async deleteByUser(channelId: string, userId: string): Promise<number> {
+    await this.flush();
+    let deleted = 0;
+    for (const conversation of await this.all(channelId)) {
+      if (conversation.activities.some((a) => a.from?.id === userId && a.from.role !== 'bot')) {
+        await rm(this.file(conversation.channelId, conversation.conversationId), { force: true });
+        deleted += 1;
+      }
+    }
+    return deleted;
+  }
+
+  /** Retention: conversations whose last activity is older than `cutoff` go. Returns how many. */
+  async deleteOlderThan(cutoff: Date): Promise<number> {
+    await this.flush();
+    let deleted = 0;
+    for (const conversation of await this.all()) {
+      const last = Math.max(...conversation.activities.map((a) => Date.parse(a.timestamp ?? '') || 0), 0);
+      if (last < cutoff.getTime()) {
+        await rm(this.file(conversation.channelId, conversation.conversationId), { force: true });
+        deleted += 1;
+      }
+    }
+    return deleted;
+  }
+}
+
+async function names(folder: string): Promise<string[]> {
+  try {
+    return await readdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
