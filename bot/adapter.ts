@@ -8,6 +8,7 @@ import {
 import { t } from '../dialogs/i18n/messages.js';
 import { turnLanguage } from '../dialogs/turnInput.js';
 import { formatted } from '../dialogs/replies.js';
+import { noteOutcome, traceOutcome } from '../dialogs/outcome.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -27,6 +28,8 @@ export function createAdapter(
       error: error.stack ?? String(error),
     });
     try {
+      noteOutcome(context, { outcome: 'error' });
+      await traceOutcome(context);
       await context.sendActivity(formatted(t(turnLanguage(context), 'error.apology')));
       // A broken dialog stack must not break the next turn too.
       await conversationState.delete(context);

@@ -10,6 +10,12 @@ import { FileProactiveStore, type ProactiveStore } from '../data/reminders/proac
 import { offerLinks } from '../dialogs/offers/offerLinks.js';
 import { ProactiveSender } from './proactive/proactiveSender.js';
 import { ReminderScheduler } from './proactive/scheduler.js';
+import path from 'node:path';
+import { TranscriptFiles } from '../data/transcripts/transcriptFiles.js';
+import { ErasureMiddleware } from './transcripts/erasureMiddleware.js';
+import { FileTranscriptStore } from './transcripts/fileTranscriptStore.js';
+import { startRetention } from './transcripts/retention.js';
+import { transcriptMiddleware } from './transcripts/transcriptLogging.js';
 import type { ConversationData } from '../dialogs/conversationData.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import type { IntentRecognizer } from '../dialogs/recognition/recognizer.js';
@@ -35,6 +41,7 @@ export interface RunningApp extends RunningServer {
   catalog: OfferCatalog;
   scheduler: ReminderScheduler;
   proactive: ProactiveStore;
+  transcripts: TranscriptFiles;
 }
 
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
@@ -53,14 +60,28 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const recognizer = overrides.recognizer ?? (await createRecognizer(config, catalog, logger)).recognizer;
   const proactive = overrides.proactive ?? (await openProactiveStore(config.stateDir, logger));
   const links = offerLinks(config.publicUrl);
+  const transcripts = new TranscriptFiles(path.join(config.stateDir, 'transcripts'));
   let scheduler: ReminderScheduler | undefined;
   const mainDialog = new MainDialog(
-    { catalog, clock, recognizer, proactive, links, eligibilityRules, onDueNow: () => scheduler?.poke() },
+    {
+      catalog,
+      clock,
+      recognizer,
+      proactive,
+      links,
+      eligibilityRules,
+      personalData: { eraseTranscripts: (channelId, userId) => transcripts.deleteByUser(channelId, userId) },
+      transcriptRetentionDays: config.transcriptRetentionDays,
+      onDueNow: () => scheduler?.poke(),
+    },
     conversation,
     profiles,
   );
   const bot = new JobBot([conversationState, userState], conversation, mainDialog, { catalog, clock });
   const adapter = createAdapter(config.auth, conversationState, logger);
+  // Outermost first: the erasure runs after the transcript of its turn is written.
+  adapter.use(new ErasureMiddleware(transcripts), ...transcriptMiddleware(new FileTranscriptStore(transcripts)));
+  const retention = startRetention(transcripts, config.transcriptRetentionDays, clock, logger);
   const sender = new ProactiveSender(adapter, config.auth.MicrosoftAppId ?? '', catalog, clock, links);
   scheduler = new ReminderScheduler(proactive, (message) => sender.send(message), clock, logger, config.reminderCheckMs);
   const reminders = scheduler;
@@ -71,6 +92,15 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     catalog,
     clock,
     logger,
+    admin: {
+      files: transcripts,
+      accounts: config.admin.accounts,
+      sessionSecret: config.admin.sessionSecret,
+      sessionMinutes: config.admin.sessionMinutes,
+      secureCookies: config.publicUrl.startsWith('https://'),
+      clock,
+      logger,
+    },
     directLine: config.directLine,
     authenticated: !!config.auth.MicrosoftAppId,
     now: overrides.tokenNow,
@@ -101,9 +131,11 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     catalog,
     scheduler: reminders,
     proactive,
+    transcripts,
     localDirectLine,
     close: async () => {
       watcher.close();
+      retention.stop();
       await reminders.stop();
       await localDirectLine?.drain();
       await new Promise<void>((resolve) => {
@@ -111,6 +143,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         // Idle keep-alive connections would hold the close for seconds.
         server.server.closeIdleConnections();
       });
+      // Transcripts are written after each turn: the last ones are waited for, not lost.
+      await transcripts.flush();
     },
   };
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAccounts } from './admin/passwords.js';
 
 /**
  * Every setting comes from the environment, read and checked here and nowhere else
@@ -17,6 +18,10 @@ const environmentSchema = z.object({
   MicrosoftAppTenantId: optional,
   OFFERS_FILE: z.preprocess(blankToUndefined, z.string().default('data/offers.json')),
   ELIGIBILITY_RULES_FILE: z.preprocess(blankToUndefined, z.string().default('data/eligibility-rules.json')),
+  TRANSCRIPT_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
+  ADMIN_USERS: optional,
+  ADMIN_SESSION_SECRET: z.preprocess(blankToUndefined, z.string().min(32, 'at least 32 characters').optional()),
+  ADMIN_SESSION_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(5).max(24 * 60).default(30)),
   STATE_DIR: z.preprocess(blankToUndefined, z.string().default('state')),
   DIRECTLINE_SECRET: optional,
   DIRECTLINE_ENDPOINT: z.preprocess(blankToUndefined, z.url().default('https://directline.botframework.com/v3/directline')),
@@ -43,6 +48,10 @@ export interface Config {
   eligibilityRulesFile: string;
   stateDir: string;
   directLine: { secret?: string; endpoint: string };
+  /** The review page: staff accounts (name → password hash) and the session's key. */
+  admin: { accounts: Map<string, string>; sessionSecret?: string; sessionMinutes: number };
+  /** Transcripts older than this are deleted by a daily job. */
+  transcriptRetentionDays: number;
   /** Where users reach the bot's pages (calendar files); default http://localhost:PORT. */
   publicUrl: string;
   /** How often the scheduler looks for reminders and alerts that are due. */
@@ -64,6 +73,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  let accounts: Map<string, string>;
+  try {
+    accounts = parseAccounts(e.ADMIN_USERS ?? '');
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  ${(error as Error).message}`);
+  }
+  if (accounts.size > 0 && !e.ADMIN_SESSION_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  ADMIN_SESSION_SECRET: required with ADMIN_USERS (a random string of 32 characters or more)');
+  }
   if (!!e.CLU_ENDPOINT !== !!e.CLU_KEY) {
     throw new ConfigError('Invalid configuration:\n  CLU_ENDPOINT and CLU_KEY go together: set both to use Azure CLU, or neither');
   }
@@ -79,6 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eligibilityRulesFile: path.resolve(e.ELIGIBILITY_RULES_FILE),
     stateDir: path.resolve(e.STATE_DIR),
     directLine: { secret: e.DIRECTLINE_SECRET, endpoint: e.DIRECTLINE_ENDPOINT.replace(/\/$/, '') },
+    transcriptRetentionDays: e.TRANSCRIPT_RETENTION_DAYS,
+    admin: { accounts, sessionSecret: e.ADMIN_SESSION_SECRET, sessionMinutes: e.ADMIN_SESSION_MINUTES },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     reminderCheckMs: Math.round(e.REMINDER_CHECK_SECONDS * 1000),
     fixedNow: e.BOT_NOW ? new Date(e.BOT_NOW) : undefined,

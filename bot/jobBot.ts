@@ -15,6 +15,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import type { ConversationData } from '../dialogs/conversationData.js';
 import { chooseLanguage } from '../dialogs/i18n/language.js';
 import type { MainDialog } from '../dialogs/mainDialog.js';
+import { traceOutcome } from '../dialogs/outcome.js';
 
 /**
  * The bot as channels see it: welcomes newcomers, hands every message to the main dialog and
@@ -53,6 +54,7 @@ export class JobBot extends TeamsActivityHandler {
       const data = await this.conversation.get(context, {});
       data.welcomed = true;
       await this.mainDialog.run(context, this.dialogState);
+      await traceOutcome(context);
       await next();
     });
   }

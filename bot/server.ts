@@ -8,6 +8,7 @@ import { exchangeSecret } from './directline/azureDirectLine.js';
 import { TokenSigner, newId } from './directline/tokens.js';
 import { registerWebChatPage } from './webchat/webChatPage.js';
 import type { Clock } from '../data/clock.js';
+import { registerAdmin, type AdminOptions } from './admin/adminRoutes.js';
 import { offerDeadlineCalendar } from '../dialogs/offers/offerCalendar.js';
 import { referenceOfSegment } from '../dialogs/offers/offerLinks.js';
 
@@ -21,6 +22,8 @@ export interface ServerOptions {
   catalog: OfferCatalog;
   clock: Clock;
   logger: Logger;
+  /** The review page for support staff. */
+  admin?: AdminOptions;
   /** With a secret, the page talks to Azure's Direct Line; without, to the built-in local channel. */
   directLine: { secret?: string; endpoint: string };
   /** Production mode: requests to /api/messages must carry a Bot Framework token. */
@@ -113,6 +116,7 @@ export function createServer(options: ServerOptions): { server: Server; localDir
     res.end(body);
   });
 
+  if (options.admin) registerAdmin(server, options.admin);
   registerWebChatPage(server);
 
   server.on('restifyError', (req, res, error, callback) => {

@@ -17,6 +17,7 @@ import { t, type Language } from './i18n/messages.js';
 import { deadlineReply, howToApplyReply, offerDetailsReply } from './offers/offerReplies.js';
 import { entityOf, type Recognition } from './recognition/recognizer.js';
 import { formatted, plain } from './replies.js';
+import { noteOutcome } from './outcome.js';
 import { searchIntentFrom } from './search/searchRequest.js';
 import { alertSearchFrom } from './reminders/alertRequest.js';
 import { leadDaysOf } from './reminders/leadTime.js';
@@ -27,6 +28,7 @@ import { answers } from './eligibility/answers.js';
 import { EligibilityDialog, ELIGIBILITY_DIALOG } from './eligibility/eligibilityDialog.js';
 import { factsInSentence } from './eligibility/sentenceFacts.js';
 import { profileCard } from './eligibility/profileCard.js';
+import { DeleteMyDataDialog, DELETE_MY_DATA_DIALOG } from './privacy/deleteMyDataDialog.js';
 import { PAGE_SIZE, searchReplies, withFilter, type SavedSearch } from './search/searchReplies.js';
 import type { DialogServices } from './services.js';
 import { MAX_MESSAGE_LENGTH, readTurnInput, type TurnInput } from './turnInput.js';
@@ -70,6 +72,7 @@ export class MainDialog extends ComponentDialog {
     this.reminders = new ReminderTopics(services);
     this.addDialog(new AskOfferDialog(services, conversation));
     this.addDialog(new EligibilityDialog(services, conversation, profiles));
+    this.addDialog(new DeleteMyDataDialog(services, conversation, profiles));
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.answerStep.bind(this)]));
     this.initialDialogId = ROUTE;
   }
@@ -149,6 +152,7 @@ export class MainDialog extends ComponentDialog {
     } else {
       recognition = input.recognition as Recognition;
       if (isUnclear(recognition)) {
+        noteOutcome(context, { outcome: 'clarify' });
         await context.sendActivity(this.clarification(recognition, input.language));
         return step.endDialog();
       }
@@ -194,12 +198,10 @@ export class MainDialog extends ComponentDialog {
         const all = !reference && ALL_OFFERS.test(recognition.text);
         return step.beginDialog(ELIGIBILITY_DIALOG, { reference: reference ?? (all ? undefined : data.currentOffer), all });
       }
-      case 'DeleteMyData': {
-        const what = t(input.language, `intent.${recognition.topIntent}`);
-        await context.sendActivity(formatted(t(input.language, 'notYet.text', { what }), [], this.starterSuggestions(input.language)));
-        break;
-      }
+      case 'DeleteMyData':
+        return step.beginDialog(DELETE_MY_DATA_DIALOG);
       default:
+        noteOutcome(context, { outcome: 'fallback' });
         await context.sendActivity(formatted(t(input.language, 'fallback.text'), [], this.starterSuggestions(input.language)));
     }
     return step.endDialog();
@@ -246,6 +248,8 @@ export class MainDialog extends ComponentDialog {
       }
       case 'editProfile':
         return undefined;
+      case 'privacy':
+        return context.sendActivity(formatted(t(language, 'privacy.notice', { days: this.services.transcriptRetentionDays })));
       case 'clearProfile':
         await this.profiles.delete(context);
         return context.sendActivity(formatted(t(language, 'profile.cleared')));
@@ -288,7 +292,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async search(context: TurnContext, search: SavedSearch, data: ConversationData, language: Language) {
-    const { replies, shown } = searchReplies(this.services.catalog.current(), search, this.services.clock.now(), language);
+    const { replies, shown, openFound } = searchReplies(this.services.catalog.current(), search, this.services.clock.now(), language);
+    if (openFound === 0) noteOutcome(context, { outcome: 'noResult' });
     data.lastSearch = search;
     if (shown.length > 0) data.lastShown = shown;
     await context.sendActivities(replies);

@@ -15,6 +15,10 @@ export interface DialogServices {
   links: OfferLinks;
   /** The eligibility rules' texts and sources, from the file HR keeps. */
   eligibilityRules: EligibilityRules;
+  /** Personal data kept outside the dialogs' reach: transcripts. */
+  personalData: { eraseTranscripts(channelId: string, userId: string): Promise<number> };
+  /** How long transcripts are kept, for the privacy notice. */
+  transcriptRetentionDays: number;
   /** Something is due now (a reminder whose chosen morning has passed): send without waiting. */
   onDueNow?: () => void;
 }

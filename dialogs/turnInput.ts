@@ -4,6 +4,7 @@ import { chooseLanguage, detectLanguage } from './i18n/language.js';
 import type { Language } from './i18n/messages.js';
 import type { IntentRecognizer, Recognition } from './recognition/recognizer.js';
 import type { ConversationData } from './conversationData.js';
+import { noteOutcome } from './outcome.js';
 
 /** The longest message the bot reads; anything longer gets a polite request to shorten it. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -13,6 +14,9 @@ const MORE = /^\s*(voir plus|plus|suite|suivant(e|es|s)?|encore|more|see more|sh
 
 /** Typed words that mean "show what you know about me" (the profile kept for eligibility checks). */
 const PROFILE = /^\s*(mes (informations|infos|r[ée]ponses|donn[ée]es d'[ée]ligibilit[ée])|mon profil|modifier( mes (informations|infos|r[ée]ponses))?|my (information|info|details|profile|answers)|edit( my (information|profile|answers))?)\s*[.!?]?\s*$/i;
+
+/** Typed words that ask for the privacy notice. */
+const PRIVACY = /^\s*(confidentialit[ée]|vie priv[ée]e|mes donn[ée]es|donn[ée]es personnelles|rgpd|privacy( notice| policy)?|my data|personal data|gdpr)\s*[.!?]?\s*$/i;
 
 /** What this turn brings, worked out once and shared by the main dialog and its interruptions. */
 export interface TurnInput {
@@ -40,11 +44,18 @@ export async function readTurnInput(
     input = { text: '', language, tooLong: text.length };
   } else {
     const language = chooseLanguage(text, data.language, activity.locale);
-    const typed = MORE.test(text) ? { action: 'more' as const } : PROFILE.test(text) ? { action: 'profile' as const } : undefined;
+    const typed = MORE.test(text)
+      ? { action: 'more' as const }
+      : PROFILE.test(text)
+        ? { action: 'profile' as const }
+        : PRIVACY.test(text)
+          ? { action: 'privacy' as const }
+          : undefined;
     const action = parseCardAction(activity.value) ?? typed;
     input = action ? { text, language, action } : { text, language, recognition: await recognizer.recognize(text, language) };
   }
   data.language = input.language;
+  noteOutcome(context, { intent: input.recognition?.topIntent ?? input.action?.action ?? '', language: input.language });
   context.turnState.set(TURN_INPUT, input);
   return input;
 }

@@ -12,8 +12,6 @@ export const en: Catalog = {
   'fallback.text':
     'Sorry, I did not understand. I can search offers (“jobs in Nouméa”), show an offer (“details 0966”), give its deadline or explain how to apply. Type “help” for examples.',
   'clarify.text': "I'm not sure I understood. Do you want to:",
-  'notYet.text':
-    'I understood: {what}. I cannot do that yet; it is coming soon. Meanwhile I can search offers, show an offer, give its deadline and explain how to apply.',
   'intent.SearchOffers': 'search offers',
   'intent.OfferDetails': 'see an offer in full',
   'intent.CheckEligibility': 'check whether you can apply',
@@ -247,4 +245,15 @@ export const en: Catalog = {
   'profile.clear': 'Erase everything',
   'profile.cleared': 'I have erased your information.',
   'profile.updated': 'Noted.',
+  'privacy.notice':
+    '**Your data**\n\n- I keep the text of our conversations for {days} days, so that the support team can improve the answers. E-mail addresses, phone numbers and identity or account numbers you type are masked before they are stored; your name is not kept.\n- Your answers to the eligibility questions (“my information”) are kept so that I do not ask them again.\n- Your reminders and alerts are kept until they are sent or cancelled.\n\nTo erase everything, type “delete my data”.',
+  'privacy.confirm':
+    'I will erase your recorded conversations, your answers to the eligibility questions, your reminders and your alerts. This cannot be undone. Do you confirm?',
+  'privacy.confirmYes': 'Yes, delete',
+  'privacy.confirmNo': 'No, keep',
+  'privacy.kept': 'All right, I erase nothing.',
+  'privacy.erased':
+    'Done. I erased: {conversations} recorded conversation(s), {profile}, {reminders} reminder(s) and {alerts} alert(s). If you write again, that new conversation will be recorded.',
+  'privacy.profileErased': 'your answers to the eligibility questions',
+  'privacy.noProfile': 'no eligibility answers (there were none)',
 };

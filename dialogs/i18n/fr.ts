@@ -13,8 +13,6 @@ export const fr = {
   'fallback.text':
     "Je n'ai pas bien compris. Je peux chercher des offres (« offres à Nouméa »), montrer une offre (« détails 0966 »), donner sa date limite ou expliquer comment postuler. Tapez « aide » pour des exemples.",
   'clarify.text': "Je ne suis pas sûr d'avoir compris. Vous voulez :",
-  'notYet.text':
-    "J'ai compris : {what}. Je ne sais pas encore le faire, cela arrive bientôt. En attendant, je peux chercher des offres, montrer une offre, donner sa date limite et expliquer comment postuler.",
   'intent.SearchOffers': 'chercher des offres',
   'intent.OfferDetails': 'voir une offre en entier',
   'intent.CheckEligibility': 'vérifier si vous pouvez postuler',
@@ -259,6 +257,17 @@ export const fr = {
   'profile.clear': 'Tout effacer',
   'profile.cleared': "J'ai effacé vos informations.",
   'profile.updated': "C'est noté.",
+  'privacy.notice':
+    "**Vos données**\n\n- Je garde le texte de nos conversations pendant {days} jours, pour que l'équipe d'assistance améliore les réponses. Les adresses électroniques, numéros de téléphone et numéros d'identité ou de compte que vous écrivez sont masqués avant l'enregistrement ; votre nom n'est pas gardé.\n- Vos réponses aux questions d'éligibilité (« mes informations ») sont gardées pour ne pas vous les redemander.\n- Vos rappels et alertes sont gardés jusqu'à leur envoi ou leur annulation.\n\nPour tout effacer, écrivez « supprime mes données ».",
+  'privacy.confirm':
+    'Je vais effacer vos conversations enregistrées, vos réponses aux questions d’éligibilité, vos rappels et vos alertes. Cette action est définitive. Confirmez-vous ?',
+  'privacy.confirmYes': 'Oui, supprimer',
+  'privacy.confirmNo': 'Non, garder',
+  'privacy.kept': "D'accord, je n'efface rien.",
+  'privacy.erased':
+    "C'est fait. J'ai effacé : {conversations} conversation(s) enregistrée(s), {profile}, {reminders} rappel(s) et {alerts} alerte(s). Si vous m'écrivez de nouveau, cette nouvelle conversation sera enregistrée.",
+  'privacy.profileErased': 'vos réponses aux questions d’éligibilité',
+  'privacy.noProfile': 'aucune réponse d’éligibilité (il n’y en avait pas)',
 };
 
 export type MessageKey = keyof typeof fr;

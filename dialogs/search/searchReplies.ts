@@ -104,6 +104,8 @@ export interface SearchAnswer {
   replies: Array<Partial<Activity>>;
   /** The references of the offers shown, in order: "which offer?" proposes them. */
   shown: string[];
+  /** Open offers matching: none means the question went unanswered (the review page counts them). */
+  openFound: number;
 }
 
 export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now: Date, language: Language): SearchAnswer {
@@ -118,9 +120,9 @@ export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now:
     const cards = hits.map((offer) => offerSummaryCard(offer, now, language));
     const hasMore = search.offset + hits.length < open.total;
     const answer = plain(filtersText + header(search, open.total, hits.length, language), cards, nextSteps(search, hits, hasMore, language));
-    return { replies: [answer], shown: hits.map((o) => o.reference) };
+    return { replies: [answer], shown: hits.map((o) => o.reference), openFound: open.total };
   }
-  if (search.offset > 0) return { replies: [formatted(t(language, 'search.noMore'))], shown: [] };
+  if (search.offset > 0) return { replies: [formatted(t(language, 'search.noMore'))], shown: [], openFound: open.total };
 
   const noneOpen =
     !hasWords(search) ? t(language, 'search.noneOpenAll') : t(language, 'search.noneOpen', { query: quoted(search.said) });
@@ -135,12 +137,13 @@ export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now:
   );
   if (closed.hits.length === 0) {
     const nothing = !hasWords(search) ? noneOpen : t(language, 'search.nothing', { query: quoted(search.said) });
-    return { replies: [plain(filtersText + nothing, [], [subscribeSuggestion(language)])], shown: [] };
+    return { replies: [plain(filtersText + nothing, [], [subscribeSuggestion(language)])], shown: [], openFound: 0 };
   }
   const cards = closed.hits.map((h) => offerSummaryCard(h.offer, now, language));
   return {
     replies: [plain(filtersText + noneOpen), formatted(t(language, 'search.recentlyClosed'), cards, [subscribeSuggestion(language)])],
     shown: closed.hits.map((h) => h.offer.reference),
+    openFound: 0,
   };
 }
 

@@ -284,9 +284,9 @@ describe('understanding', () => {
     expect(textsOf(answer)).toContain("Pour postuler à l'offre 3134-26-0975/SR");
   });
 
-  it('says plainly what it understood but cannot do yet', async () => {
+  it('asks before erasing personal data', async () => {
     const replies = await testConversation(JULY_5).say('supprime mes données');
-    expect(textsOf(replies)).toContain("J'ai compris : supprimer vos données. Je ne sais pas encore le faire");
+    expect(textsOf(replies)).toMatch(/Cette action est définitive\. Confirmez-vous/);
   });
 });
 

@@ -1,7 +1,12 @@
 import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
 import type { CandidateProfile } from '../../data/eligibility/candidateProfile.js';
 import { parseEligibilityRules, type EligibilityRules } from '../../data/eligibility/eligibilityRules.js';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { TranscriptFiles } from '../../data/transcripts/transcriptFiles.js';
+import { ErasureMiddleware } from '../../bot/transcripts/erasureMiddleware.js';
+import { FileTranscriptStore } from '../../bot/transcripts/fileTranscriptStore.js';
+import { transcriptMiddleware } from '../../bot/transcripts/transcriptLogging.js';
 import path from 'node:path';
 import { PROJECT_ROOT } from './offers.js';
 import { JobBot } from '../../bot/jobBot.js';
@@ -31,6 +36,8 @@ export interface TestConversation {
   conversationData(channelId?: string): Promise<ConversationData>;
   /** What the bot keeps of this user across conversations (UserState), as stored. */
   profile(channelId?: string): Promise<CandidateProfile>;
+  /** The transcripts this bot writes (a folder of its own). */
+  transcripts: TranscriptFiles;
   /** Reminders and alerts this conversation's bot keeps. */
   proactive: ProactiveStore;
   catalog: OfferCatalog;
@@ -71,9 +78,20 @@ export function testConversation(
   const proactive = options.proactive ?? new MemoryProactiveStore();
   const userState = new UserState(storage);
   const profiles = userState.createProperty<CandidateProfile>('candidateProfile');
-  const services = { catalog, clock, recognizer, proactive, links: offerLinks(TEST_PUBLIC_URL), eligibilityRules: shippedRules() };
+  const transcripts = new TranscriptFiles(mkdtempSync(path.join(tmpdir(), 'transcripts-')));
+  const services = {
+    catalog,
+    clock,
+    recognizer,
+    proactive,
+    links: offerLinks(TEST_PUBLIC_URL),
+    eligibilityRules: shippedRules(),
+    personalData: { eraseTranscripts: (channelId: string, userId: string) => transcripts.deleteByUser(channelId, userId) },
+    transcriptRetentionDays: 90,
+  };
   const bot = new JobBot([conversationState, userState], conversation, new MainDialog(services, conversation, profiles), { catalog, clock });
   const adapter = new TestAdapter((context) => bot.run(context));
+  adapter.use(new ErasureMiddleware(transcripts), ...transcriptMiddleware(new FileTranscriptStore(transcripts)));
   if (options.locale) adapter.locale = options.locale;
 
   async function collect(send: () => Promise<void>): Promise<Array<Partial<Activity>>> {
@@ -85,6 +103,7 @@ export function testConversation(
     adapter,
     clock,
     proactive,
+    transcripts,
     catalog,
     say: (input) =>
       collect(() => adapter.receiveActivity(typeof input === 'string' ? { type: 'message', text: input } : { type: 'message', ...input })),

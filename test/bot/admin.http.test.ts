@@ -1,0 +1,153 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { startApp } from '../../bot/app.js';
+import { MemoryLogger } from '../../bot/logger.js';
+import { ManualClock } from '../../data/clock.js';
+import { AdminClient, adminEnv, STAFF } from '../helpers/adminClient.js';
+import { connect } from '../helpers/directLine.js';
+import { noumeaNoon } from '../helpers/offers.js';
+import { testConfig } from '../helpers/servers.js';
+
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (closers.length > 0) await closers.pop()?.();
+});
+
+async function bot(env: Record<string, string> = {}) {
+  const clock = new ManualClock(noumeaNoon('2026-07-05'));
+  const app = await startApp(await testConfig({ ...(await adminEnv()), ...env }), { clock, logger: new MemoryLogger() });
+  closers.push(app.close);
+  return { ...app, clock, admin: new AdminClient(app.url) };
+}
+
+describe('the review page login', () => {
+  it('sends a visitor without a session to the login form, and lets staff in with a signed HttpOnly SameSite cookie', async () => {
+    const { admin } = await bot();
+    const first = await admin.get('/admin');
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/admin/login');
+    const login = await admin.login();
+    expect(login.status).toBe(303);
+    expect(login.headers.get('location')).toBe('/admin');
+    const setCookie = login.headers.getSetCookie().find((c) => c.startsWith('admin_session='));
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    const list = await admin.get('/admin');
+    expect(list.status).toBe(200);
+    expect(list.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await list.text()).toContain('Conversations');
+  });
+
+  it('refuses a wrong password, and locks the name after five failures even with the right one', async () => {
+    const { admin } = await bot();
+    for (let i = 0; i < 5; i++) {
+      const wrong = await admin.login(STAFF.name, 'nope');
+      expect(wrong.status).toBe(401);
+      expect(await wrong.text()).toContain('Identifiant ou mot de passe incorrect');
+    }
+    const locked = await admin.login();
+    expect(locked.status).toBe(429);
+    expect(await locked.text()).toMatch(/Trop d’essais infructueux : réessayez dans 15 minute/);
+    expect(admin.jar.has('admin_session')).toBe(false);
+  });
+
+  it('lets the lockout lapse after 15 minutes', async () => {
+    const { admin, clock } = await bot();
+    for (let i = 0; i < 5; i++) await admin.login(STAFF.name, 'nope');
+    clock.advance(16 * 60_000);
+    expect((await admin.login()).status).toBe(303);
+  });
+
+  it('an expired session goes back to the login form', async () => {
+    const { admin, clock } = await bot({ ADMIN_SESSION_MINUTES: '30' });
+    await admin.login();
+    expect((await admin.get('/admin')).status).toBe(200);
+    clock.advance(31 * 60_000);
+    const expired = await admin.get('/admin');
+    expect(expired.status).toBe(401);
+    expect(await expired.text()).toContain('Votre session a expiré');
+  });
+
+  it('a forged or tampered cookie is no session', async () => {
+    const { admin } = await bot();
+    await admin.login();
+    const token = admin.jar.get('admin_session') as string;
+    const [payload, signature] = token.split('.');
+    const forged = Buffer.from(JSON.stringify({ user: 'intruder', expires: Date.now() * 2, csrf: 'x' })).toString('base64url');
+    admin.jar.set('admin_session', `${forged}.${signature}`);
+    expect((await admin.get('/admin')).status).toBe(303);
+    admin.jar.set('admin_session', `${payload}.${signature}`);
+    expect((await admin.get('/admin')).status).toBe(200);
+  });
+
+  it('refuses a form without its CSRF token: login and logout', async () => {
+    const { admin } = await bot();
+    const noToken = await admin.post('/admin/login', { username: STAFF.name, password: STAFF.password });
+    expect(noToken.status).toBe(403);
+    await admin.login();
+    expect((await admin.post('/admin/logout', {})).status).toBe(403);
+    expect((await admin.get('/admin')).status).toBe(200);
+    const page = await (await admin.get('/admin')).text();
+    const out = await admin.post('/admin/logout', { csrf: AdminClient.csrfOf(page) });
+    expect(out.status).toBe(303);
+    expect((await admin.get('/admin')).status).toBe(303);
+  });
+
+  it('is off, and says how to turn it on, without staff accounts', async () => {
+    const app = await startApp(await testConfig(), { clock: new ManualClock(noumeaNoon('2026-07-05')), logger: new MemoryLogger() });
+    closers.push(app.close);
+    const response = await fetch(`${app.url}/admin`);
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain('ADMIN_USERS');
+  });
+});
+
+describe('reviewing a conversation', () => {
+  it('lists it with its flags, shows it, and exports it as .transcript and CSV, masked', async () => {
+    const { url, admin, transcripts } = await bot();
+    const client = await connect(url);
+    await client.start();
+    await client.untilBotSays();
+    await client.send({ type: 'message', from: { id: 'user-1' }, text: 'offres de boulanger à Lifou', locale: 'fr-FR' });
+    await client.untilBotSays();
+    await client.send({ type: 'message', from: { id: 'user-1' }, text: 'rappelez-moi au 26 79 28', locale: 'fr-FR' });
+    await client.untilBotSays();
+    await transcripts.flush();
+    await admin.login();
+    const list = await (await admin.get('/admin?flag=noResult')).text();
+    expect(list).toContain('recherche sans résultat');
+    const link = /href="(\/admin\/conversation\?[^"]+)"/.exec(list)?.[1]?.replace(/&amp;/g, '&') as string;
+    const chat = await (await admin.get(link)).text();
+    expect(chat).toContain('offres de boulanger à Lifou');
+    expect(chat).toContain('rappelez-moi au [TÉLÉPHONE]');
+    expect(chat).not.toContain('26 79 28');
+    const exported = await admin.get(link.replace('/admin/conversation', '/admin/export.transcript'));
+    expect(exported.headers.get('content-disposition')).toMatch(/attachment; filename="conversation-.*\.transcript"/);
+    const activities = (await exported.json()) as Array<{ type: string; text?: string }>;
+    expect(Array.isArray(activities)).toBe(true);
+    expect(activities.some((a) => a.text === 'rappelez-moi au [TÉLÉPHONE]')).toBe(true);
+    expect(JSON.stringify(activities)).not.toContain('26 79 28');
+    const csv = await (await admin.get('/admin/export.csv?from=2026-01-01&to=2030-12-31')).text();
+    expect(csv).toContain('"rappelez-moi au [TÉLÉPHONE]"');
+    const unanswered = await (await admin.get('/admin/unanswered')).text();
+    expect(unanswered).toContain('offres de boulanger à Lifou');
+  });
+});
+
+describe('npm run admin:hash', () => {
+  it('prints a salted hash of the password read from standard input, which logs in', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { PROJECT_ROOT } = await import('../helpers/offers.js');
+    const { verifyPassword } = await import('../../bot/admin/passwords.js');
+    const run = (input: string) => spawnSync(process.execPath, ['dist/scripts/adminHash.js'], { cwd: PROJECT_ROOT, input, encoding: 'utf8' });
+    const first = run('a long staff password\n');
+    const second = run('a long staff password\n');
+    expect(first.status).toBe(0);
+    const hash = first.stdout.trim();
+    expect(hash).toMatch(/^scrypt\$16384\$/);
+    // Salted: the same password never gives the same hash.
+    expect(second.stdout.trim()).not.toBe(hash);
+    expect(await verifyPassword('a long staff password', hash)).toBe(true);
+    expect(await verifyPassword('another password', hash)).toBe(false);
+    expect(run('short\n').status).toBe(1);
+  });
+});
