@@ -292,7 +292,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async search(context: TurnContext, search: SavedSearch, data: ConversationData, language: Language) {
-    const { replies, shown, openFound } = searchReplies(this.services.catalog.current(), search, this.services.clock.now(), language);
+    const { replies, shown, openFound } = searchReplies(this.services.catalog.current(), search, this.services.clock.now(), language, this.services.links);
     if (openFound === 0) noteOutcome(context, { outcome: 'noResult' });
     data.lastSearch = search;
     if (shown.length > 0) data.lastShown = shown;

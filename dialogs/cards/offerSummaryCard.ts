@@ -2,10 +2,11 @@ import type { Offer } from '../../data/offers/offer.js';
 import { formatDay, t, type Language } from '../i18n/messages.js';
 import { adaptiveCard, escapeMarkdown, facts, text, type Action, type CardAttachment, type CardElement } from './adaptiveCard.js';
 import { isOpen } from '../../data/offers/openness.js';
+import type { OfferLinks } from '../offers/offerLinks.js';
 import { offerStatusLine } from './offerStatus.js';
 
 /** One search result: enough to choose, with buttons for the three next questions. */
-export function offerSummaryCard(offer: Offer, now: Date, language: Language): CardAttachment {
+export function offerSummaryCard(offer: Offer, now: Date, language: Language, links?: OfferLinks): CardAttachment {
   const place = offer.location?.commune ?? offer.location?.name;
   const body: CardElement[] = [
     text(escapeMarkdown(offer.title), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
@@ -26,6 +27,7 @@ export function offerSummaryCard(offer: Offer, now: Date, language: Language): C
   ];
   if (isOpen(offer, now)) {
     actions.push({ type: 'Action.Submit', title: t(language, 'card.action.remind'), data: { action: 'remind', reference: offer.reference } });
+    if (links) actions.push({ type: 'Action.OpenUrl', title: t(language, 'card.action.calendar'), url: links.calendar(offer.reference, language) });
   }
   return adaptiveCard(body, actions);
 }

@@ -5,6 +5,7 @@ import { facetKey, type FacetKind } from '../../data/search/facets.js';
 import { queryTerms } from '../../data/search/queryTerms.js';
 import { searchOffers, type OfferFilters } from '../../data/search/searchOffers.js';
 import type { CardAction } from '../cards/cardActions.js';
+import type { OfferLinks } from '../offers/offerLinks.js';
 import { offerSummaryCard } from '../cards/offerSummaryCard.js';
 import type { ConversationData } from '../conversationData.js';
 import { t, type Language, type MessageKey } from '../i18n/messages.js';
@@ -108,7 +109,7 @@ export interface SearchAnswer {
   openFound: number;
 }
 
-export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now: Date, language: Language): SearchAnswer {
+export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now: Date, language: Language, links?: OfferLinks): SearchAnswer {
   const request = { text: search.text, filters: search.filters, offset: search.offset, limit: PAGE_SIZE };
   const open = searchOffers(snapshot.index, { ...request, status: 'open' }, now, snapshot.matchWord);
   const filterLine = filterLabels(search.filters, language);
@@ -117,7 +118,7 @@ export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now:
 
   if (open.hits.length > 0) {
     const hits = open.hits.map((h) => h.offer);
-    const cards = hits.map((offer) => offerSummaryCard(offer, now, language));
+    const cards = hits.map((offer) => offerSummaryCard(offer, now, language, links));
     const hasMore = search.offset + hits.length < open.total;
     const answer = plain(filtersText + header(search, open.total, hits.length, language), cards, nextSteps(search, hits, hasMore, language));
     return { replies: [answer], shown: hits.map((o) => o.reference), openFound: open.total };

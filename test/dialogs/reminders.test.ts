@@ -177,3 +177,14 @@ describe('new-offer alerts', () => {
     expect(textsOf(await bot.say('préviens-moi des nouvelles offres'))).toMatch(/De quelles offres voulez-vous être prévenu/);
   });
 });
+
+describe('calendar links', () => {
+  it('every open offer card in search results can give the deadline as a calendar file', async () => {
+    const cards = cardsOf(await testConversation(JULY_5).say('offres en informatique')) as Array<{ actions: Array<{ type: string; url?: string }> }>;
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) {
+      expect(cardProblems(card)).toEqual([]);
+      expect(card.actions.find((a) => a.type === 'Action.OpenUrl')?.url).toMatch(new RegExp(`^${TEST_PUBLIC_URL}/offres/\\d{4}-\\d{2}-\\d{3,5}-SR/agenda\\.ics$`));
+    }
+  });
+});
