@@ -144,7 +144,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         server.server.closeIdleConnections();
       });
       // Transcripts are written after each turn: the last ones are waited for, not lost.
-      await transcripts.flush();
+      await transcripts.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -31,10 +31,54 @@ export interface StoredConversation {
 const encode = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
 const decode = (name: string) => Buffer.from(name, 'base64url').toString('utf8');
 
+/** Open files kept for appending: a busy conversation does not pay an open and a close per activity. */
+const MAX_OPEN_FILES = 64;
+
 export class TranscriptFiles {
   private writing = new Map<string, Promise<void>>();
+  private readonly handles = new Map<string, FileHandle>();
+  private readonly folders = new Set<string>();
 
   constructor(readonly folder: string) {}
+
+  private async handle(file: string): Promise<FileHandle> {
+    let handle = this.handles.get(file);
+    if (handle) {
+      // Most recently used last: the first one is the one to close when too many are open.
+      this.handles.delete(file);
+      this.handles.set(file, handle);
+      return handle;
+    }
+    const folder = path.dirname(file);
+    if (!this.folders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.folders.add(folder);
+    }
+    handle = await open(file, 'a');
+    this.handles.set(file, handle);
+    if (this.handles.size > MAX_OPEN_FILES) {
+      const [oldest] = this.handles.keys();
+      if (oldest !== undefined) await this.release(oldest);
+    }
+    return handle;
+  }
+
+  private async release(file: string): Promise<void> {
+    const handle = this.handles.get(file);
+    this.handles.delete(file);
+    await handle?.close().catch(() => undefined);
+  }
+
+  /** Waits for the writes and closes the open files (on shutdown). */
+  async close(): Promise<void> {
+    await this.flush();
+    await Promise.all([...this.handles.keys()].map((file) => this.release(file)));
+  }
+
+  private async remove(file: string): Promise<void> {
+    await this.release(file);
+    await rm(file, { force: true });
+  }
 
   private file(channelId: string, conversationId: string): string {
     return path.join(this.folder, encode(channelId), `${encode(conversationId)}.jsonl`);
@@ -46,8 +90,7 @@ export class TranscriptFiles {
     const line = `${JSON.stringify(activity)}\n`;
     const previous = this.writing.get(file) ?? Promise.resolve();
     const next = previous.then(async () => {
-      await mkdir(path.dirname(file), { recursive: true });
-      await appendFile(file, line, 'utf8');
+      await (await this.handle(file)).appendFile(line, 'utf8');
     });
     const settled = next.catch(() => undefined);
     this.writing.set(file, settled);
@@ -100,7 +143,7 @@ export class TranscriptFiles {
 
   async delete(channelId: string, conversationId: string): Promise<void> {
     await this.flush();
-    await rm(this.file(channelId, conversationId), { force: true });
+    await this.remove(this.file(channelId, conversationId));
   }
 
   /** Erasure on request: every conversation in which this user wrote. Returns how many. */
@@ -109,7 +152,7 @@ export class TranscriptFiles {
     let deleted = 0;
     for (const conversation of await this.all(channelId)) {
       if (conversation.activities.some((a) => a.from?.id === userId && a.from.role !== 'bot')) {
-        await rm(this.file(conversation.channelId, conversation.conversationId), { force: true });
+        await this.remove(this.file(conversation.channelId, conversation.conversationId));
         deleted += 1;
       }
     }
@@ -123,7 +166,7 @@ export class TranscriptFiles {
     for (const conversation of await this.all()) {
       const last = Math.max(...conversation.activities.map((a) => Date.parse(a.timestamp ?? '') || 0), 0);
       if (last < cutoff.getTime()) {
-        await rm(this.file(conversation.channelId, conversation.conversationId), { force: true });
+        await this.remove(this.file(conversation.channelId, conversation.conversationId));
         deleted += 1;
       }
     }
