@@ -31,7 +31,10 @@ export interface StoredConversation {
 const encode = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
 const decode = (name: string) => Buffer.from(name, 'base64url').toString('utf8');
 
-/** Open files kept for appending: a busy conversation does not pay an open and a close per activity. */
+/**
+ * Files stay open while a conversation's writes are queued: a turn's activities share one open and
+ * one close, and nothing stays open between turns.
+ */
 const MAX_OPEN_FILES = 64;
 
 export class TranscriptFiles {
@@ -92,11 +95,15 @@ export class TranscriptFiles {
     const next = previous.then(async () => {
       await (await this.handle(file)).appendFile(line, 'utf8');
     });
-    const settled = next.catch(() => undefined);
-    this.writing.set(file, settled);
-    void settled.then(() => {
-      if (this.writing.get(file) === settled) this.writing.delete(file);
-    });
+    const tracked: Promise<void> = next
+      .catch(() => undefined)
+      .then(async () => {
+        // The last write queued for this file: close it (a turn's activities share one open).
+        if (this.writing.get(file) !== tracked) return;
+        await this.release(file);
+        if (this.writing.get(file) === tracked) this.writing.delete(file);
+      });
+    this.writing.set(file, tracked);
     return next;
   }
 

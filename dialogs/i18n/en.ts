@@ -3,7 +3,7 @@ import type { Catalog } from './fr.js';
 /** Everything the bot says in English. Same keys and placeholders as fr.ts. */
 export const en: Catalog = {
   'welcome.text':
-    "Hello! I am the job assistant of the New Caledonia public service. I find open job offers (avis de vacance de poste), show you an offer in full, its deadline and how to apply. Try “IT jobs”, “jobs in Koné” or “details 0966”. Type “help” at any time.",
+    "Hello! I am the job assistant of the New Caledonia public service. I find open job offers (avis de vacance de poste), show you an offer in full, its deadline and how to apply; I check whether you can apply and remind you of deadlines. Try “IT jobs”, “jobs in Koné” or “details 0966”. Type “help” at any time, “privacy” to know what I keep of our conversations.",
   'help.text':
     'Here is what I can do:\n\n- **search offers**: “IT jobs”, “project manager in Nouméa”, “OPT offers”, “offers closing soon”;\n- **show an offer in full**: “details 0966” or the “Details” button;\n- **give the deadline**: “deadline for 0966”;\n- **explain how to apply**: “how do I apply for 0966”;\n- **check whether you can apply**: “am I eligible for 0966?”, “which offers can I apply for?”; “my information” for your answers;\n- **remind you of a deadline**: “remind me 3 days before the deadline of 0966”;\n- **tell you about new offers**: “alert me about developer jobs”; “my reminders” to see them.\n\nI speak French and English. “cancel” stops whatever is under way.',
   'help.suggest.search': 'IT jobs',

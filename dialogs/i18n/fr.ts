@@ -4,7 +4,7 @@
  */
 export const fr = {
   'welcome.text':
-    "Bonjour ! Je suis l'assistant emploi de la fonction publique de Nouvelle-Calédonie. Je trouve les avis de vacance de poste ouverts, je vous montre une offre en entier, sa date limite et comment postuler. Écrivez par exemple « offres en informatique », « postes à Koné » ou « détails 0966 ». Tapez « aide » à tout moment.",
+    "Bonjour ! Je suis l'assistant emploi de la fonction publique de Nouvelle-Calédonie. Je trouve les avis de vacance de poste ouverts, je vous montre une offre en entier, sa date limite et comment postuler ; je vérifie si vous pouvez postuler et je vous rappelle les dates limites. Écrivez par exemple « offres en informatique », « postes à Koné » ou « détails 0966 ». Tapez « aide » à tout moment, « confidentialité » pour savoir ce que je garde de nos échanges.",
   'help.text':
     "Voici ce que je sais faire :\n\n- **chercher des offres** : « offres en informatique », « chef de projet à Nouméa », « offres de l'OPT », « offres qui ferment bientôt » ;\n- **montrer une offre en entier** : « détails 0966 » ou le bouton « Détails » ;\n- **donner la date limite** : « date limite de la 0966 » ;\n- **expliquer comment postuler** : « comment postuler à la 0966 » ;\n- **vérifier si vous pouvez postuler** : « suis-je éligible à la 0966 ? », « à quelles offres puis-je postuler ? » ; « mes informations » pour vos réponses ;\n- **vous rappeler une date limite** : « rappelle-moi 3 jours avant la date limite de la 0966 » ;\n- **vous prévenir des nouvelles offres** : « préviens-moi des offres de développeur » ; « mes rappels » pour les voir.\n\nJe parle français et anglais. « annuler » arrête ce qui est en cours.",
   'help.suggest.search': 'Offres en informatique',

@@ -41,7 +41,7 @@ describe('npm run teams:package', () => {
     expect(bot?.botId).toBe(ENV.MicrosoftAppId);
     expect(bot?.scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(manifest.validDomains).toEqual(['emploi.example.nc']);
-    expect(bot?.commandLists[0]?.commands.map((c) => c.title)).toEqual(['offres', 'aide', 'mes rappels', 'éligibilité']);
+    expect(bot?.commandLists[0]?.commands.map((c) => c.title)).toEqual(['offres', 'aide', 'mes rappels', 'éligibilité', 'confidentialité']);
     const english = JSON.parse(await zip.file('en-us.json')!.async('string')) as Record<string, string>;
     expect(english['bots[0].commandLists[0].commands[0].title']).toBe('jobs');
     const color = PNG.sync.read(await zip.file('color.png')!.async('nodebuffer'));

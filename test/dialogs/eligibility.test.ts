@@ -178,3 +178,10 @@ describe('the eligibility check, in English', () => {
     expect(textsOf(await bot.say('I don’t know'))).toMatch(/Which grade/);
   });
 });
+
+describe('the Teams command list', () => {
+  it('"éligibilité" and "privacy", as Teams proposes them, start the check and show the notice', async () => {
+    expect(textsOf(await testConversation(JULY_5).say('éligibilité'))).toMatch(/De quelle offre/);
+    expect(textsOf(await testConversation(JULY_5).say({ text: 'privacy', locale: 'en-US' }))).toMatch(/^\*\*Your data\*\*/);
+  });
+});
