@@ -151,3 +151,20 @@ describe('npm run admin:hash', () => {
     expect(run('short\n').status).toBe(1);
   });
 });
+
+describe('transcripts on a clean shutdown', () => {
+  it('the turns just answered are on disk once the bot has stopped', async () => {
+    const app = await startApp(await testConfig(), { clock: new ManualClock(noumeaNoon('2026-07-05')), logger: new MemoryLogger() });
+    const client = await connect(app.url);
+    await client.start();
+    await client.untilBotSays();
+    await client.send({ type: 'message', from: { id: 'user-1' }, text: 'offres en informatique', locale: 'fr-FR' });
+    await client.untilBotSays();
+    // No flush asked: stopping the bot must write what is pending.
+    await app.close();
+    const [conversation] = await app.transcripts.all();
+    const texts = (conversation?.activities ?? []).filter((a) => a.type === 'message').map((a) => a.text ?? '');
+    expect(texts).toContain('offres en informatique');
+    expect(texts.some((t) => /offres? ouvertes? correspond/.test(t))).toBe(true);
+  });
+});
