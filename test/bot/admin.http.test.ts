@@ -5,7 +5,9 @@ import { ManualClock } from '../../data/clock.js';
 import { AdminClient, adminEnv, STAFF } from '../helpers/adminClient.js';
 import { connect } from '../helpers/directLine.js';
 import { noumeaNoon } from '../helpers/offers.js';
-import { testConfig } from '../helpers/servers.js';
+import path from 'node:path';
+import { TranscriptFiles } from '../../data/transcripts/transcriptFiles.js';
+import { testConfig, waitUntil } from '../helpers/servers.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -166,5 +168,24 @@ describe('transcripts on a clean shutdown', () => {
     const texts = (conversation?.activities ?? []).filter((a) => a.type === 'message').map((a) => a.text ?? '');
     expect(texts).toContain('offres en informatique');
     expect(texts.some((t) => /offres? ouvertes? correspond/.test(t))).toBe(true);
+  });
+});
+
+describe('transcript retention', () => {
+  it('at start-up (and daily), conversations older than TRANSCRIPT_RETENTION_DAYS at the bot clock are deleted', async () => {
+    const config = await testConfig({ TRANSCRIPT_RETENTION_DAYS: '90' });
+    const files = new TranscriptFiles(path.join(config.stateDir, 'transcripts'));
+    const line = (conversation: string, timestamp: string) => ({ type: 'message', channelId: 'webchat', conversation: { id: conversation }, from: { id: 'u', role: 'user' }, text: 'bonjour', timestamp });
+    await files.append(line('old', '2026-04-01T00:00:00.000Z'));
+    await files.append(line('recent', '2026-06-01T00:00:00.000Z'));
+    await files.flush();
+    // 5 July 2026: 90 days back is 6 April.
+    const app = await startApp(config, { clock: new ManualClock(noumeaNoon('2026-07-05')), logger: new MemoryLogger() });
+    closers.push(app.close);
+    const left = await waitUntil(async () => {
+      const ids = (await files.conversationIds()).map((c) => c.conversationId);
+      return ids.includes('old') ? undefined : ids;
+    });
+    expect(left).toEqual(['recent']);
   });
 });

@@ -7,7 +7,11 @@ import { ManualClock } from '../../data/clock.js';
 import { pendingDelivery } from '../../data/reminders/delivery.js';
 import type { Reminder } from '../../data/reminders/proactiveRecords.js';
 import { connect } from '../helpers/directLine.js';
-import { noumeaNoon } from '../helpers/offers.js';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { writeFileAtomic } from '../../data/state/atomicFile.js';
+import { noumeaNoon, SHIPPED_OFFERS_FILE } from '../helpers/offers.js';
 import { fakeService, testConfig, waitUntil } from '../helpers/servers.js';
 
 const closers: Array<() => Promise<void>> = [];
@@ -110,4 +114,40 @@ describe('the deadline as a calendar file', () => {
     expect((await fetch(`${url}/offres/3134-26-9999-SR/agenda.ics`)).status).toBe(404);
     expect((await fetch(`${url}/offres/not-an-offer/agenda.ics`)).status).toBe(404);
   });
+});
+
+describe('an alert over the real channel', () => {
+  it('HR adds an offer to the file: the subscriber gets it in their conversation, once; another subscriber of another search gets nothing', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'alerts-'));
+    const file = path.join(dir, 'offers.json');
+    const data = JSON.parse(await readFile(SHIPPED_OFFERS_FILE, 'utf8')) as { offers: Array<{ reference: string }> };
+    const developer = data.offers.find((o) => o.reference === '3134-26-0975/SR');
+    await writeFileAtomic(file, JSON.stringify({ offers: data.offers.filter((o) => o !== developer) }));
+    const clock = new ManualClock(noumeaNoon('2026-07-05'));
+    const { url } = await bot(clock, { OFFERS_FILE: file });
+
+    const alice = await connect(url);
+    await alice.start();
+    await alice.untilBotSays();
+    await alice.send({ type: 'message', from: { id: 'alice' }, text: 'préviens-moi quand une offre de développeur sort', locale: 'fr-FR' });
+    expect((await alice.untilBotSays()).find((a) => a.from?.role === 'bot')?.text).toMatch(/^C'est noté : dès qu'une nouvelle offre « développeur »/);
+    const bob = await connect(url);
+    await bob.start();
+    await bob.untilBotSays();
+    await bob.send({ type: 'message', from: { id: 'bob' }, text: 'préviens-moi quand une offre à Lifou sort', locale: 'fr-FR' });
+    await bob.untilBotSays();
+
+    // HR publishes the developer's post: the watcher reloads the file, the scheduler sends.
+    await writeFileAtomic(file, JSON.stringify(data));
+    const alert = await waitUntil(async () => {
+      const seen = (await alice.poll()).filter((a) => a.from?.role === 'bot');
+      return seen.length > 0 ? seen : undefined;
+    }, 10000);
+    expect(alert[0]?.text).toBe('Nouvelle offre pour votre alerte :');
+    expect(JSON.stringify(alert[0]?.attachments)).toContain("Concepteur-Développeur d'Applications SI Postal");
+    // Once, and nothing for Bob, whose search does not match.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect((await alice.poll()).filter((a) => a.from?.role === 'bot')).toEqual([]);
+    expect((await bob.poll()).filter((a) => a.from?.role === 'bot')).toEqual([]);
+  }, 20000);
 });
