@@ -248,6 +248,13 @@ export class MainDialog extends ComponentDialog {
       }
       case 'editProfile':
         return undefined;
+      case 'person': {
+        // No live agents behind this bot: say so, and give the people who can answer about the offer.
+        const offer = data.currentOffer ? this.services.catalog.current().findByReference(data.currentOffer) : undefined;
+        const contact = [offer?.contact?.name, offer?.contact?.phone, offer?.contact?.email, offer?.applyTo?.email].filter(Boolean).join(', ');
+        const key = offer && contact ? 'person.offerContact' : 'person.general';
+        return context.sendActivity(formatted(t(language, key, { reference: offer?.reference ?? '', contact })));
+      }
       case 'privacy':
         return context.sendActivity(formatted(t(language, 'privacy.notice', { days: this.services.transcriptRetentionDays })));
       case 'clearProfile':

@@ -18,6 +18,9 @@ const PROFILE = /^\s*(mes (informations|infos|r[ée]ponses|donn[ée]es d'[ée]li
 /** Typed words that ask for the privacy notice. */
 const PRIVACY = /^\s*(confidentialit[ée]|vie priv[ée]e|mes donn[ée]es|donn[ée]es personnelles|rgpd|privacy( notice| policy)?|my data|personal data|gdpr)\s*[.!?]?\s*$/i;
 
+/** Asking for a person ("je veux parler à un conseiller", "talk to a human"): the bot says what it can't do. */
+const WANTS_A_PERSON = /\b(parler|discuter|[ée]changer|joindre|contacter|talk|speak|chat)\b.{0,20}\b(humain|conseill[eè]re?|quelqu['’]un|une personne|un agent|une vraie personne|human|someone|somebody|a person|a real person|an agent|an advisor|an adviser)\b/i;
+
 /** What this turn brings, worked out once and shared by the main dialog and its interruptions. */
 export interface TurnInput {
   text: string;
@@ -50,7 +53,9 @@ export async function readTurnInput(
         ? { action: 'profile' as const }
         : PRIVACY.test(text)
           ? { action: 'privacy' as const }
-          : undefined;
+          : WANTS_A_PERSON.test(text)
+            ? { action: 'person' as const }
+            : undefined;
     const action = parseCardAction(activity.value) ?? typed;
     input = action ? { text, language, action } : { text, language, recognition: await recognizer.recognize(text, language) };
   }

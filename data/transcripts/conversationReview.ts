@@ -17,7 +17,7 @@ export interface TurnOutcome {
 }
 
 /** A user asking for a person: support should look at these first. */
-const WANTS_A_HUMAN = /\b(humain|agent|conseill[eè]re?|une personne|quelqu'un|human|real person|advisor|adviser|operator)\b/i;
+const WANTS_A_HUMAN = /\b(humain|agent|conseill[eè]re?|une personne|quelqu['’]un|human|real person|advisor|adviser|operator)\b/i;
 
 export interface ConversationLine {
   channelId: string;

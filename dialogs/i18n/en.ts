@@ -256,4 +256,7 @@ export const en: Catalog = {
     'Done. I erased: {conversations} recorded conversation(s), {profile}, {reminders} reminder(s) and {alerts} alert(s). If you write again, that new conversation will be recorded.',
   'privacy.profileErased': 'your answers to the eligibility questions',
   'privacy.noProfile': 'no eligibility answers (there were none)',
+  'person.general':
+    'I am an automated assistant: I cannot put you through to a person. For a question about an offer, its contact is on the offer (“how do I apply for 0975”); the support team also reads our conversations to improve my answers.',
+  'person.offerContact': 'I am an automated assistant: I cannot put you through to a person. For offer {reference}, you can reach: {contact}.',
 };

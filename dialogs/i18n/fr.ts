@@ -268,6 +268,10 @@ export const fr = {
     "C'est fait. J'ai effacé : {conversations} conversation(s) enregistrée(s), {profile}, {reminders} rappel(s) et {alerts} alerte(s). Si vous m'écrivez de nouveau, cette nouvelle conversation sera enregistrée.",
   'privacy.profileErased': 'vos réponses aux questions d’éligibilité',
   'privacy.noProfile': 'aucune réponse d’éligibilité (il n’y en avait pas)',
+  'person.general':
+    "Je suis un assistant automatique : je ne peux pas vous mettre en relation avec une personne. Pour une question sur une offre, son contact est indiqué sur l'offre (« comment postuler à la 0975 ») ; l'équipe d'assistance relit aussi nos échanges pour améliorer mes réponses.",
+  'person.offerContact':
+    "Je suis un assistant automatique : je ne peux pas vous mettre en relation avec une personne. Pour l'offre {reference}, vous pouvez joindre : {contact}.",
 };
 
 export type MessageKey = keyof typeof fr;

@@ -127,3 +127,20 @@ describe('privacy', () => {
     expect((await stored(bot)).length).toBeGreaterThan(0);
   });
 });
+
+describe('asking for a person', () => {
+  it('says the bot is automated, gives the offer’s contact when there is one, and flags the conversation', async () => {
+    const bot = testConversation(JULY_5);
+    expect(textsOf(await bot.say('je veux parler à un conseiller'))).toMatch(/^Je suis un assistant automatique[\s\S]*son contact est indiqué sur l'offre/);
+    await bot.say('détails 0975');
+    expect(textsOf(await bot.say('je peux parler à quelqu’un ?'))).toMatch(/Pour l'offre 3134-26-0975\/SR, vous pouvez joindre : .*@opt\.nc/);
+    // "agent" as a job is a search, not a request for a person.
+    expect(textsOf(await bot.say("offres d'agent d'exploitation"))).toMatch(/offres? ouvertes? correspond|aucune offre/i);
+    const conversation = { channelId: 'test', conversationId: bot.adapter.conversation.conversation.id, activities: await stored(bot) };
+    expect(summarise(conversation).flags).toContain('human');
+  });
+
+  it('in English too', async () => {
+    expect(textsOf(await testConversation(JULY_5).say('can I talk to a human?'))).toMatch(/^I am an automated assistant/);
+  });
+});
