@@ -46,7 +46,8 @@ export async function readTurnInput(
     const language = detectLanguage(text.slice(0, 500)) ?? data.language ?? 'fr';
     input = { text: '', language, tooLong: text.length };
   } else {
-    const language = chooseLanguage(text, data.language, activity.locale);
+    // An answer to a question on screen ("Ingénieur", a grade's name in French) keeps the conversation's language.
+    const language = data.eligibilityQuestion && data.language ? data.language : chooseLanguage(text, data.language, activity.locale);
     const typed = MORE.test(text)
       ? { action: 'more' as const }
       : PROFILE.test(text)

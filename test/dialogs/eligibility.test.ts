@@ -179,6 +179,19 @@ describe('the eligibility check, in English', () => {
   });
 });
 
+describe('more paths in English', () => {
+  it('a civil servant of the corps, a closed offer, and "my information"', async () => {
+    const bot = testConversation(JULY_5, { locale: 'en-US' });
+    await bot.say('am I eligible for 0975?');
+    expect(suggestionTitles(await bot.say('Civil servant'))).toEqual(['Ingénieur', 'Another corps']);
+    expect(verdictOf(await bot.say('Ingénieur'))).toMatch(/^You can apply, by another route[\s\S]*by transfer/);
+    expect(verdictOf(await bot.say('can I apply for 0903?'))).toMatch(/^You do not meet the conditions[\s\S]*Applications closed on Friday 3 July 2026/);
+    const card = cardsOf(await bot.say('my information'))[0];
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toMatch(/Situation\ncivil servant[\s\S]*Corps\nIngénieur/);
+  });
+});
+
 describe('the Teams command list', () => {
   it('"éligibilité" and "privacy", as Teams proposes them, start the check and show the notice', async () => {
     expect(textsOf(await testConversation(JULY_5).say('éligibilité'))).toMatch(/De quelle offre/);
