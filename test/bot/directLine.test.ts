@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import type { Activity } from 'botbuilder';
 import { startApp } from '../../bot/app.js';
 import { MemoryLogger } from '../../bot/logger.js';
 import { fixedClock } from '../../data/clock.js';
 import { noumeaNoon } from '../helpers/offers.js';
-import { fakeService, testConfig, waitUntil } from '../helpers/servers.js';
+import { fakeService, testConfig } from '../helpers/servers.js';
 import { connect, DirectLineClient, type TokenAnswer } from '../helpers/directLine.js';
 
 const closers: Array<() => Promise<void>> = [];
