@@ -8,7 +8,7 @@ import {
 import type { Offer } from '../data/offers/offer.js';
 import type { ConversationData } from './conversationData.js';
 import { t } from './i18n/messages.js';
-import { formatted } from './replies.js';
+import { formatted, typedButton } from './replies.js';
 import type { DialogServices } from './services.js';
 import type { StatePropertyAccessor } from 'botbuilder';
 
@@ -47,11 +47,7 @@ export class AskOfferDialog extends ComponentDialog {
     const data = await this.conversation.get(step.context, {});
     const language = data.language ?? 'fr';
     // The offers just shown are the likely answers: one tap each.
-    const choices = (data.lastShown ?? []).slice(0, MAX_CHOICES).map((reference) => ({
-      type: 'imBack',
-      title: reference,
-      value: reference,
-    }));
+    const choices = (data.lastShown ?? []).slice(0, MAX_CHOICES).map(typedButton);
     return step.prompt(REFERENCE_PROMPT, {
       prompt: formatted(t(language, 'offer.askWhich'), [], choices),
       retryPrompt: formatted(t(language, 'offer.askWhichRetry'), [], choices),

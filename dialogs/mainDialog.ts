@@ -16,7 +16,7 @@ import type { ConversationData } from './conversationData.js';
 import { t, type Language } from './i18n/messages.js';
 import { deadlineReply, howToApplyReply, offerDetailsReply } from './offers/offerReplies.js';
 import { entityOf, type Recognition } from './recognition/recognizer.js';
-import { formatted, plain } from './replies.js';
+import { actionButton, formatted, plain, typedButton } from './replies.js';
 import { noteOutcome } from './outcome.js';
 import { searchIntentFrom } from './search/searchRequest.js';
 import { alertSearchFrom } from './reminders/alertRequest.js';
@@ -223,7 +223,7 @@ export class MainDialog extends ComponentDialog {
     const guesses = recognition.intents.slice(0, 2).map((guess) => {
       const label = t(language, `intent.${guess.category}`);
       const title = label.charAt(0).toUpperCase() + label.slice(1);
-      return { type: 'messageBack', title, displayText: title, text: recognition.text, value: { action: 'intent', intent: guess.category, text: recognition.text } };
+      return actionButton(title, { action: 'intent', intent: guess.category, text: recognition.text }, recognition.text);
     });
     return formatted(t(language, 'clarify.text'), [], guesses);
   }
@@ -311,11 +311,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private starterSuggestions(language: Language) {
-    return (['help.suggest.search', 'help.suggest.closingSoon', 'help.suggest.all'] as const).map((key) => ({
-      type: 'imBack',
-      title: t(language, key),
-      value: t(language, key),
-    }));
+    return (['help.suggest.search', 'help.suggest.closingSoon', 'help.suggest.all'] as const).map((key) => typedButton(t(language, key)));
   }
 
   private async input(context: TurnContext): Promise<TurnInput> {

@@ -1,4 +1,5 @@
 import { ActivityTypes, type Activity, type Attachment, type CardAction as SuggestedAction } from 'botbuilder';
+import type { CardAction } from './cards/cardActions.js';
 
 /**
  * Messages as the bot sends them. A message that quotes what the user typed goes out as plain
@@ -26,6 +27,19 @@ function message(
     ...(attachments.length > 0 ? { attachments, attachmentLayout: attachments.length > 1 ? 'carousel' : 'list' } : {}),
     ...(suggestions.length > 0 ? { suggestedActions: { actions: suggestions, to: [] } } : {}),
   };
+}
+
+/**
+ * A button whose tap the bot reads as a card action (`value`); the chat shows `title` as what the
+ * user said and the bot receives `text` too.
+ */
+export function actionButton(title: string, value: CardAction, text = title): SuggestedAction {
+  return { type: 'messageBack', title, displayText: title, text, value };
+}
+
+/** A button that types its title for the user: the answer reads the same tapped or typed. */
+export function typedButton(title: string): SuggestedAction {
+  return { type: 'imBack', title, value: title };
 }
 
 /** Users quote their own words back in our replies: shortened, on one line. */

@@ -22,7 +22,7 @@ import { AskOfferDialog, ASK_OFFER_DIALOG, type AskOfferResult } from '../askOff
 import { offerSummaryCard } from '../cards/offerSummaryCard.js';
 import type { ConversationData } from '../conversationData.js';
 import { t, type Language } from '../i18n/messages.js';
-import { formatted } from '../replies.js';
+import { actionButton, formatted, typedButton } from '../replies.js';
 import type { DialogServices } from '../services.js';
 import {
   isDontKnow,
@@ -274,12 +274,11 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private profileButton(language: Language): SuggestedAction {
-    const title = t(language, 'eligibility.card.profile');
-    return { type: 'messageBack', title, displayText: title, text: title, value: { action: 'profile' } };
+    return actionButton(t(language, 'eligibility.card.profile'), { action: 'profile' });
   }
 
   private questionMessage(question: Question, offer: Offer | undefined, language: Language): Partial<Activity> {
-    const button = (title: string): SuggestedAction => ({ type: 'imBack', title, value: title });
+    const button = typedButton;
     const l = (key: Parameters<typeof t>[1]) => t(language, key);
     switch (question) {
       case 'status':

@@ -6,7 +6,7 @@ import type { ConversationData } from '../conversationData.js';
 import { parseYesNo } from '../eligibility/answers.js';
 import { t } from '../i18n/messages.js';
 import { userKeyOf } from '../reminders/reminderTopics.js';
-import { formatted } from '../replies.js';
+import { formatted, typedButton } from '../replies.js';
 import type { DialogServices } from '../services.js';
 import { eraseAfterTurn } from './erasure.js';
 
@@ -33,10 +33,7 @@ export class DeleteMyDataDialog extends ComponentDialog {
     const yes = t(language, 'privacy.confirmYes');
     const no = t(language, 'privacy.confirmNo');
     await step.context.sendActivity(
-      formatted(t(language, 'privacy.confirm'), [], [
-        { type: 'imBack', title: yes, value: yes },
-        { type: 'imBack', title: no, value: no },
-      ]),
+      formatted(t(language, 'privacy.confirm'), [], [typedButton(yes), typedButton(no)]),
     );
     return Dialog.EndOfTurn;
   }

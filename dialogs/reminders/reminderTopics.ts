@@ -13,7 +13,7 @@ import {
 } from '../../data/reminders/reminderRules.js';
 import type { ConversationData } from '../conversationData.js';
 import { formatDay, formatMoment, t, type Language } from '../i18n/messages.js';
-import { formatted, plain, quoted } from '../replies.js';
+import { actionButton, formatted, plain, quoted } from '../replies.js';
 import type { DialogServices } from '../services.js';
 import { remindersCard } from './remindersCard.js';
 import { searchLabel } from './searchLabel.js';
@@ -44,7 +44,7 @@ export class ReminderTopics {
   }
 
   private showButton(language: Language): SuggestedAction {
-    return { type: 'messageBack', title: t(language, 'reminders.show'), displayText: t(language, 'reminders.show'), text: t(language, 'reminders.show'), value: { action: 'reminders' } };
+    return actionButton(t(language, 'reminders.show'), { action: 'reminders' });
   }
 
   async remind(context: TurnContext, data: ConversationData, language: Language, offer: Offer, askedLead: number): Promise<void> {

@@ -9,7 +9,7 @@ import type { OfferLinks } from '../offers/offerLinks.js';
 import { offerSummaryCard } from '../cards/offerSummaryCard.js';
 import type { ConversationData } from '../conversationData.js';
 import { t, type Language, type MessageKey } from '../i18n/messages.js';
-import { formatted, plain, quoted } from '../replies.js';
+import { actionButton, formatted, plain, quoted } from '../replies.js';
 import { CLOSING_SOON_DAYS } from './searchRequest.js';
 
 export const PAGE_SIZE = 5;
@@ -18,10 +18,6 @@ const RECENTLY_CLOSED_DAYS = 180;
 const MAX_FILTER_SUGGESTIONS = 2;
 
 export type SavedSearch = NonNullable<ConversationData['lastSearch']>;
-
-function suggestion(title: string, value: CardAction, text: string): SuggestedAction {
-  return { type: 'messageBack', title, text, displayText: title, value };
-}
 
 function filterLabels(filters: OfferFilters, language: Language): string[] {
   const labels: string[] = [];
@@ -54,10 +50,10 @@ function facetValuesOf(kind: FacetKind, offer: Offer): string[] {
  */
 function nextSteps(search: SavedSearch, hits: Offer[], hasMore: boolean, language: Language): SuggestedAction[] {
   const more = t(language, 'search.more');
-  const steps: SuggestedAction[] = hasMore ? [suggestion(more, { action: 'more' }, more)] : [];
+  const steps: SuggestedAction[] = hasMore ? [actionButton(more, { action: 'more' }, more)] : [];
   if (search.filters.closingWithinDays === undefined) {
     const label = t(language, 'filter.closingSoon');
-    steps.push(suggestion(label, { action: 'closingSoon' }, label));
+    steps.push(actionButton(label, { action: 'closingSoon' }, label));
   }
   for (const kind of ['commune', 'employer', 'domain', 'grade'] as const) {
     if (search.filters[kind] !== undefined) continue;
@@ -73,12 +69,12 @@ function nextSteps(search: SavedSearch, hits: Offer[], hasMore: boolean, languag
     const splitting = [...counts.values()].filter((c) => c.offers < hits.length).sort((a, b) => b.offers - a.offers);
     for (const { value } of splitting.slice(0, MAX_FILTER_SUGGESTIONS)) {
       const label = t(language, FILTER_LABELS[kind], { value });
-      steps.push(suggestion(label, { action: 'filter', kind, value }, label));
+      steps.push(actionButton(label, { action: 'filter', kind, value }, label));
     }
   }
   if (Object.values(search.filters).some((v) => v !== undefined)) {
     const label = t(language, 'filter.clear');
-    steps.push(suggestion(label, { action: 'clearFilters' }, label));
+    steps.push(actionButton(label, { action: 'clearFilters' }, label));
   }
   return steps;
 }
@@ -150,8 +146,7 @@ export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now:
 
 /** Nothing open today: the same search, kept as an alert, finds the next one. */
 function subscribeSuggestion(language: Language) {
-  const title = t(language, 'alert.subscribeButton');
-  return { type: 'messageBack', title, displayText: title, text: title, value: { action: 'subscribe' } };
+  return actionButton(t(language, 'alert.subscribeButton'), { action: 'subscribe' });
 }
 
 export function withFilter(search: SavedSearch, action: CardAction): SavedSearch {
