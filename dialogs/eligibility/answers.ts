@@ -125,6 +125,8 @@ export function parseResidenceAnswer(text: string, now: Date): Answer<Residence>
   return problem('notUnderstood');
 }
 
+const CONTROL_WORDS = /^(annule[rz]?|stop|arr[eê]te[rz]?|aide|help|cancel|quit(ter)?|menu|au revoir|bye)\b/;
+
 /** Whether a message reads as an answer to the question: it is not then taken as a new request. */
 export function answers(question: Question, text: string, now: Date, grades: readonly string[] = []): boolean {
   if (isDontKnow(text)) return true;
@@ -143,6 +145,7 @@ export function answers(question: Question, text: string, now: Date, grades: rea
       return parsed.ok || parsed.problem !== 'notUnderstood';
     }
     case 'corps':
-      return true;
+      // A corps can be any name, but not the words that stop or ask for help.
+      return !CONTROL_WORDS.test(fold(text));
   }
 }

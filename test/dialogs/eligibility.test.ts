@@ -121,6 +121,13 @@ describe('the eligibility check, in French', () => {
     expect(textsOf(await bot.say('oui'))).not.toMatch(/Depuis quand/);
   });
 
+  it('"annuler" at the free question about the corps stops, it is not taken for a corps', async () => {
+    const bot = testConversation(JULY_5);
+    await dialog(bot, 'suis-je éligible à la 0975', 'Fonctionnaire');
+    expect(textsOf(await bot.say('annuler'))).toBe("C'est annulé. Que puis-je faire pour vous ?");
+    expect((await bot.profile()).corps).toBeUndefined();
+  });
+
   it('a contradiction (a citizen who never lived here) is asked about, not concluded on', async () => {
     const bot = testConversation(JULY_5);
     await dialog(bot, 'suis-je éligible à la 0975', 'non', 'non', '2ème grade', 'pas encore', 'bac+3');
