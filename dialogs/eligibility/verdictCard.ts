@@ -22,7 +22,7 @@ export function verdictCard(offer: Offer, verdict: Verdict, rules: EligibilityRu
   for (const reason of verdict.reasons) {
     const { text: sentence, source } = reasonText(reason, rules, language);
     body.push(text(`${MARKS[reason.outcome]} ${escapeMarkdown(sentence)}`, { spacing: 'Small' }));
-    body.push(text(`${t(language, 'eligibility.card.source')} : [${escapeMarkdown(source.title)}](${source.url})`, { isSubtle: true, size: 'Small', spacing: 'None' }));
+    body.push(text(t(language, 'eligibility.card.source', { title: escapeMarkdown(source.title), url: source.url }), { isSubtle: true, size: 'Small', spacing: 'None' }));
   }
   if (verdict.kind === 'cannotTell' && verdict.missing.length > 0) {
     body.push(text(t(language, 'eligibility.card.missing', { facts: factNames(verdict.missing, language) }), { spacing: 'Small' }));

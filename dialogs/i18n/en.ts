@@ -215,7 +215,7 @@ export const en: Catalog = {
   'eligibility.card.documents': 'Documents to send',
   'eligibility.card.where': 'Where to send them',
   'eligibility.card.deadline': 'Deadline: {date} (midnight, Nouméa time).',
-  'eligibility.card.source': 'Source',
+  'eligibility.card.source': 'Source: [{title}]({url})',
   'eligibility.card.seeOffer': 'See the offer',
   'eligibility.card.profile': 'My information',
   'eligibility.fact.status': 'your situation (civil servant, contract staff…)',

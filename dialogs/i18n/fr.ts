@@ -227,7 +227,7 @@ export const fr = {
   'eligibility.card.documents': 'Pièces à envoyer',
   'eligibility.card.where': 'Où envoyer',
   'eligibility.card.deadline': 'Date limite : {date} (minuit, heure de Nouméa).',
-  'eligibility.card.source': 'Source',
+  'eligibility.card.source': 'Source : [{title}]({url})',
   'eligibility.card.seeOffer': "Voir l'offre",
   'eligibility.card.profile': 'Mes informations',
   'eligibility.fact.status': 'votre situation (fonctionnaire, contractuel…)',
