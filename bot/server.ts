@@ -94,8 +94,8 @@ export function createServer(options: ServerOptions): { server: Server; localDir
 
   // An offer's public address (what Teams unfurls, what people share): the chat, opened on it.
   server.get('/offres/:reference', async (req, res) => {
-    const reference = String(req.params.reference ?? '');
-    const target = /^\d{4}-\d{2}-\d{3,5}-[A-Za-z]{1,4}$/.test(reference) ? `/?offre=${encodeURIComponent(reference)}` : '/';
+    const segment = String(req.params.reference ?? '');
+    const target = referenceOfSegment(segment) ? `/?offre=${encodeURIComponent(segment)}` : '/';
     res.redirect(302, target, () => undefined);
   });
 

@@ -16,6 +16,12 @@ export function referenceOfSegment(segment: string): string | undefined {
   return match ? `${match[1]}/${match[2]?.toUpperCase()}` : undefined;
 }
 
+/** The reference in an offer's address (https://HOST/offres/3134-25-0966-SR), or undefined. */
+export function referenceInUrl(url: string): string | undefined {
+  const segment = /\/offres\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url)?.[1];
+  return segment ? referenceOfSegment(segment) : undefined;
+}
+
 export interface OfferLinks {
   /** The deadline as an .ics file, its text in the user's language. */
   calendar(reference: string, language?: 'fr' | 'en'): string;

@@ -4,7 +4,7 @@ import type { Offer } from '../../data/offers/offer.js';
 import { searchOffers } from '../../data/search/searchOffers.js';
 import { offerSummaryCard } from '../cards/offerSummaryCard.js';
 import { formatDay, t, type Language } from '../i18n/messages.js';
-import { offerPath } from '../offers/offerLinks.js';
+import { offerPath, referenceInUrl } from '../offers/offerLinks.js';
 
 /**
  * Offers from the Teams compose box: a search-based message extension that answers with offer
@@ -15,12 +15,6 @@ const RESULTS = 10;
 /** The public address of an offer: https://HOST/offres/3134-25-0966-SR */
 export function offerUrl(host: string, reference: string): string {
   return `https://${host}${offerPath(reference)}`;
-}
-
-/** The reference in an offer address, or undefined when the address is not an offer's. */
-export function referenceInUrl(url: string): string | undefined {
-  const match = /\/offres\/(\d{4}-\d{2}-\d{3,5})-([A-Za-z]{1,4})\/?(?:[?#].*)?$/.exec(url);
-  return match ? `${match[1]}/${match[2]?.toUpperCase()}` : undefined;
 }
 
 function attachment(offer: Offer, now: Date, language: Language): MessagingExtensionAttachment {
