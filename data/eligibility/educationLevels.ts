@@ -29,7 +29,7 @@ export function labelOf(level: number): string {
 
 /** The level a text states, or undefined ("Non spécifié", "selon le statut"). */
 export function parseEducation(text: string): EducationLevel | undefined {
-  const folded = foldAccents(text.toLowerCase());
+  const folded = foldAccents(text);
   const plus = /\bbac\s*\+\s*(\d)\b/.exec(folded);
   if (plus) {
     const level = Number(plus[1]);

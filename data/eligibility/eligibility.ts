@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Offer } from '../offers/offer.js';
 import { isClosed, lastDay, OFFER_ZONE } from '../offers/openness.js';
-import { foldAccents } from '../search/normalize.js';
+import { normalize } from '../search/normalize.js';
 import { FACTS, type CandidateProfile, type Fact } from './candidateProfile.js';
 import { labelOf, parseEducation } from './educationLevels.js';
 import type { RuleId, VerdictKind } from './eligibilityRules.js';
@@ -56,17 +56,16 @@ export function residenceYears(profile: CandidateProfile, now: Date): { least: n
 }
 
 function sameWords(a: string, b: string): boolean {
-  const fold = (s: string) => foldAccents(s.toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim();
-  return fold(a) === fold(b);
+  return normalize(a) === normalize(b);
 }
 
 /** A civil servant of "Ingénieur" belongs to the corps of an offer for "Ingénieur 2ème grade". */
 export function inOfferCorps(offer: Offer, corps: string): boolean {
-  const wanted = foldAccents(corps.toLowerCase()).replace(/[^a-z0-9 ]+/g, ' ').trim();
+  const wanted = normalize(corps);
   if (!wanted) return false;
   return offer.corpsGrades.some((label) => {
-    const folded = foldAccents(label.toLowerCase()).replace(/[^a-z0-9 ]+/g, ' ');
-    return ` ${folded} `.includes(` ${wanted} `) || ` ${wanted} `.includes(` ${folded.trim()} `);
+    const folded = normalize(label);
+    return ` ${folded} `.includes(` ${wanted} `) || ` ${wanted} `.includes(` ${folded} `);
   });
 }
 

@@ -72,7 +72,6 @@ export interface ReviewFilter {
   text?: string;
 }
 
-const fold = (s: string) => foldAccents(s.toLowerCase());
 
 export function inDateRange(line: { lastAt: string; startedAt: string }, filter: Pick<ReviewFilter, 'from' | 'to'>): boolean {
   if (filter.from && line.lastAt.slice(0, 10) < filter.from) return false;
@@ -81,9 +80,9 @@ export function inDateRange(line: { lastAt: string; startedAt: string }, filter:
 }
 
 export function review(conversations: readonly StoredConversation[], filter: ReviewFilter): ConversationLine[] {
-  const wanted = filter.text ? fold(filter.text.trim()) : '';
+  const wanted = filter.text ? foldAccents(filter.text.trim()) : '';
   return conversations
-    .filter((c) => !wanted || c.activities.some((a) => a.type === 'message' && fold(a.text ?? '').includes(wanted)))
+    .filter((c) => !wanted || c.activities.some((a) => a.type === 'message' && foldAccents(a.text ?? '').includes(wanted)))
     .map(summarise)
     .filter((line) => inDateRange(line, filter))
     .filter((line) => !filter.channel || line.channelId === filter.channel)
@@ -109,7 +108,7 @@ export function unansweredQuestions(conversations: readonly StoredConversation[]
       const asked = activity.replyToId ? byId.get(activity.replyToId) : undefined;
       const text = asked?.text?.replace(/\s+/g, ' ').trim();
       if (!text) continue;
-      const key = `${outcome.outcome}:${fold(text).replace(/[^\p{L}\p{N} ]/gu, '')}`;
+      const key = `${outcome.outcome}:${foldAccents(text).replace(/[^\p{L}\p{N} ]/gu, '')}`;
       const group = groups.get(key) ?? { text, count: 0, outcome: outcome.outcome, lastAt: '' };
       group.count += 1;
       if ((activity.timestamp ?? '') > group.lastAt) group.lastAt = activity.timestamp ?? '';

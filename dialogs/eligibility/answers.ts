@@ -19,7 +19,7 @@ const ok = <T>(value: T): Answer<T> => ({ ok: true, value });
 const problem = <T>(kind: AnswerProblem): Answer<T> => ({ ok: false, problem: kind });
 
 function fold(text: string): string {
-  return foldAccents(text.toLowerCase()).replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+  return foldAccents(text).replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
 }
 
 const DONT_KNOW = /^(je (ne )?sais pas|j'sais pas|sais pas|aucune idee|je ne suis pas sur(e)?|i don'?t know|not sure|no idea|dunno|\?+)[ .!]*$/;

@@ -10,7 +10,7 @@ import { parseResidenceAnswer } from './answers.js';
  * a doubt is asked, not guessed.
  */
 export function factsInSentence(text: string, now: Date): Partial<CandidateProfile> {
-  const folded = foldAccents(text.toLowerCase());
+  const folded = foldAccents(text);
   const facts: Partial<CandidateProfile> = {};
   if (/\b(je suis|i am|i'm) (fonctionnaire|titulaire|a civil servant)\b/.test(folded)) facts.status = 'civilServant';
   else if (/\b(je suis|i am|i'm) (contractuel(le)?|agent contractuel|contract staff|on a contract)\b/.test(folded)) facts.status = 'contract';
