@@ -14,7 +14,7 @@ import { AskOfferDialog, ASK_OFFER_DIALOG, type AskOfferOptions, type AskOfferRe
 import type { CardAction } from './cards/cardActions.js';
 import type { ConversationData } from './conversationData.js';
 import { t, type Language } from './i18n/messages.js';
-import { deadlineReply, howToApplyReply, offerDetailsReply } from './offers/offerReplies.js';
+import { deadlineReply, howToApplyReply, offerDetailsReply, personReply } from './offers/offerReplies.js';
 import { entityOf, type Recognition } from './recognition/recognizer.js';
 import { actionButton, formatted, plain, typedButton } from './replies.js';
 import { noteOutcome } from './outcome.js';
@@ -228,7 +228,7 @@ export class MainDialog extends ComponentDialog {
     return formatted(t(language, 'clarify.text'), [], guesses);
   }
 
-  private async onCardAction(context: TurnContext, action: Exclude<CardAction, { action: 'intent' }>, data: ConversationData, language: Language) {
+  private async onCardAction(context: TurnContext, action: Exclude<CardAction, { action: 'intent' | 'editProfile' }>, data: ConversationData, language: Language) {
     switch (action.action) {
       case 'details':
       case 'deadline':
@@ -246,15 +246,8 @@ export class MainDialog extends ComponentDialog {
         const card = profileCard(await this.profiles.get(context, {}), language);
         return context.sendActivity(card ? formatted('', [card]) : formatted(t(language, 'profile.none')));
       }
-      case 'editProfile':
-        return undefined;
-      case 'person': {
-        // No live agents behind this bot: say so, and give the people who can answer about the offer.
-        const offer = data.currentOffer ? this.services.catalog.current().findByReference(data.currentOffer) : undefined;
-        const contact = [offer?.contact?.name, offer?.contact?.phone, offer?.contact?.email, offer?.applyTo?.email].filter(Boolean).join(', ');
-        const key = offer && contact ? 'person.offerContact' : 'person.general';
-        return context.sendActivity(formatted(t(language, key, { reference: offer?.reference ?? '', contact })));
-      }
+      case 'person':
+        return context.sendActivity(personReply(data.currentOffer ? this.services.catalog.current().findByReference(data.currentOffer) : undefined, language));
       case 'privacy':
         return context.sendActivity(formatted(t(language, 'privacy.notice', { days: this.services.transcriptRetentionDays })));
       case 'clearProfile':

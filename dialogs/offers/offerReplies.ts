@@ -25,13 +25,28 @@ export function deadlineReply(offer: Offer, now: Date, language: Language): Part
   return formatted(t(language, 'deadline.days', { ...params, days }));
 }
 
+/** Who to ask about an offer, on one line: "Mme X, 26 79 28, x@opt.nc". */
+function contactLine(offer: Offer): string {
+  return [offer.contact?.name, offer.contact?.phone, offer.contact?.email].filter(Boolean).join(', ');
+}
+
+/**
+ * "Je veux parler à un conseiller": the bot is automated and has no one to hand over to; it gives the
+ * people named on the offer in the conversation, if any.
+ */
+export function personReply(offer: Offer | undefined, language: Language): Partial<Activity> {
+  const contact = offer ? [contactLine(offer), offer.applyTo?.email].filter(Boolean).join(', ') : '';
+  if (!offer || !contact) return formatted(t(language, 'person.general'));
+  return formatted(t(language, 'person.offerContact', { reference: offer.reference, contact }));
+}
+
 export function howToApplyReply(offer: Offer, now: Date, language: Language): Partial<Activity> {
   const params = { reference: offer.reference, title: offer.title, employer: offer.employer };
   const ways: string[] = [];
   if (offer.applyTo?.email) ways.push(t(language, 'apply.email', { ...params, email: offer.applyTo.email }));
   if (offer.applyTo?.address) ways.push(t(language, 'apply.address', { address: offer.applyTo.address }));
   if (offer.applyTo?.phone) ways.push(t(language, 'apply.phone', { phone: offer.applyTo.phone }));
-  const contact = [offer.contact?.name, offer.contact?.phone, offer.contact?.email].filter(Boolean).join(', ');
+  const contact = contactLine(offer);
   if (contact) ways.push(t(language, 'apply.contact', { contact }));
   if (ways.length === 0) ways.push(t(language, 'apply.noChannel', params));
   if (offer.source && /^https?:/.test(offer.source)) ways.push(t(language, 'apply.source', { source: offer.source }));
