@@ -32,7 +32,8 @@ export async function sendDue(
     await store.put(...expired.map((m) => ({ ...m, delivery: { ...m.delivery, status: 'expired' as const } })));
     report.expired = expired.length;
   }
-  const ready = due.filter((m) => !expired.includes(m));
+  const expiredIds = new Set(expired.map((m) => m.id));
+  const ready = due.filter((m) => !expiredIds.has(m.id));
   const gone = new Set<string>();
   for (let start = 0; start < ready.length; start += BATCH) {
     const batch = ready.slice(start, start + BATCH).filter((m) => !gone.has(m.recipient.userKey));
