@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ConversationState, UserState, type Storage } from 'botbuilder';
 import type { CandidateProfile } from '../data/eligibility/candidateProfile.js';
 import { loadEligibilityRules } from '../data/eligibility/eligibilityRules.js';
@@ -10,7 +11,6 @@ import { FileProactiveStore, type ProactiveStore } from '../data/reminders/proac
 import { offerLinks } from '../dialogs/offers/offerLinks.js';
 import { ProactiveSender } from './proactive/proactiveSender.js';
 import { ReminderScheduler } from './proactive/scheduler.js';
-import path from 'node:path';
 import { TranscriptFiles } from '../data/transcripts/transcriptFiles.js';
 import { ErasureMiddleware } from './transcripts/erasureMiddleware.js';
 import { FileTranscriptStore } from './transcripts/fileTranscriptStore.js';
@@ -61,7 +61,6 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const proactive = overrides.proactive ?? (await openProactiveStore(config.stateDir, logger));
   const links = offerLinks(config.publicUrl);
   const transcripts = new TranscriptFiles(path.join(config.stateDir, 'transcripts'));
-  let scheduler: ReminderScheduler | undefined;
   const mainDialog = new MainDialog(
     {
       catalog,
@@ -72,7 +71,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       eligibilityRules,
       personalData: { eraseTranscripts: (channelId, userId) => transcripts.deleteByUser(channelId, userId) },
       transcriptRetentionDays: config.transcriptRetentionDays,
-      onDueNow: () => scheduler?.poke(),
+      // The scheduler is made below, with the adapter; by the first turn it exists.
+      onDueNow: () => reminders.poke(),
     },
     conversation,
     profiles,
@@ -83,8 +83,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   adapter.use(new ErasureMiddleware(transcripts), ...transcriptMiddleware(new FileTranscriptStore(transcripts)));
   const retention = startRetention(transcripts, config.transcriptRetentionDays, clock, logger);
   const sender = new ProactiveSender(adapter, config.auth.MicrosoftAppId ?? '', catalog, clock, links);
-  scheduler = new ReminderScheduler(proactive, (message) => sender.send(message), clock, logger, config.reminderCheckMs);
-  const reminders = scheduler;
+  const reminders = new ReminderScheduler(proactive, (message) => sender.send(message), clock, logger, config.reminderCheckMs);
 
   const { server, localDirectLine } = createServer({
     adapter,
