@@ -11,7 +11,6 @@ export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_w, k: string) => String(params[k] ?? ''));
 
 function page(title: string, body: string, csrf?: string): string {
   const logout = csrf
@@ -123,4 +122,3 @@ export function unansweredPage(questions: readonly UnansweredQuestion[], csrf: s
   return page(T.unanswered, `<h2>${T.unanswered}</h2>${table}`, csrf);
 }
 
-export { fill };

@@ -6,7 +6,8 @@ import { FLAGS, inDateRange, review, summarise, transcriptCsv, unansweredQuestio
 import type { StoredConversation, TranscriptFiles } from '../../data/transcripts/transcriptFiles.js';
 import type { Logger } from '../logger.js';
 import { projectRoot } from '../paths.js';
-import { conversationPage, fill, listPage, loginPage, messagePage, unansweredPage } from './adminPages.js';
+import { fill } from '../../dialogs/i18n/messages.js';
+import { conversationPage, listPage, loginPage, messagePage, unansweredPage } from './adminPages.js';
 import { adminText as T } from './adminText.js';
 import { LoginThrottle } from './loginThrottle.js';
 import { verifyPassword } from './passwords.js';
