@@ -6,7 +6,7 @@ import { searchOffers } from '../search/searchOffers.js';
 import { pendingDelivery } from './delivery.js';
 import type { Alert, Notice, OfferMention, ProactiveRecord, Reminder } from './proactiveRecords.js';
 import { offersSeen, type ProactiveStore } from './proactiveStore.js';
-import { followOffers, reminderTime } from './reminderRules.js';
+import { followOffers } from './reminderRules.js';
 
 export interface FollowUpReport {
   newOffers: number;
@@ -77,7 +77,8 @@ export async function followUpOffers(store: ProactiveStore, snapshot: OfferSnaps
       writes.push({
         ...notice(change.reminder.recipient, 'reminderMoved', [change.reminder.offer], now),
         lastDay: change.lastDay,
-        remindAt: (dueAt.getTime() > now.getTime() ? dueAt : reminderTime(change.lastDay, change.reminder.leadDays)).toISOString(),
+        // When the new morning has already passed, the reminder goes now: the notice says now, not a past day.
+        remindAt: dueAt.toISOString(),
       });
       report.remindersMoved += 1;
     } else {

@@ -93,3 +93,16 @@ describe('reminders follow their offer when HR changes it', () => {
     ]);
   });
 });
+
+describe('a deadline moved so close that the chosen morning has passed', () => {
+  it('the reminder goes now, and the notice says now, not a day already gone', async () => {
+    const store = new MemoryProactiveStore();
+    await store.put(reminder('3134-26-1010/SR', '2026-07-24'));
+    // HR brings the deadline forward to 6 July: "2 days before" would be 4 July, already past on the 5th.
+    const offers = shippedOffers().map((o) => (o.reference === '3134-26-1010/SR' ? { ...o, deadline: '2026-07-06' } : o));
+    await followUpOffers(store, buildSnapshot(offers, now), now);
+    expect(store.get('r-3134-26-1010/SR')).toMatchObject({ lastDay: '2026-07-06', delivery: { status: 'pending', dueAt: now.toISOString() } });
+    const moved = notices(store).find((n) => n.about === 'reminderMoved');
+    expect(moved?.remindAt).toBe(now.toISOString());
+  });
+});
