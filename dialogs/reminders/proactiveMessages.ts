@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import type { OfferSnapshot } from '../../data/offers/offerCatalog.js';
 import type { Offer } from '../../data/offers/offer.js';
 import type { Outgoing } from '../../data/reminders/proactiveRecords.js';
+import { isOpen } from '../../data/offers/openness.js';
 import { hoursLeft } from '../../data/reminders/reminderRules.js';
 import { offerCard } from '../cards/offerCard.js';
 import { offerSummaryCard } from '../cards/offerSummaryCard.js';
@@ -27,9 +28,13 @@ export function proactiveMessages(message: Outgoing, snapshot: OfferSnapshot, no
   const [first] = message.offers;
   switch (message.about) {
     case 'newOffers': {
-      const offers = message.offers.map((m) => snapshot.findByReference(m.reference)).filter((o): o is Offer => o !== undefined);
+      // Offers withdrawn or closed since the notice was written are not announced; none left, no message.
+      const offers = message.offers
+        .map((m) => snapshot.findByReference(m.reference))
+        .filter((o): o is Offer => o !== undefined && isOpen(o, now));
+      if (offers.length === 0) return [];
       const intro = offers.length === 1 ? t(language, 'alert.message.one') : t(language, 'alert.message.many', { count: offers.length });
-      return [formatted(intro, offers.map((offer) => offerSummaryCard(offer, now, language)))];
+      return [formatted(intro, offers.map((offer) => offerSummaryCard(offer, now, language, links)))];
     }
     case 'reminderMoved':
       return [

@@ -163,6 +163,23 @@ describe('new-offer alerts', () => {
     expect(cardText(cardsOf(sent)[0])).toContain("Concepteur-Développeur d'Applications SI Postal");
   });
 
+  it('a new offer withdrawn before its notice went out is not announced: no empty message', () => {
+    const notice: Outgoing = {
+      id: 'n1',
+      kind: 'notice',
+      about: 'newOffers',
+      recipient: { userKey: 'test:u', address: {}, language: 'fr' },
+      offers: [{ reference: '3134-26-0975/SR', title: 'x' }],
+      createdAt: JULY_5.toISOString(),
+      delivery: { status: 'pending', dueAt: JULY_5.toISOString(), attempts: 0 },
+    };
+    const withoutIt = buildSnapshot(shippedOffers().filter((o) => o.reference !== '3134-26-0975/SR'), JULY_5);
+    expect(proactiveMessages(notice, withoutIt, JULY_5, links)).toEqual([]);
+    // Closed by the time it would go: not announced either.
+    expect(proactiveMessages(notice, buildSnapshot(shippedOffers(), JULY_5), noumeaNoon('2026-07-20'), links)).toEqual([]);
+    expect(proactiveMessages(notice, buildSnapshot(shippedOffers(), JULY_5), JULY_5, links)).toHaveLength(1);
+  });
+
   it('an alert in English, and a search with no open result offers one', async () => {
     const bot = testConversation(JULY_5, { locale: 'en-US' });
     const replies = await bot.say('jobs in Lifou');
