@@ -55,7 +55,7 @@ export async function sendDue(
     await store.put(...finished);
   }
   for (const userKey of gone) {
-    await store.remove(...recordsOf(store, userKey).map((r) => r.id));
+    await store.purge(...recordsOf(store, userKey).map((r) => r.id));
     report.unsubscribed.push(userKey);
   }
   return report;

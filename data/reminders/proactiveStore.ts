@@ -14,6 +14,8 @@ export interface ProactiveStore {
   /** Saves records together: all of them or none. */
   put(...records: ProactiveRecord[]): Promise<void>;
   remove(...ids: string[]): Promise<void>;
+  /** Removes and keeps no copy anywhere (a user's erasure): no journal line, no backup left. */
+  purge(...ids: string[]): Promise<void>;
   flush(): Promise<void>;
 }
 
@@ -37,6 +39,9 @@ export class FileProactiveStore implements ProactiveStore {
   remove(...ids: string[]): Promise<void> {
     return this.records.remove(...ids);
   }
+  purge(...ids: string[]): Promise<void> {
+    return this.records.purge(...ids);
+  }
   flush(): Promise<void> {
     return this.records.flush();
   }
@@ -56,6 +61,9 @@ export class MemoryProactiveStore implements ProactiveStore {
   }
   async remove(...ids: string[]): Promise<void> {
     for (const id of ids) this.records.delete(id);
+  }
+  purge(...ids: string[]): Promise<void> {
+    return this.remove(...ids);
   }
   async flush(): Promise<void> {}
 }

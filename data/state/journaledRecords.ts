@@ -116,6 +116,16 @@ export class JournaledRecords<T extends Identified> {
     return this.append({ remove: present });
   }
 
+  /**
+   * Removes records and leaves no trace of them on disk: the journal still holds their earlier
+   * lines, so the snapshot is rewritten and the journal emptied (erasure of personal data).
+   */
+  purge(...ids: string[]): Promise<void> {
+    for (const id of ids) this.records.delete(id);
+    this.writing = this.writing.then(() => this.compact());
+    return this.writing;
+  }
+
   /** Resolves once every change asked so far is on disk. */
   flush(): Promise<void> {
     return this.writing;

@@ -50,7 +50,7 @@ export class DeleteMyDataDialog extends ComponentDialog {
     const records = recordsOf(this.services.proactive, userKey);
     const reminders = records.filter((r) => r.kind === 'reminder' && r.delivery.status === 'pending').length;
     const alerts = records.filter((r) => r.kind === 'alert').length;
-    await this.services.proactive.remove(...records.map((r) => r.id));
+    await this.services.proactive.purge(...records.map((r) => r.id));
     const profile = await this.profiles.get(context, {});
     const hadProfile = Object.keys(profile).length > 0;
     await this.profiles.delete(context);

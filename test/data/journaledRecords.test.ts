@@ -55,3 +55,17 @@ describe('records saved as a snapshot and a journal', () => {
     await expect(JournaledRecords.open(file, accept)).rejects.toThrow(/notes\.json is not JSON/);
   });
 });
+
+describe('erasure', () => {
+  it('purge leaves no line of the records on disk, journal included', async () => {
+    const file = path.join(await folder(), 'notes.json');
+    const { store } = await JournaledRecords.open(file, accept);
+    await store.put({ id: 'a', text: 'jean.dupont' }, { id: 'b', text: 'kept' });
+    await store.remove('b');
+    await store.put({ id: 'b', text: 'kept' });
+    await store.purge('a');
+    const onDisk = (await readFile(file, 'utf8')) + (await readFile(`${file}.journal`, 'utf8'));
+    expect(onDisk).not.toContain('jean.dupont');
+    expect((await JournaledRecords.open(file, accept)).store.all()).toEqual([{ id: 'b', text: 'kept' }]);
+  });
+});
