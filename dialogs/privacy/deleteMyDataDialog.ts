@@ -51,6 +51,11 @@ export class DeleteMyDataDialog extends ComponentDialog {
     const reminders = records.filter((r) => r.kind === 'reminder' && r.delivery.status === 'pending').length;
     const alerts = records.filter((r) => r.kind === 'alert').length;
     await this.services.proactive.purge(...records.map((r) => r.id));
+    // What this conversation remembers of the user's words (their last search) goes too.
+    const data = await this.conversation.get(context, {});
+    delete data.lastSearch;
+    delete data.lastShown;
+    delete data.currentOffer;
     const profile = await this.profiles.get(context, {});
     const hadProfile = Object.keys(profile).length > 0;
     await this.profiles.delete(context);

@@ -115,6 +115,9 @@ describe('privacy', () => {
       "C'est fait. J'ai effacé : 1 conversation(s) enregistrée(s), vos réponses aux questions d’éligibilité, 1 rappel(s) et 1 alerte(s). Si vous m'écrivez de nouveau, cette nouvelle conversation sera enregistrée.",
     );
     expect(await bot.profile()).toEqual({});
+    const remembered = await bot.conversationData();
+    expect(remembered.lastSearch).toBeUndefined();
+    expect(remembered.currentOffer).toBeUndefined();
     expect(bot.proactive.all().filter((r) => r.kind !== 'offersSeen')).toEqual([]);
     // Nothing left of the conversation, the erasing turn included.
     expect(await stored(bot)).toEqual([]);
