@@ -48,6 +48,10 @@ describe('start-up', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('PORT');
     expect(() => loadConfig({ BOT_NOW: 'demain' })).toThrow(/BOT_NOW/);
+    // The review page's accounts: a hash from npm run admin:hash, and a session key with them.
+    expect(() => loadConfig({ ADMIN_USERS: 'agent:plain-password' })).toThrow(/ADMIN_USERS: "agent" needs name:hash/);
+    expect(() => loadConfig({ ADMIN_USERS: 'agent:scrypt$16384$c2FsdA$aGFzaA' })).toThrow(/ADMIN_SESSION_SECRET: required with ADMIN_USERS/);
+    expect(() => loadConfig({ ADMIN_USERS: 'agent:scrypt$16384$c2FsdA$aGFzaA', ADMIN_SESSION_SECRET: 'short' })).toThrow(/ADMIN_SESSION_SECRET/);
   });
 
   it('reads its embedded defaults when nothing is set', () => {
