@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { ConversationState, UserState, type Storage } from 'botbuilder';
-import type { CandidateProfile } from '../data/eligibility/candidateProfile.js';
+import type { Storage } from 'botbuilder';
 import { loadEligibilityRules } from '../data/eligibility/eligibilityRules.js';
-import { fixedClock, systemClock, type Clock } from '../data/clock.js';
+import { clockOf, describeClock, type Clock } from '../data/clock.js';
 import { OfferCatalog } from '../data/offers/offerCatalog.js';
 import { InvalidOffersError, JsonFileOfferStore } from '../data/offers/offerStore.js';
 import { watchOffersFile } from '../data/offers/offersFileWatcher.js';
@@ -12,16 +11,11 @@ import { offerLinks } from '../dialogs/offers/offerLinks.js';
 import { ProactiveSender } from './proactive/proactiveSender.js';
 import { ReminderScheduler } from './proactive/scheduler.js';
 import { TranscriptFiles } from '../data/transcripts/transcriptFiles.js';
-import { ErasureMiddleware } from './transcripts/erasureMiddleware.js';
-import { FileTranscriptStore } from './transcripts/fileTranscriptStore.js';
 import { startRetention } from './transcripts/retention.js';
-import { transcriptMiddleware } from './transcripts/transcriptLogging.js';
-import type { ConversationData } from '../dialogs/conversationData.js';
-import { MainDialog } from '../dialogs/mainDialog.js';
 import type { IntentRecognizer } from '../dialogs/recognition/recognizer.js';
 import { createAdapter } from './adapter.js';
+import { composeBot } from './composeBot.js';
 import type { Config } from './config.js';
-import { JobBot } from './jobBot.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { createRecognizer } from './recognizerFactory.js';
 import { createServer, listen, type RunningServer } from './server.js';
@@ -46,41 +40,31 @@ export interface RunningApp extends RunningServer {
 
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger = overrides.logger ?? consoleLogger;
-  const clock = overrides.clock ?? (config.fixedNow ? fixedClock(config.fixedNow) : systemClock);
+  const clock = overrides.clock ?? clockOf(config.clock);
   // Refuses to start on an invalid offers file: InvalidOffersError names each offer and field.
-  const catalog = await OfferCatalog.open(new JsonFileOfferStore(config.offersFile), () => clock.now());
-  const storage = overrides.storage ?? (new FileStateStore(config.stateDir) as Storage);
-  const conversationState = new ConversationState(storage);
-  const conversation = conversationState.createProperty<ConversationData>('conversation');
-  // The candidate's answers to eligibility questions outlive the conversation: UserState.
-  const userState = new UserState(storage);
-  const profiles = userState.createProperty<CandidateProfile>('candidateProfile');
+  const catalog = await OfferCatalog.open(new JsonFileOfferStore(config.offersFile), clock);
+  const storage = overrides.storage ?? new FileStateStore(config.stateDir);
   // Refuses to start on a malformed rules file: InvalidRulesError names each field.
   const eligibilityRules = await loadEligibilityRules(config.eligibilityRulesFile);
   const recognizer = overrides.recognizer ?? (await createRecognizer(config, catalog, logger)).recognizer;
   const proactive = overrides.proactive ?? (await openProactiveStore(config.stateDir, logger));
   const links = offerLinks(config.publicUrl);
   const transcripts = new TranscriptFiles(path.join(config.stateDir, 'transcripts'));
-  const mainDialog = new MainDialog(
-    {
-      catalog,
-      clock,
-      recognizer,
-      proactive,
-      links,
-      eligibilityRules,
-      personalData: { eraseTranscripts: (channelId, userId) => transcripts.deleteByUser(channelId, userId) },
-      transcriptRetentionDays: config.transcriptRetentionDays,
-      // The scheduler is made below, with the adapter; by the first turn it exists.
-      onDueNow: () => reminders.poke(),
-    },
-    conversation,
-    profiles,
-  );
-  const bot = new JobBot([conversationState, userState], conversation, mainDialog, { catalog, clock });
+  const { bot, conversationState, middleware } = composeBot({
+    catalog,
+    clock,
+    recognizer,
+    proactive,
+    links,
+    eligibilityRules,
+    storage,
+    transcripts,
+    transcriptRetentionDays: config.transcriptRetentionDays,
+    // The scheduler is made below, with the adapter; by the first turn it exists.
+    onDueNow: () => reminders.poke(),
+  });
   const adapter = createAdapter(config.auth, conversationState, logger);
-  // Outermost first: the erasure runs after the transcript of its turn is written.
-  adapter.use(new ErasureMiddleware(transcripts), ...transcriptMiddleware(new FileTranscriptStore(transcripts)));
+  adapter.use(...middleware);
   const retention = startRetention(transcripts, config.transcriptRetentionDays, clock, logger);
   const sender = new ProactiveSender(adapter, config.auth.MicrosoftAppId ?? '', catalog, clock, links);
   const reminders = new ReminderScheduler(proactive, (message) => sender.send(message), clock, logger, config.reminderCheckMs);
@@ -122,7 +106,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     url,
     offers: catalog.current().offers.length,
     channel: localDirectLine ? 'local Direct Line' : 'Azure Direct Line',
-    clock: config.fixedNow ? `fixed at ${config.fixedNow.toISOString()}` : 'real time',
+    clock: describeClock(config.clock),
   });
   return {
     server,

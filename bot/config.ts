@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { clockSettingOf, type ClockSetting } from '../data/clock.js';
 import { parseAccounts } from './admin/passwords.js';
 
 /**
@@ -28,6 +29,7 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.preprocess(blankToUndefined, z.url().optional()),
   REMINDER_CHECK_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().min(0.05).max(3600).default(30)),
   BOT_NOW: z.preprocess(blankToUndefined, z.iso.datetime({ offset: true }).optional()),
+  BOT_CLOCK_START: z.preprocess(blankToUndefined, z.iso.datetime({ offset: true }).optional()),
   CLU_ENDPOINT: z.preprocess(blankToUndefined, z.url().optional()),
   CLU_KEY: optional,
   CLU_PROJECT: z.preprocess(blankToUndefined, z.string().default('job-seeker-assistant')),
@@ -56,8 +58,8 @@ export interface Config {
   publicUrl: string;
   /** How often the scheduler looks for reminders and alerts that are due. */
   reminderCheckMs: number;
-  /** A fixed "now" for demos and tests; absent: the real time. */
-  fixedNow?: Date;
+  /** The bot's clock: frozen at `BOT_NOW` (tests), running from `BOT_CLOCK_START` (demos), or real. */
+  clock: ClockSetting;
   /** Azure CLU; absent: the embedded recogniser alone. */
   clu?: { endpoint: string; key: string; project: string; deployment: string; timeoutMs: number };
 }
@@ -82,6 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (accounts.size > 0 && !e.ADMIN_SESSION_SECRET) {
     throw new ConfigError('Invalid configuration:\n  ADMIN_SESSION_SECRET: required with ADMIN_USERS (a random string of 32 characters or more)');
   }
+  if (e.BOT_NOW && e.BOT_CLOCK_START) {
+    throw new ConfigError('Invalid configuration:\n  BOT_NOW and BOT_CLOCK_START: set one (a frozen clock, or one that runs from an instant), not both');
+  }
   if (!!e.CLU_ENDPOINT !== !!e.CLU_KEY) {
     throw new ConfigError('Invalid configuration:\n  CLU_ENDPOINT and CLU_KEY go together: set both to use Azure CLU, or neither');
   }
@@ -101,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admin: { accounts, sessionSecret: e.ADMIN_SESSION_SECRET, sessionMinutes: e.ADMIN_SESSION_MINUTES },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     reminderCheckMs: Math.round(e.REMINDER_CHECK_SECONDS * 1000),
-    fixedNow: e.BOT_NOW ? new Date(e.BOT_NOW) : undefined,
+    clock: clockSettingOf(e),
     clu:
       e.CLU_ENDPOINT && e.CLU_KEY
         ? { endpoint: e.CLU_ENDPOINT, key: e.CLU_KEY, project: e.CLU_PROJECT, deployment: e.CLU_DEPLOYMENT, timeoutMs: e.CLU_TIMEOUT_MS }

@@ -10,6 +10,8 @@ function line(level: string, message: string, fields: Record<string, unknown> = 
 }
 
 export const consoleLogger: Logger = {
+  // The log goes to standard output, one JSON line per event, for the platform to collect.
+  // eslint-disable-next-line no-console
   info: (message, fields) => console.log(line('info', message, fields)),
   warn: (message, fields) => console.warn(line('warn', message, fields)),
   error: (message, fields) => console.error(line('error', message, fields)),

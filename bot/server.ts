@@ -7,6 +7,7 @@ import { LocalDirectLine } from './directline/localDirectLineRoutes.js';
 import { exchangeSecret } from './directline/azureDirectLine.js';
 import { TokenSigner, newId } from './directline/tokens.js';
 import { registerWebChatPage } from './webchat/webChatPage.js';
+import { routeParam } from './routeParam.js';
 import type { Clock } from '../data/clock.js';
 import { registerAdmin, type AdminOptions } from './admin/adminRoutes.js';
 import { offerDeadlineCalendar } from '../dialogs/offers/offerCalendar.js';
@@ -94,14 +95,14 @@ export function createServer(options: ServerOptions): { server: Server; localDir
 
   // An offer's public address (what Teams unfurls, what people share): the chat, opened on it.
   server.get('/offres/:reference', async (req, res) => {
-    const segment = String(req.params.reference ?? '');
+    const segment = routeParam(req, 'reference');
     const target = referenceOfSegment(segment) ? `/?offre=${encodeURIComponent(segment)}` : '/';
     res.redirect(302, target, () => undefined);
   });
 
   // The deadline as a calendar event (a button on offer cards and reminders).
   server.get('/offres/:reference/agenda.ics', async (req, res) => {
-    const reference = referenceOfSegment(String(req.params.reference ?? ''));
+    const reference = referenceOfSegment(routeParam(req, 'reference'));
     const offer = reference ? options.catalog.current().findByReference(reference) : undefined;
     if (!offer || offer.reference !== reference) {
       res.send(404, { error: 'no offer with this reference' });
@@ -119,7 +120,7 @@ export function createServer(options: ServerOptions): { server: Server; localDir
   if (options.admin) registerAdmin(server, options.admin);
   registerWebChatPage(server);
 
-  server.on('restifyError', (req, res, error, callback) => {
+  server.on('restifyError', (req: restify.Request, res: restify.Response, error: Error, callback: () => unknown) => {
     options.logger.warn('request refused', { path: req.path(), status: res.statusCode, error: error.message });
     return callback();
   });

@@ -4,8 +4,7 @@
  * offersCommands.ts). A running bot picks every change up by itself.
  */
 import path from 'node:path';
-import { DateTime } from 'luxon';
-import { fixedClock, systemClock } from '../data/clock.js';
+import { clockOf, clockSettingOf } from '../data/clock.js';
 import { say, type CliLanguage } from './messages.js';
 import { OffersCommands, type Options } from './offersCommands.js';
 
@@ -26,7 +25,7 @@ export async function runOffersCli(argv: string[], env: NodeJS.ProcessEnv, out: 
   const asked = options.values.get('--lang') ?? (env.LANG?.startsWith('en') ? 'en' : 'fr');
   const language: CliLanguage = asked === 'en' ? 'en' : 'fr';
   const file = path.resolve(options.values.get('--file') ?? env.OFFERS_FILE ?? 'data/offers.json');
-  const clock = env.BOT_NOW && DateTime.fromISO(env.BOT_NOW).isValid ? fixedClock(new Date(env.BOT_NOW)) : systemClock;
+  const clock = clockOf(clockSettingOf(env));
   const cli = new OffersCommands(file, language, clock, out);
   if (options.flags.has('--help') || options.command === 'help' || !options.command) {
     out(say(language, 'help'));

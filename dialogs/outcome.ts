@@ -9,12 +9,12 @@ import { OUTCOME_TRACE, type TurnOutcome } from '../data/transcripts/conversatio
 const OUTCOME = Symbol('turnOutcome');
 
 export function noteOutcome(context: TurnContext, outcome: Partial<TurnOutcome>): void {
-  const current = (context.turnState.get(OUTCOME) as TurnOutcome | undefined) ?? { intent: '', outcome: 'answered' };
+  const current = context.turnState.get<TurnOutcome | undefined>(OUTCOME) ?? { intent: '', outcome: 'answered' };
   context.turnState.set(OUTCOME, { ...current, ...outcome });
 }
 
 export async function traceOutcome(context: TurnContext): Promise<void> {
-  const outcome = context.turnState.get(OUTCOME) as TurnOutcome | undefined;
+  const outcome = context.turnState.get<TurnOutcome | undefined>(OUTCOME);
   if (!outcome) return;
   await context.sendTraceActivity(OUTCOME_TRACE, outcome, 'https://emploi.gouv.nc/schemas/turn-outcome', outcome.outcome);
 }

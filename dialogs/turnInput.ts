@@ -37,7 +37,7 @@ export async function readTurnInput(
   data: ConversationData,
   recognizer: IntentRecognizer,
 ): Promise<TurnInput> {
-  const cached = context.turnState.get(TURN_INPUT) as TurnInput | undefined;
+  const cached = context.turnState.get<TurnInput | undefined>(TURN_INPUT);
   if (cached) return cached;
   const activity = context.activity;
   const text = typeof activity.text === 'string' ? activity.text.trim() : '';
@@ -68,7 +68,7 @@ export async function readTurnInput(
 
 /** The language of this turn, for answers given outside the dialogs (the apology after an error). */
 export function turnLanguage(context: TurnContext): Language {
-  const input = context.turnState.get(TURN_INPUT) as TurnInput | undefined;
+  const input = context.turnState.get<TurnInput | undefined>(TURN_INPUT);
   const text = typeof context.activity.text === 'string' ? context.activity.text : '';
   return input?.language ?? chooseLanguage(text.slice(0, 500), undefined, context.activity.locale);
 }

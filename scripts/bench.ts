@@ -20,6 +20,7 @@ import { performance } from 'node:perf_hooks';
 import type { Offer } from '../data/offers/offer.js';
 import { buildOfferIndex } from '../data/search/offerIndex.js';
 import { OfferCatalog } from '../data/offers/offerCatalog.js';
+import { systemClock } from '../data/clock.js';
 import { languageModelFile } from '../bot/paths.js';
 import { loadCluProject } from '../dialogs/recognition/cluProject.js';
 import { EmbeddedRecognizer } from '../dialogs/recognition/embeddedRecognizer.js';
@@ -168,7 +169,7 @@ console.log(`# Benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${pr
 const part = process.argv[2];
 
 if (part === undefined || part === 'nlu') {
-  const catalog = OfferCatalog.of(real);
+  const catalog = OfferCatalog.of(real, systemClock);
   const project = await loadCluProject(languageModelFile());
   const trainings: number[] = [];
   let recognizer: EmbeddedRecognizer | undefined;

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../bot/config.js';
 import type { Logger } from '../bot/logger.js';
 import { createRecognizer } from '../bot/recognizerFactory.js';
+import { clockOf } from '../data/clock.js';
 import { OfferCatalog } from '../data/offers/offerCatalog.js';
 import { JsonFileOfferStore } from '../data/offers/offerStore.js';
 import { detectLanguage } from '../dialogs/i18n/language.js';
@@ -23,7 +24,7 @@ const utterances = (await readFile(file, 'utf8'))
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line) as LabelledUtterance);
 const config = loadConfig();
-const catalog = await OfferCatalog.open(new JsonFileOfferStore(config.offersFile));
+const catalog = await OfferCatalog.open(new JsonFileOfferStore(config.offersFile), clockOf(config.clock));
 const quiet: Logger = { info: () => undefined, warn: (message, fields) => console.warn(message, fields), error: (message, fields) => console.error(message, fields) };
 const { recognizer, name } = await createRecognizer(config, catalog, quiet);
 const result = await evaluate(recognizer, utterances, (text) => detectLanguage(text) ?? 'fr');

@@ -1,8 +1,9 @@
 // The parts of NLP.js (v4) the embedded recogniser uses; the packages ship no type declarations.
 declare module '@nlpjs/core' {
+  import type { NlpInstance } from '@nlpjs/nlp';
   export interface Container {
     use(plugin: unknown): void;
-    get(name: 'nlp'): import('@nlpjs/nlp').NlpInstance;
+    get(name: 'nlp'): NlpInstance;
     registerConfiguration(tag: string, configuration: Record<string, unknown>, overwrite: boolean): void;
   }
   export function containerBootstrap(): Promise<Container>;

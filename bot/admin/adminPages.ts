@@ -7,7 +7,7 @@ import { adminText as T } from './adminText.js';
  * The review page's HTML, built as text with every value escaped: what users typed is shown as
  * text and can never become markup. No script at all: the page works with links and forms.
  */
-export function escapeHtml(value: unknown): string {
+export function escapeHtml(value: string | number | boolean | null | undefined): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 

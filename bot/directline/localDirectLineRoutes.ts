@@ -3,6 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../logger.js';
 import { LocalConversations } from './localDirectLine.js';
 import { newId, type TokenClaims, type TokenSigner } from './tokens.js';
+import { routeParam } from '../routeParam.js';
 
 /**
  * A Direct Line 3.0 channel inside the bot's own server, for running with nothing from Azure:
@@ -68,7 +69,8 @@ export class LocalDirectLine {
     );
     server.get(`${base}/conversations/:conversationId/activities`, async (req, res) =>
       this.withConversation(req, res, (claims) => {
-        const watermark = Number.parseInt(String((req.query as Record<string, unknown>)?.watermark ?? '0'), 10);
+        const given = (req.query as Record<string, unknown> | undefined)?.watermark;
+        const watermark = typeof given === 'string' ? Number.parseInt(given, 10) : 0;
         res.send(200, this.conversations.since(claims.conversationId, Number.isFinite(watermark) ? watermark : 0));
       }),
     );
@@ -89,7 +91,7 @@ export class LocalDirectLine {
 
   private async withConversation(req: Request, res: Response, handle: (claims: TokenClaims) => unknown): Promise<void> {
     return this.withClaims(req, res, async (claims) => {
-      if (req.params.conversationId !== claims.conversationId) {
+      if (routeParam(req, 'conversationId') !== claims.conversationId) {
         return fail(res, 403, 'BadArgument', 'token is not valid for this conversation');
       }
       if (!this.conversations.has(claims.conversationId)) return fail(res, 404, 'BadArgument', 'conversation not found');
@@ -175,7 +177,7 @@ export class LocalDirectLine {
     // Only the bot, on this machine, may speak in these conversations.
     if (!isLoopback(req)) return fail(res, 403, 'Forbidden', 'the connector routes answer only the local bot');
     const body = req.body as Partial<Activity> | undefined;
-    const conversationId = String(req.params.conversationId);
+    const conversationId = routeParam(req, 'conversationId');
     if (!body || typeof body.type !== 'string') return fail(res, 400, 'BadArgument', 'an activity is required');
     const stored = this.conversations.append(conversationId, {
       ...body,

@@ -1,4 +1,4 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { CloudAdapter } from 'botbuilder';
 import type { Clock } from '../../data/clock.js';
 import type { OfferCatalog } from '../../data/offers/offerCatalog.js';
 import type { SendOutcome } from '../../data/reminders/delivery.js';
@@ -39,7 +39,7 @@ export class ProactiveSender {
     if (activities.length === 0) return { kind: 'sent' };
     let outcome: SendOutcome = { kind: 'sent' };
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, message.recipient.address as Partial<ConversationReference>, async (context) => {
+      await this.adapter.continueConversationAsync(this.botAppId, message.recipient.address, async (context) => {
         try {
           await context.sendActivities(activities);
         } catch (error) {

@@ -41,7 +41,8 @@ export class FileTranscriptStore implements TranscriptStore {
 
 /** What is kept of an activity: masked, without channel data and without people's names. */
 export function toStored(activity: Partial<Activity>): LoggedActivity {
-  const { channelData: _channelData, ...rest } = activity;
+  const rest: Partial<Activity> = { ...activity };
+  delete rest.channelData;
   const anonymous = (account: Partial<Activity>['from']) => (account ? { id: account.id, role: account.role } : undefined);
   const stored = {
     ...rest,

@@ -21,6 +21,22 @@ export const candidateProfileSchema = z.object({
 });
 export type CandidateProfile = z.infer<typeof candidateProfileSchema>;
 
+/**
+ * A profile read back from storage, checked field by field: a field that no longer fits (an older
+ * version's value, a hand-edited store) is dropped, the others are kept.
+ */
+export function readProfile(stored: unknown): CandidateProfile {
+  if (!stored || typeof stored !== 'object') return {};
+  const whole = candidateProfileSchema.safeParse(stored);
+  if (whole.success) return whole.data;
+  const profile: Record<string, unknown> = {};
+  for (const [field, schema] of Object.entries(candidateProfileSchema.shape)) {
+    const parsed = schema.safeParse((stored as Record<string, unknown>)[field]);
+    if (parsed.success && parsed.data !== undefined) profile[field] = parsed.data;
+  }
+  return profile as CandidateProfile;
+}
+
 /** The facts a check can need, in the order the bot asks them. */
 export const FACTS = ['status', 'corps', 'grade', 'citizen', 'residence', 'education'] as const;
 export type Fact = (typeof FACTS)[number];

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import type { Offer } from './offer.js';
 import type { OfferStore } from './offerStore.js';
 import { buildOfferIndex, referenceNumber, type OfferIndex } from '../search/offerIndex.js';
@@ -64,22 +65,24 @@ export class OfferCatalog {
 
   private constructor(
     private readonly store: OfferStore,
+    private readonly clock: Clock,
     snapshot: OfferSnapshot,
   ) {
     this.snapshot = snapshot;
   }
 
   /** Loads the store; throws (InvalidOffersError) when the offers are not valid, naming each problem. */
-  static async open(store: OfferStore, now: () => Date = () => new Date()): Promise<OfferCatalog> {
-    return new OfferCatalog(store, buildSnapshot(await store.load(), now()));
+  static async open(store: OfferStore, clock: Clock): Promise<OfferCatalog> {
+    return new OfferCatalog(store, clock, buildSnapshot(await store.load(), clock.now()));
   }
 
-  static of(offers: readonly Offer[], loadedAt = new Date()): OfferCatalog {
-    const empty: OfferStore = {
+  /** A catalog of offers held in memory (tests, benchmarks, the evaluation of the language model). */
+  static of(offers: readonly Offer[], clock: Clock): OfferCatalog {
+    const fixed: OfferStore = {
       load: async () => [...offers],
       save: async () => undefined,
     };
-    return new OfferCatalog(empty, buildSnapshot(offers, loadedAt));
+    return new OfferCatalog(fixed, clock, buildSnapshot(offers, clock.now()));
   }
 
   current(): OfferSnapshot {
@@ -87,8 +90,8 @@ export class OfferCatalog {
   }
 
   /** Reloads from the store; on invalid offers throws and keeps the last good snapshot. */
-  async reload(now: Date = new Date()): Promise<OfferSnapshot> {
-    const next = buildSnapshot(await this.store.load(), now);
+  async reload(): Promise<OfferSnapshot> {
+    const next = buildSnapshot(await this.store.load(), this.clock.now());
     this.snapshot = next;
     return next;
   }

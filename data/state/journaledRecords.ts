@@ -30,7 +30,10 @@ export interface OpenReport {
 export class JournaledRecords<T extends Identified> {
   private readonly records = new Map<string, T>();
   private journalLines = 0;
+  /** The last write in line; it never rejects, so that one failed write does not block the ones after it. */
   private writing: Promise<void> = Promise.resolve();
+  /** A write failed (a full disk): the disk is behind memory until a snapshot is written again. */
+  private behind = false;
 
   private constructor(
     private readonly file: string,
@@ -105,14 +108,14 @@ export class JournaledRecords<T extends Identified> {
 
   /** Adds or replaces records; they are readable at once and saved, together, when this resolves. */
   put(...records: T[]): Promise<void> {
-    if (records.length === 0) return this.writing;
+    if (records.length === 0) return this.flush();
     for (const record of records) this.records.set(record.id, structuredClone(record));
     return this.append({ put: records });
   }
 
   remove(...ids: string[]): Promise<void> {
     const present = ids.filter((id) => this.records.delete(id));
-    if (present.length === 0) return this.writing;
+    if (present.length === 0) return this.flush();
     return this.append({ remove: present });
   }
 
@@ -122,25 +125,40 @@ export class JournaledRecords<T extends Identified> {
    */
   purge(...ids: string[]): Promise<void> {
     for (const id of ids) this.records.delete(id);
-    this.writing = this.writing.then(() => this.compact());
-    return this.writing;
+    return this.inLine(() => this.compact());
   }
 
-  /** Resolves once every change asked so far is on disk. */
+  /** Resolves once every change asked so far is on disk; rejects while the disk cannot take them. */
   flush(): Promise<void> {
-    return this.writing;
+    return this.inLine(async () => undefined);
   }
 
   private append(change: Change<T>): Promise<void> {
     const line = `${JSON.stringify(change)}\n`;
-    // Changes reach the disk in the order they were made, one at a time.
-    this.writing = this.writing.then(async () => {
+    return this.inLine(async () => {
       if (this.journalLines >= COMPACT_AFTER) await this.compact();
       await mkdir(path.dirname(this.journal), { recursive: true });
       await appendFile(this.journal, line, 'utf8');
       this.journalLines += 1;
     });
-    return this.writing;
+  }
+
+  /**
+   * Changes reach the disk in the order they were made, one at a time. A write that fails rejects its
+   * own caller; the next write then saves a whole snapshot of memory, which holds the lost change too.
+   */
+  private inLine(write: () => Promise<void>): Promise<void> {
+    const run = async () => {
+      if (this.behind) await this.compact();
+      else await write();
+      this.behind = false;
+    };
+    const done = this.writing.then(run).catch((error: unknown) => {
+      this.behind = true;
+      throw error;
+    });
+    this.writing = done.catch(() => undefined);
+    return done;
   }
 
   private async compact(): Promise<void> {

@@ -22,12 +22,16 @@ const REFERENCE = /\b\d{4}-\d{2}-\d{3,5}(?:\s*\/\s*[A-Za-z]{1,4})?\b|\b\d{2}-\d{
 /** Dates, kept: 18/07/2025, 2025-07-18 (with dots, "26.79.28" is a phone number). */
 const DATE = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b/g;
 
+/** Where a kept part (a reference, a date) waits while the patterns run: a private-use character. */
+const HOLD = '\uE000';
+const KEPT_PLACE = /\uE000(\d+)\uE000/g;
+
 export function maskText(text: string): string {
   // References and dates are set aside first so that no number pattern eats part of them.
   const kept: string[] = [];
   const keep = (match: string) => {
     kept.push(match);
-    return `\u0000${kept.length - 1}\u0000`;
+    return `${HOLD}${kept.length - 1}${HOLD}`;
   };
   let masked = text.replace(REFERENCE, keep).replace(EMAIL, MASKS.email).replace(DATE, keep);
   masked = masked
@@ -36,13 +40,13 @@ export function maskText(text: string): string {
     .replace(TEN_DIGIT_PHONE, MASKS.phone)
     .replace(LONG_NUMBER, MASKS.number)
     .replace(LOCAL_PHONE, (match) => (/^\d{6}$/.test(match) || /\D/.test(match) ? MASKS.phone : match));
-  return masked.replace(/\u0000(\d+)\u0000/g, (_whole, index: string) => kept[Number(index)] ?? '');
+  return masked.replace(KEPT_PLACE, (_whole, index: string) => kept[Number(index)] ?? '');
 }
 
 /** Every string of a value (an activity, a card), masked; the shape is kept. */
 export function maskDeep<T>(value: T): T {
   if (typeof value === 'string') return maskText(value) as T;
-  if (Array.isArray(value)) return value.map((item) => maskDeep(item)) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => maskDeep(item)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = maskDeep(item);

@@ -104,7 +104,7 @@ export function parseResidenceAnswer(text: string, now: Date): Answer<Residence>
   const monthYear = new RegExp(`\\b(${Object.keys(MONTHS).join('|')})\\s+((?:19|20)\\d{2})\\b`).exec(folded);
   if (monthYear) {
     // The end of the month: the count of years is then never more than the truth.
-    const month = DateTime.fromObject({ year: Number(monthYear[2]), month: MONTHS[monthYear[1] as string] as number }, { zone: OFFER_ZONE });
+    const month = DateTime.fromObject({ year: Number(monthYear[2]), month: MONTHS[monthYear[1] as string] }, { zone: OFFER_ZONE });
     return since(month.endOf('month').startOf('day'), 'day');
   }
   const times = quickTimes(text);

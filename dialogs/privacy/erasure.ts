@@ -17,5 +17,5 @@ export function eraseAfterTurn(context: TurnContext, request: ErasureRequest): v
 }
 
 export function erasureRequested(context: TurnContext): ErasureRequest | undefined {
-  return context.turnState.get(ERASE_AFTER_TURN) as ErasureRequest | undefined;
+  return context.turnState.get<ErasureRequest | undefined>(ERASE_AFTER_TURN);
 }

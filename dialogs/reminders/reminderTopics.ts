@@ -40,7 +40,7 @@ export class ReminderTopics {
 
   private recipient(context: TurnContext, data: ConversationData, language: Language): Recipient {
     const address = data.reference ?? TurnContext.getConversationReference(context.activity);
-    return { userKey: userKeyOf(context), address: address as Record<string, unknown>, language };
+    return { userKey: userKeyOf(context), address: address, language };
   }
 
   private showButton(language: Language): SuggestedAction {

@@ -17,7 +17,7 @@ afterEach(async () => {
 async function bot(env: Record<string, string> = {}) {
   const clock = new ManualClock(noumeaNoon('2026-07-05'));
   const app = await startApp(await testConfig({ ...(await adminEnv()), ...env }), { clock, logger: new MemoryLogger() });
-  closers.push(app.close);
+  closers.push(() => app.close());
   return { ...app, clock, admin: new AdminClient(app.url) };
 }
 
@@ -96,7 +96,7 @@ describe('the review page login', () => {
 
   it('is off, and says how to turn it on, without staff accounts', async () => {
     const app = await startApp(await testConfig(), { clock: new ManualClock(noumeaNoon('2026-07-05')), logger: new MemoryLogger() });
-    closers.push(app.close);
+    closers.push(() => app.close());
     const response = await fetch(`${app.url}/admin`);
     expect(response.status).toBe(503);
     expect(await response.text()).toContain('ADMIN_USERS');
@@ -181,7 +181,7 @@ describe('transcript retention', () => {
     await files.flush();
     // 5 July 2026: 90 days back is 6 April.
     const app = await startApp(config, { clock: new ManualClock(noumeaNoon('2026-07-05')), logger: new MemoryLogger() });
-    closers.push(app.close);
+    closers.push(() => app.close());
     const left = await waitUntil(async () => {
       const ids = (await files.conversationIds()).map((c) => c.conversationId);
       return ids.includes('old') ? undefined : ids;

@@ -13,7 +13,7 @@ afterEach(async () => {
 
 async function bot(env: Record<string, string> = {}, tokenNow?: () => number) {
   const app = await startApp(await testConfig(env), { clock: fixedClock(noumeaNoon('2026-07-05')), logger: new MemoryLogger(), tokenNow });
-  closers.push(app.close);
+  closers.push(() => app.close());
   return app;
 }
 
@@ -80,7 +80,7 @@ describe('the built-in Direct Line channel', () => {
 describe('with DIRECTLINE_SECRET, Azure Direct Line', () => {
   it('exchanges the secret for a token on the server and never gives the secret to the page', async () => {
     const azure = await fakeService(() => ({ status: 200, body: { conversationId: 'azure-conv', token: 'azure-token', expires_in: 1800 } }));
-    closers.push(azure.close);
+    closers.push(() => azure.close());
     const { url } = await bot({ DIRECTLINE_SECRET: 'the-secret', DIRECTLINE_ENDPOINT: `${azure.url}/v3/directline` });
     const response = await fetch(`${url}/api/directline/token`, { method: 'POST' });
     const text = await response.text();
@@ -96,7 +96,7 @@ describe('with DIRECTLINE_SECRET, Azure Direct Line', () => {
 
   it('says the channel is unavailable when Azure refuses, without detail', async () => {
     const azure = await fakeService(() => ({ status: 403, body: { error: 'bad secret' } }));
-    closers.push(azure.close);
+    closers.push(() => azure.close());
     const { url } = await bot({ DIRECTLINE_SECRET: 'wrong', DIRECTLINE_ENDPOINT: azure.url });
     const response = await fetch(`${url}/api/directline/token`, { method: 'POST' });
     expect(response.status).toBe(502);

@@ -15,7 +15,7 @@ afterEach(async () => {
 async function bot(env: Record<string, string> = {}, recognizer?: IntentRecognizer) {
   const logger = new MemoryLogger();
   const app = await startApp(await testConfig(env), { clock: fixedClock(JULY_5), logger, recognizer });
-  closers.push(app.close);
+  closers.push(() => app.close());
   return { ...app, logger };
 }
 
@@ -41,7 +41,7 @@ const post = (url: string, body: unknown, headers: Record<string, string> = {}) 
 describe('POST /api/messages, as a channel calls it', () => {
   it('answers through the Bot Connector API at the activity serviceUrl', async () => {
     const connector = await fakeService();
-    closers.push(connector.close);
+    closers.push(() => connector.close());
     const { url } = await bot();
     const response = await post(`${url}/api/messages`, activity(connector.url, 'offres en informatique'));
     expect(response.status).toBeLessThan(300);
@@ -54,7 +54,7 @@ describe('POST /api/messages, as a channel calls it', () => {
 
   it('checks the Bot Framework token when MicrosoftAppId is set, as in production', async () => {
     const connector = await fakeService();
-    closers.push(connector.close);
+    closers.push(() => connector.close());
     const { url } = await bot({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' });
     const response = await post(`${url}/api/messages`, activity(connector.url, 'aide'));
     expect(response.status).toBe(401);
@@ -78,7 +78,7 @@ describe('POST /api/messages, as a channel calls it', () => {
 
   it('apologises in the user language when a turn fails, logs it with the conversation id, and serves the next', async () => {
     const connector = await fakeService();
-    closers.push(connector.close);
+    closers.push(() => connector.close());
     let fail = true;
     const flaky: IntentRecognizer = {
       async recognize(text) {

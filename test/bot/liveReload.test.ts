@@ -21,7 +21,7 @@ describe('HR changes go live without a restart', () => {
     await copyFile(SHIPPED_OFFERS_FILE, file);
     const logger = new MemoryLogger();
     const app = await startApp(await testConfig({ OFFERS_FILE: file }), { clock: fixedClock(noumeaNoon('2026-07-05')), logger });
-    closers.push(app.close);
+    closers.push(() => app.close());
     const offers = async () => ((await (await fetch(`${app.url}/healthz`)).json()) as { offers: number }).offers;
     expect(await offers()).toBe(21);
 
@@ -54,12 +54,12 @@ describe('HR changes go live without a restart', () => {
     const version = (mark: string) => ({ offers: shipped.offers.map((o) => ({ ...o, title: `${mark} ${String(o.title)}` })) });
     await writeFileAtomic(file, JSON.stringify(version('A')));
     const connector = await fakeService();
-    closers.push(connector.close);
+    closers.push(() => connector.close());
     const app = await startApp(await testConfig({ OFFERS_FILE: file }), {
       clock: fixedClock(noumeaNoon('2026-07-05')),
       logger: new MemoryLogger(),
     });
-    closers.push(app.close);
+    closers.push(() => app.close());
 
     let searching = true;
     const conversations = [0, 1, 2].map(async (c) => {

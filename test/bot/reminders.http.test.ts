@@ -21,7 +21,7 @@ afterEach(async () => {
 
 async function bot(clock: ManualClock, env: Record<string, string> = {}) {
   const app = await startApp(await testConfig({ REMINDER_CHECK_SECONDS: '0.1', ...env }), { clock, logger: new MemoryLogger() });
-  closers.push(app.close);
+  closers.push(() => app.close());
   return app;
 }
 
@@ -78,7 +78,7 @@ describe('what the channel answers', () => {
     const connector = await fakeService((request) =>
       request.url.includes('conv-blocked') ? { status: 403, body: { error: { code: 'BotBlocked' } } } : { status: 500, body: {} },
     );
-    closers.push(connector.close);
+    closers.push(() => connector.close());
     const app = await bot(new ManualClock(noumeaNoon('2026-07-05')), { REMINDER_CHECK_SECONDS: '3600' });
     await app.proactive.put(dueReminder(connector.url, 'blocked'), dueReminder(connector.url, 'flaky'));
     const report = await app.scheduler.tick();
@@ -94,7 +94,7 @@ describe('the deadline as a calendar file', () => {
     const response = await fetch(`${url}/offres/3134-26-0975-SR/agenda.ics`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
-    const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+    const calendar = new ICAL.Component(ICAL.parse(await response.text()) as unknown[]);
     const zone = calendar.getFirstSubcomponent('vtimezone');
     expect(zone?.getFirstPropertyValue('tzid')).toBe('Pacific/Noumea');
     const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent') as ICAL.Component);
@@ -102,7 +102,7 @@ describe('the deadline as a calendar file', () => {
     expect((calendar.getFirstSubcomponent('vevent') as ICAL.Component).getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Pacific/Noumea');
     expect(event.startDate.toString()).toBe('2026-07-17T16:00:00');
     // The instant: 16:00 in Nouméa is 05:00 UTC.
-    ICAL.TimezoneService.register(new ICAL.Timezone(zone as ICAL.Component));
+    ICAL.TimezoneService.register(new ICAL.Timezone(zone));
     expect(event.startDate.toJSDate().toISOString()).toBe('2026-07-17T05:00:00.000Z');
     const alarm = (calendar.getFirstSubcomponent('vevent') as ICAL.Component).getFirstSubcomponent('valarm');
     expect(String(alarm?.getFirstPropertyValue('trigger'))).toBe('-P1D');

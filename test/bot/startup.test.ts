@@ -48,6 +48,8 @@ describe('start-up', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('PORT');
     expect(() => loadConfig({ BOT_NOW: 'demain' })).toThrow(/BOT_NOW/);
+    expect(() => loadConfig({ BOT_CLOCK_START: '15/02/2025' })).toThrow(/BOT_CLOCK_START/);
+    expect(() => loadConfig({ BOT_NOW: '2026-07-05T12:00:00+11:00', BOT_CLOCK_START: '2025-02-15T09:00:00+11:00' })).toThrow(/not both/);
     // The review page's accounts: a hash from npm run admin:hash, and a session key with them.
     expect(() => loadConfig({ ADMIN_USERS: 'agent:plain-password' })).toThrow(/ADMIN_USERS: "agent" needs name:hash/);
     expect(() => loadConfig({ ADMIN_USERS: 'agent:scrypt$16384$c2FsdA$aGFzaA' })).toThrow(/ADMIN_SESSION_SECRET: required with ADMIN_USERS/);
@@ -59,7 +61,8 @@ describe('start-up', () => {
     expect(config.port).toBe(3978);
     expect(config.offersFile).toBe(path.resolve('data/offers.json'));
     expect(config.directLine.secret).toBeUndefined();
-    expect(config.fixedNow).toBeUndefined();
-    expect(loadConfig({ BOT_NOW: '2026-07-05T12:00:00+11:00' }).fixedNow?.toISOString()).toBe('2026-07-05T01:00:00.000Z');
+    expect(config.clock).toEqual({ kind: 'real' });
+    expect(loadConfig({ BOT_NOW: '2026-07-05T12:00:00+11:00' }).clock).toEqual({ kind: 'fixed', at: new Date('2026-07-05T01:00:00.000Z') });
+    expect(loadConfig({ BOT_CLOCK_START: '2025-02-15T09:00:00+11:00' }).clock).toEqual({ kind: 'running', from: new Date('2025-02-14T22:00:00.000Z') });
   });
 });

@@ -72,7 +72,7 @@ describe('the review page in a browser', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporter (.transcript)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.transcript$/);
-    const activities = JSON.parse(await readFile((await download.path()) as string, 'utf8')) as Array<{ type: string; text?: string }>;
+    const activities = JSON.parse(await readFile((await download.path()), 'utf8')) as Array<{ type: string; text?: string }>;
     expect(activities.some((a) => a.type === 'message' && a.text === XSS)).toBe(true);
 
     await page.getByRole('link', { name: 'Questions sans réponse' }).click();

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT, SHARED_OFFERS_DIR, SHIPPED_OFFERS_FILE } from '../helpers/offers.js';
+import { PROJECT_ROOT, REAL_OFFERS_DIR, SHIPPED_OFFERS_FILE } from '../helpers/offers.js';
 
 /** The HR command line, run as HR runs it (the test script builds it first). */
 function offers(args: string[], env: Record<string, string> = {}) {
@@ -43,7 +43,7 @@ describe('npm run offers', () => {
     const french = offers(['validate', file]).out;
     expect(french).toMatch(/offre 3134-26-0438\/SR, champ deadline, ligne \d+ : date invalide ou inexistante/);
     expect(french).toMatch(/offre 3134-26-0903\/SR, champ applyTo\.email, ligne \d+ : adresse électronique invalide/);
-    const broken = offers(['validate', path.join(SHARED_OFFERS_DIR, 'postings', '3134-25-0966-SR.txt')]);
+    const broken = offers(['validate', path.join(REAL_OFFERS_DIR, 'postings', '3134-25-0966-SR.txt')]);
     expect(broken.code).toBe(1);
     expect(broken.out).toContain("n'est pas du JSON valide");
   });
@@ -72,7 +72,7 @@ describe('npm run offers', () => {
   it('import: shows what would change and writes only with --write; a known reference is updated, not duplicated', async () => {
     const file = await copyOfShipped();
     const before = await readFile(file, 'utf8');
-    const posting = JSON.parse(await readFile(path.join(SHARED_OFFERS_DIR, 'jobposting', '3134-26-0975_SR.json'), 'utf8')) as Record<string, unknown>;
+    const posting = JSON.parse(await readFile(path.join(REAL_OFFERS_DIR, 'jobposting', '3134-26-0975_SR.json'), 'utf8')) as Record<string, unknown>;
     const dir = path.dirname(file);
     const changed = path.join(dir, 'changed.json');
     await writeFile(changed, JSON.stringify([{ ...posting, title: 'Concepteur-Développeur (republié)' }, { ...posting, identifier: '3134-26-2001/SR' }]));
@@ -89,7 +89,7 @@ describe('npm run offers', () => {
   it('import: reads the text of a posting as published', async () => {
     const file = await copyOfShipped();
     await writeFile(file, JSON.stringify({ offers: [] }));
-    const text = path.join(SHARED_OFFERS_DIR, 'postings', '3134-25-0966-SR.txt');
+    const text = path.join(REAL_OFFERS_DIR, 'postings', '3134-25-0966-SR.txt');
     expect(offers(['import', text, '--write', '--file', file]).out).toContain('  + 3134-25-0966/SR  DSI – Référent Projet SI – Service des Moyens');
     expect(offers(['list', '--file', file]).out).toBe('3134-25-0966/SR  clôturée  2025-07-18  DSI – Référent Projet SI – Service des Moyens\n');
   });

@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { offerFromJobPosting } from '../../data/offers/jobPosting.js';
 import { parseResidence } from '../../data/offers/residence.js';
-import { offerByReference, SHARED_OFFERS_DIR, shippedOffers } from '../helpers/offers.js';
+import { offerByReference, REAL_OFFERS_DIR, shippedOffers } from '../helpers/offers.js';
 
-const postingDir = path.join(SHARED_OFFERS_DIR, 'jobposting');
+const postingDir = path.join(REAL_OFFERS_DIR, 'jobposting');
 const files = readdirSync(postingDir).filter((f) => f.endsWith('.json'));
 const read = (file: string) => JSON.parse(readFileSync(path.join(postingDir, file), 'utf8')) as Record<string, unknown>;
 

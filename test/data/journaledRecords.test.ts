@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -67,5 +67,26 @@ describe('erasure', () => {
     const onDisk = (await readFile(file, 'utf8')) + (await readFile(`${file}.journal`, 'utf8'));
     expect(onDisk).not.toContain('jean.dupont');
     expect((await JournaledRecords.open(file, accept)).store.all()).toEqual([{ id: 'b', text: 'kept' }]);
+  });
+});
+
+describe('a write that fails (a full disk, a file in the way)', () => {
+  it('rejects that change alone; the next write saves it with the rest', async () => {
+    const dir = await folder();
+    const file = path.join(dir, 'notes.json');
+    const { store } = await JournaledRecords.open(file, accept);
+    await store.put({ id: 'a', text: 'one' });
+    // The journal becomes a folder: appending to it fails as a full disk would.
+    await rm(`${file}.journal`);
+    await mkdir(`${file}.journal`);
+    await expect(store.put({ id: 'b', text: 'two' })).rejects.toThrow();
+    await expect(store.flush()).rejects.toThrow();
+    expect(store.get('b')).toEqual({ id: 'b', text: 'two' });
+    // The disk is back: the next change goes through, and the one that failed is on disk too.
+    await rm(`${file}.journal`, { recursive: true });
+    await store.put({ id: 'c', text: 'three' });
+    await store.flush();
+    const { store: again } = await JournaledRecords.open(file, accept);
+    expect(again.all().map((n) => n.id).sort()).toEqual(['a', 'b', 'c']);
   });
 });

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readOffersFrom, ImportError } from '../../data/offers/importFormats.js';
 import { OPEN_DATA_COLUMNS } from '../../data/offers/openDataCsv.js';
-import { SHARED_OFFERS_DIR } from '../helpers/offers.js';
+import { REAL_OFFERS_DIR } from '../helpers/offers.js';
 
-const columns = readFileSync(path.join(SHARED_OFFERS_DIR, 'avp-columns.txt'), 'utf8').split('\n').filter(Boolean);
+const columns = readFileSync(path.join(REAL_OFFERS_DIR, 'avp-columns.txt'), 'utf8').split('\n').filter(Boolean);
 
 function csv(rows: Array<Record<string, string>>, header: readonly string[] = columns, delimiter = ';'): string {
   const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;

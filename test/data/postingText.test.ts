@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFrenchDate } from '../../data/offers/frenchDates.js';
 import { offerFromPostingText, PostingTextError } from '../../data/offers/postingText.js';
-import { offerByReference, SHARED_OFFERS_DIR } from '../helpers/offers.js';
+import { offerByReference, REAL_OFFERS_DIR } from '../helpers/offers.js';
 
-const posting = (name: string) => readFileSync(path.join(SHARED_OFFERS_DIR, 'postings', name), 'utf8');
+const posting = (name: string) => readFileSync(path.join(REAL_OFFERS_DIR, 'postings', name), 'utf8');
 
 describe('reading a posting as published in text', () => {
   it.each([

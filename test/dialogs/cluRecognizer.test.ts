@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { startApp } from '../../bot/app.js';
 import { MemoryLogger } from '../../bot/logger.js';
-import { fixedClock } from '../../data/clock.js';
+import { fixedClock, systemClock } from '../../data/clock.js';
 import { OfferCatalog } from '../../data/offers/offerCatalog.js';
 import { CluRecognizer } from '../../dialogs/recognition/cluRecognizer.js';
 import { FallbackRecognizer } from '../../dialogs/recognition/fallbackRecognizer.js';
@@ -14,7 +14,7 @@ afterEach(async () => {
   while (closers.length > 0) await closers.pop()?.();
 });
 
-const catalog = OfferCatalog.of(shippedOffers());
+const catalog = OfferCatalog.of(shippedOffers(), systemClock);
 const TEXT = 'quelle est la date limite de la 0975 à Koné';
 
 /** What Azure CLU answers (REST API 2022-05-15-preview), as it writes it on the wire. */
@@ -52,7 +52,7 @@ type Answer = (request: Received) => { status: number; body: unknown } | Promise
 
 async function fakeClu(answer: Answer = cluAnswer) {
   const service = await fakeService(answer);
-  closers.push(service.close);
+  closers.push(() => service.close());
   return service;
 }
 
@@ -114,10 +114,10 @@ describe('the bot with CLU configured', () => {
   ])('answers the deadline when %s', async (_label, answer, outage) => {
     const clu = await fakeClu(answer);
     const connector = await fakeService();
-    closers.push(connector.close);
+    closers.push(() => connector.close());
     const logger = new MemoryLogger();
     const app = await startApp(await testConfig({ CLU_ENDPOINT: clu.url, CLU_KEY: 'k' }), { clock: fixedClock(noumeaNoon('2026-07-05')), logger });
-    closers.push(app.close);
+    closers.push(() => app.close());
     await fetch(`${app.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -77,11 +77,11 @@ describe('searching', () => {
     const grade = chips.find((c) => (c.value as { kind?: string }).kind === 'grade');
     expect(domain?.title).toMatch(/^domaine /);
     expect(grade?.title).toMatch(/^grade /);
-    const byDomain = await bot.say({ text: domain?.title, value: domain?.value });
+    const byDomain = await bot.say({ text: domain?.title, value: domain?.value as unknown });
     const wanted = (domain?.value as { value: string }).value;
     expect(cardsOf(byDomain).length).toBeGreaterThan(0);
     expect(textsOf(byDomain)).toContain(`Filtres : domaine ${wanted}.`);
-    const byGrade = await bot.say({ text: grade?.title, value: grade?.value });
+    const byGrade = await bot.say({ text: grade?.title, value: grade?.value as unknown });
     expect(textsOf(byGrade)).toContain(`grade ${(grade?.value as { value: string }).value}`);
     for (const card of cardsOf(byGrade)) expect(cardText(card)).toContain((grade?.value as { value: string }).value);
   });
@@ -280,7 +280,7 @@ describe('understanding', () => {
     expect(textsOf(asked)).toContain("Je ne suis pas sûr d'avoir compris");
     expect(suggestionTitles(asked)).toEqual(['Connaître la date limite', 'Savoir comment postuler']);
     const choice = asked[0]?.suggestedActions?.actions[1];
-    const answer = await bot.say({ text: choice?.title, value: choice?.value });
+    const answer = await bot.say({ text: choice?.title, value: choice?.value as unknown });
     expect(textsOf(answer)).toContain("Pour postuler à l'offre 3134-26-0975/SR");
   });
 

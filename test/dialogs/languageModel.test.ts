@@ -9,6 +9,7 @@ import { cluProjectSchema, loadCluProject, PROJECT_FILE_VERSION } from '../../di
 import { extractEntities } from '../../dialogs/recognition/entities.js';
 import { evaluate, type LabelledUtterance } from '../../dialogs/recognition/evaluation.js';
 import { OfferCatalog } from '../../data/offers/offerCatalog.js';
+import { systemClock } from '../../data/clock.js';
 import { INTENTS } from '../../dialogs/recognition/recognizer.js';
 import { PROJECT_ROOT, shippedOffers } from '../helpers/offers.js';
 import { trainedRecognizer } from '../helpers/testBot.js';
@@ -104,7 +105,7 @@ describe('the embedded recogniser', () => {
 });
 
 describe('entities in any spelling', () => {
-  const snapshot = () => OfferCatalog.of(shippedOffers()).current();
+  const snapshot = () => OfferCatalog.of(shippedOffers(), systemClock).current();
 
   it.each([
     ['détails 3134-25-0966/SR', '3134-25-0966/SR'],

@@ -84,6 +84,8 @@ describe('deadline reminders', () => {
     const bot = testConversation(noumeaNoon('2026-07-09'));
     const replies = await bot.say('rappelle-moi 3 jours avant la date limite de la 0939');
     expect(textsOf(replies)).toMatch(/^Le mardi 7 juillet 2026 à 8 h 00 est déjà passé, mais l'offre 3134-26-0939\/SR .* tout de suite/);
+    // The dialogs poke the scheduler rather than wait for its next round.
+    expect(bot.dueNowCalls()).toBe(1);
     const [sent] = await deliver(bot);
     // The reminder: the hours left, the offer's card, how to apply.
     expect(textsOf(sent?.replies ?? [])).toMatch(/Il vous reste 36 heures/);

@@ -10,7 +10,7 @@ const AC = (AdaptiveCards as unknown as { default?: typeof AdaptiveCards }).defa
 export function cardProblems(content: unknown): string[] {
   const card = new AC.AdaptiveCard();
   const context = new AC.SerializationContext();
-  card.parse(content as AdaptiveCards.AdaptiveCard, context);
+  card.parse(content, context);
   const problems: string[] = [];
   for (let i = 0; i < context.eventCount; i++) {
     const event = context.getEventAt(i);

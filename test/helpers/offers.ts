@@ -6,7 +6,8 @@ import { validateOffers } from '../../data/offers/offerValidation.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SHIPPED_OFFERS_FILE = path.join(PROJECT_ROOT, 'data', 'offers.json');
-export const SHARED_OFFERS_DIR = path.resolve(PROJECT_ROOT, '..', 'shared', 'offers');
+/** The real postings, copied into the project from ../shared/offers by scripts/copy-real-offers.sh. */
+export const REAL_OFFERS_DIR = path.join(PROJECT_ROOT, 'test', 'fixtures', 'real-offers');
 
 /** The offers the bot ships with, validated as the bot validates them. */
 export function shippedOffers(): Offer[] {

@@ -1,19 +1,15 @@
-import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { composeBot } from '../../bot/composeBot.js';
 import type { CandidateProfile } from '../../data/eligibility/candidateProfile.js';
 import { parseEligibilityRules, type EligibilityRules } from '../../data/eligibility/eligibilityRules.js';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { TranscriptFiles } from '../../data/transcripts/transcriptFiles.js';
-import { ErasureMiddleware } from '../../bot/transcripts/erasureMiddleware.js';
-import { FileTranscriptStore } from '../../bot/transcripts/fileTranscriptStore.js';
-import { transcriptMiddleware } from '../../bot/transcripts/transcriptLogging.js';
 import path from 'node:path';
 import { PROJECT_ROOT } from './offers.js';
-import { JobBot } from '../../bot/jobBot.js';
-import { ManualClock } from '../../data/clock.js';
+import { ManualClock, systemClock } from '../../data/clock.js';
 import { OfferCatalog } from '../../data/offers/offerCatalog.js';
 import type { ConversationData } from '../../dialogs/conversationData.js';
-import { MainDialog } from '../../dialogs/mainDialog.js';
 import { languageModelFile } from '../../bot/paths.js';
 import { loadCluProject } from '../../dialogs/recognition/cluProject.js';
 import { EmbeddedRecognizer } from '../../dialogs/recognition/embeddedRecognizer.js';
@@ -41,6 +37,8 @@ export interface TestConversation {
   /** Reminders and alerts this conversation's bot keeps. */
   proactive: ProactiveStore;
   catalog: OfferCatalog;
+  /** How many times the dialogs asked the scheduler to send at once (a reminder due now). */
+  dueNowCalls(): number;
 }
 
 export const TEST_PUBLIC_URL = 'https://emploi.example.nc';
@@ -54,7 +52,7 @@ export function shippedRules(): EligibilityRules {
 }
 
 /** The embedded recogniser, trained once for all the conversations of a test file. */
-const shippedCatalog = OfferCatalog.of(shippedOffers());
+const shippedCatalog = OfferCatalog.of(shippedOffers(), systemClock);
 let training: Promise<EmbeddedRecognizer> | undefined;
 export function trainedRecognizer(): Promise<EmbeddedRecognizer> {
   training ??= loadCluProject(languageModelFile()).then((project) => EmbeddedRecognizer.train(project, () => shippedCatalog.current()));
@@ -70,28 +68,25 @@ export function testConversation(
   options: { recognizer?: IntentRecognizer; locale?: string; offers?: Offer[]; proactive?: ProactiveStore } = {},
 ): TestConversation {
   const clock = new ManualClock(now);
-  const catalog = OfferCatalog.of(options.offers ?? shippedOffers());
+  const catalog = OfferCatalog.of(options.offers ?? shippedOffers(), clock);
   const storage = new MemoryStorage();
-  const conversationState = new ConversationState(storage);
-  const conversation = conversationState.createProperty<ConversationData>('conversation');
-  const recognizer = options.recognizer ?? embedded;
   const proactive = options.proactive ?? new MemoryProactiveStore();
-  const userState = new UserState(storage);
-  const profiles = userState.createProperty<CandidateProfile>('candidateProfile');
   const transcripts = new TranscriptFiles(mkdtempSync(path.join(tmpdir(), 'transcripts-')));
-  const services = {
+  let dueNow = 0;
+  const { bot, middleware } = composeBot({
     catalog,
     clock,
-    recognizer,
+    recognizer: options.recognizer ?? embedded,
     proactive,
     links: offerLinks(TEST_PUBLIC_URL),
     eligibilityRules: shippedRules(),
-    personalData: { eraseTranscripts: (channelId: string, userId: string) => transcripts.deleteByUser(channelId, userId) },
+    storage,
+    transcripts,
     transcriptRetentionDays: 90,
-  };
-  const bot = new JobBot([conversationState, userState], conversation, new MainDialog(services, conversation, profiles), { catalog, clock });
+    onDueNow: () => (dueNow += 1),
+  });
   const adapter = new TestAdapter((context) => bot.run(context));
-  adapter.use(new ErasureMiddleware(transcripts), ...transcriptMiddleware(new FileTranscriptStore(transcripts)));
+  adapter.use(...middleware);
   if (options.locale) adapter.locale = options.locale;
 
   async function collect(send: () => Promise<void>): Promise<Array<Partial<Activity>>> {
@@ -105,6 +100,7 @@ export function testConversation(
     proactive,
     transcripts,
     catalog,
+    dueNowCalls: () => dueNow,
     say: (input) =>
       collect(() => adapter.receiveActivity(typeof input === 'string' ? { type: 'message', text: input } : { type: 'message', ...input })),
     profile: async (channelId = 'test') => {

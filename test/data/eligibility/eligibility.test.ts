@@ -8,12 +8,12 @@ import { offerFromJobPosting } from '../../../data/offers/jobPosting.js';
 import type { Offer } from '../../../data/offers/offer.js';
 import { closesAt, opensAt } from '../../../data/offers/openness.js';
 import { offerFromPostingText } from '../../../data/offers/postingText.js';
-import { SHARED_OFFERS_DIR } from '../../helpers/offers.js';
+import { REAL_OFFERS_DIR } from '../../helpers/offers.js';
 
 /** Every real offer in ../shared/offers, read by the importers HR uses. */
 function realOffers(): Offer[] {
-  const jsonDir = path.join(SHARED_OFFERS_DIR, 'jobposting');
-  const textDir = path.join(SHARED_OFFERS_DIR, 'postings');
+  const jsonDir = path.join(REAL_OFFERS_DIR, 'jobposting');
+  const textDir = path.join(REAL_OFFERS_DIR, 'postings');
   return [
     ...readdirSync(jsonDir).map((f) => offerFromJobPosting(JSON.parse(readFileSync(path.join(jsonDir, f), 'utf8')))),
     ...readdirSync(textDir).map((f) => offerFromPostingText(readFileSync(path.join(textDir, f), 'utf8'))),

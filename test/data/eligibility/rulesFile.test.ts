@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { InvalidRulesError, parseEligibilityRules, RULE_IDS } from '../../../data/eligibility/eligibilityRules.js';
 import { RULES_FILE } from '../../helpers/testBot.js';
 
-const shipped = () => JSON.parse(readFileSync(RULES_FILE, 'utf8')) as Record<string, any>;
+/** The file as JSON, loosely typed so that a test can break any part of it. */
+type Part = Record<string, unknown>;
+type ShippedRules = { rules: { citizen: Part; residenceShort: Part } & Record<string, Part>; sources: { surTitre: Part } & Record<string, Part> };
+const shipped = () => JSON.parse(readFileSync(RULES_FILE, 'utf8')) as ShippedRules;
 
 describe('the rules file HR keeps', () => {
   it('has every rule in French and English, each citing a source page', () => {
