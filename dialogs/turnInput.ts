@@ -21,14 +21,14 @@ const PRIVACY = /^\s*(confidentialit[ée]|vie priv[ée]e|mes donn[ée]es|donn[é
 /** Asking for a person ("je veux parler à un conseiller", "talk to a human"): the bot says what it can't do. */
 const WANTS_A_PERSON = /\b(parler|discuter|[ée]changer|joindre|contacter|talk|speak|chat)\b.{0,20}\b(humain|conseill[eè]re?|quelqu['’]un|une personne|un agent|une vraie personne|human|someone|somebody|a person|a real person|an agent|an advisor|an adviser)\b/i;
 
-/** What this turn brings, worked out once and shared by the main dialog and its interruptions. */
-export interface TurnInput {
-  text: string;
-  language: Language;
-  action?: CardAction;
-  recognition?: Recognition;
-  tooLong?: number;
-}
+/**
+ * What this turn brings, worked out once and shared by the main dialog and its interruptions: a
+ * message too long to read, a button (or words that mean one), or text with what it was understood as.
+ */
+export type TurnInput =
+  | { kind: 'tooLong'; language: Language; length: number }
+  | { kind: 'action'; language: Language; text: string; action: CardAction }
+  | { kind: 'text'; language: Language; text: string; recognition: Recognition };
 
 const TURN_INPUT = Symbol('turnInput');
 
@@ -44,7 +44,7 @@ export async function readTurnInput(
   let input: TurnInput;
   if (text.length > MAX_MESSAGE_LENGTH) {
     const language = detectLanguage(text.slice(0, 500)) ?? data.language ?? 'fr';
-    input = { text: '', language, tooLong: text.length };
+    input = { kind: 'tooLong', language, length: text.length };
   } else {
     // An answer to a question on screen ("Ingénieur", a grade's name in French) keeps the conversation's language.
     const language = data.eligibilityQuestion && data.language ? data.language : chooseLanguage(text, data.language, activity.locale);
@@ -58,12 +58,19 @@ export async function readTurnInput(
             ? { action: 'person' as const }
             : undefined;
     const action = parseCardAction(activity.value) ?? typed;
-    input = action ? { text, language, action } : { text, language, recognition: await recognizer.recognize(text, language) };
+    input = action
+      ? { kind: 'action', language, text, action }
+      : { kind: 'text', language, text, recognition: await recognizer.recognize(text, language) };
   }
   data.language = input.language;
-  noteOutcome(context, { intent: input.recognition?.topIntent ?? input.action?.action ?? '', language: input.language });
+  noteOutcome(context, { intent: intentName(input), language: input.language });
   context.turnState.set(TURN_INPUT, input);
   return input;
+}
+
+function intentName(input: TurnInput): string {
+  if (input.kind === 'text') return input.recognition.topIntent;
+  return input.kind === 'action' ? input.action.action : '';
 }
 
 /** The language of this turn, for answers given outside the dialogs (the apology after an error). */

@@ -34,7 +34,7 @@ export function readProfile(stored: unknown): CandidateProfile {
     const parsed = schema.safeParse((stored as Record<string, unknown>)[field]);
     if (parsed.success && parsed.data !== undefined) profile[field] = parsed.data;
   }
-  return profile as CandidateProfile;
+  return profile;
 }
 
 /** The facts a check can need, in the order the bot asks them. */

@@ -1,0 +1,92 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { CandidateProfile } from '../../data/eligibility/candidateProfile.js';
+import { ASK_OFFER_DIALOG, type AskOfferOptions, type OfferQuestion } from '../askOfferDialog.js';
+import type { ConversationData } from '../conversationData.js';
+import { ELIGIBILITY_DIALOG } from '../eligibility/eligibilityDialog.js';
+import { factsInSentence } from '../eligibility/sentenceFacts.js';
+import { t, type Language } from '../i18n/messages.js';
+import { noteOutcome } from '../outcome.js';
+import { DELETE_MY_DATA_DIALOG } from '../privacy/deleteMyDataDialog.js';
+import { entityOf, type Recognition } from '../recognition/recognizer.js';
+import { alertSearchFrom } from '../reminders/alertRequest.js';
+import { leadDaysOf } from '../reminders/leadTime.js';
+import type { ReminderTopics } from '../reminders/reminderTopics.js';
+import { formatted, plain } from '../replies.js';
+import { searchIntentFrom } from '../search/searchRequest.js';
+import type { DialogServices } from '../services.js';
+import type { OfferTopics } from './offerTopics.js';
+import { fallbackReply, helpReply } from './starters.js';
+
+/** A dialog to start for the rest of the conversation; nothing when the answer was given at once. */
+export type NextDialog = { dialog: string; options?: object } | undefined;
+
+/** "Vérifie toutes les offres", "check me against all open offers": every open offer at once. */
+const ALL_OFFERS = /\b(toutes|tous|all|every|chaque|lesquelles|quelles offres|which (offers|jobs)|what (offers|jobs))\b/i;
+
+/** The questions about one offer: asked without a reference, the bot asks which offer. */
+const QUESTION_OF_INTENT: Partial<Record<Recognition['topIntent'], OfferQuestion>> = {
+  OfferDetails: 'details',
+  Deadline: 'deadline',
+  HowToApply: 'apply',
+  SetReminder: 'remind',
+};
+
+/** What each intent does. */
+export class IntentRoutes {
+  constructor(
+    private readonly services: DialogServices,
+    private readonly profiles: StatePropertyAccessor<CandidateProfile>,
+    private readonly offers: OfferTopics,
+    private readonly reminders: ReminderTopics,
+  ) {}
+
+  async route(context: TurnContext, recognition: Recognition, data: ConversationData, language: Language): Promise<NextDialog> {
+    const reference = entityOf(recognition, 'offerReference')?.resolution;
+    const question = QUESTION_OF_INTENT[recognition.topIntent];
+    if (question) {
+      const options: AskOfferOptions = { question, ...(question === 'remind' ? { leadDays: leadDaysOf(recognition) } : {}) };
+      const about = reference ?? data.currentOffer;
+      if (!about) return { dialog: ASK_OFFER_DIALOG, options };
+      await this.offers.answer(context, options, about, data, language);
+      return undefined;
+    }
+    switch (recognition.topIntent) {
+      case 'SearchOffers': {
+        const search = searchIntentFrom(recognition);
+        await this.offers.search(context, { ...search, said: recognition.text, status: 'open', offset: 0 }, data, language);
+        return undefined;
+      }
+      case 'Help':
+        await context.sendActivity(helpReply(language));
+        return undefined;
+      case 'Cancel':
+        await context.sendActivity(formatted(t(language, 'cancel.nothing')));
+        return undefined;
+      case 'ListReminders':
+        await this.reminders.list(context, language);
+        return undefined;
+      case 'CancelReminder': {
+        const offer = reference ? this.services.catalog.current().findByReference(reference) : undefined;
+        if (reference && !offer) await context.sendActivity(plain(t(language, 'offer.notFound', { reference })));
+        else await this.reminders.cancelFor(context, language, offer);
+        return undefined;
+      }
+      case 'SubscribeAlerts':
+        await this.reminders.subscribe(context, data, language, alertSearchFrom(recognition));
+        return undefined;
+      case 'CheckEligibility': {
+        // What the sentence already says ("j'habite ici depuis 2019") is not asked again.
+        const said = factsInSentence(recognition.text, this.services.clock.now());
+        if (Object.keys(said).length > 0) await this.profiles.set(context, { ...(await this.profiles.get(context, {})), ...said });
+        const all = !reference && ALL_OFFERS.test(recognition.text);
+        return { dialog: ELIGIBILITY_DIALOG, options: { reference: reference ?? (all ? undefined : data.currentOffer), all } };
+      }
+      case 'DeleteMyData':
+        return { dialog: DELETE_MY_DATA_DIALOG };
+      default:
+        noteOutcome(context, { outcome: 'fallback' });
+        await context.sendActivity(fallbackReply(language));
+        return undefined;
+    }
+  }
+}

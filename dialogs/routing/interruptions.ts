@@ -1,0 +1,33 @@
+import type { ConversationData } from '../conversationData.js';
+import { answers } from '../eligibility/answers.js';
+import { entityOf, type Recognition } from '../recognition/recognizer.js';
+import type { TurnInput } from '../turnInput.js';
+import { isUnclear } from './clarification.js';
+
+/**
+ * What a message does to a question in progress ("which offer?", an eligibility question):
+ * - `continue`: it is the answer, or nothing better: the question's dialog reads it;
+ * - `restart`: a new request (a tapped button, a search, "détails 0966"): the question is dropped;
+ * - `cancel`: "annuler"; `help`: "aide", after which the question is asked again.
+ */
+export type Interruption = 'continue' | 'restart' | 'cancel' | 'help';
+
+/** A search that names no offer: the user looks elsewhere rather than answering "which offer?". */
+export function searchesWithoutReference(recognition: Recognition): boolean {
+  return recognition.topIntent === 'SearchOffers' && !entityOf(recognition, 'offerReference');
+}
+
+export function interruptionOf(input: TurnInput, pending: ConversationData['eligibilityQuestion'], now: Date): Interruption {
+  if (input.kind !== 'text') return 'restart';
+  const { recognition } = input;
+  if (pending) {
+    // "non", "5 ans", "Bac+3" answer the question on screen, whatever else they might mean.
+    const triesAGrade = pending.question === 'grade' && !!entityOf(recognition, 'grade');
+    if (triesAGrade || answers(pending.question, input.text, now, pending.grades)) return 'continue';
+    // Not an answer but a new request ("suis-je éligible à la 1010", "détails 0966"): follow the user.
+    if (!['None', 'Help', 'Cancel'].includes(recognition.topIntent) && !isUnclear(recognition)) return 'restart';
+  }
+  if (recognition.topIntent === 'Cancel') return 'cancel';
+  if (recognition.topIntent === 'Help') return 'help';
+  return searchesWithoutReference(recognition) ? 'restart' : 'continue';
+}
