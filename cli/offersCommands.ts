@@ -7,7 +7,7 @@ import type { Offer } from '../data/offers/offer.js';
 import { compareOffers, hasChanges, mergeOffers, type OfferChanges } from '../data/offers/offerChanges.js';
 import { JsonFileOfferStore } from '../data/offers/offerStore.js';
 import { validateOffers } from '../data/offers/offerValidation.js';
-import { daysLeft, isClosed, isOpen, noumeaDay } from '../data/offers/openness.js';
+import { closesWithin, isClosed, isOpen, noumeaDay } from '../data/offers/openness.js';
 import { say, type CliLanguage } from './messages.js';
 
 /** What the command line was asked: a command, its arguments, flags and valued options. */
@@ -79,7 +79,7 @@ export class OffersCommands {
     const offers = (await this.store.load())
       .filter((o) => !options.flags.has('--open') || isOpen(o, now))
       .filter((o) => !options.flags.has('--closed') || isClosed(o, now))
-      .filter((o) => within === undefined || (isOpen(o, now) && daysLeft(o, now) <= within))
+      .filter((o) => within === undefined || closesWithin(o, within, now))
       .sort((a, b) => a.deadline.localeCompare(b.deadline));
     if (offers.length === 0) this.say('none');
     for (const offer of offers) {

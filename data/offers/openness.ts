@@ -70,6 +70,26 @@ export function daysLeft(offer: Pick<Offer, 'deadline'>, now: Date): number {
   return calendarDaysBetween(noumeaDay(now), offer.deadline);
 }
 
+/**
+ * Where an offer stands for a job seeker: not yet open, open (closing today, tomorrow, or in some
+ * days), or closed since its last day. The status line of cards and the deadline answer both say it.
+ */
+export type OfferPhase =
+  | { phase: 'notYetOpen' }
+  | { phase: 'closesToday'; daysLeft: 0 }
+  | { phase: 'closesTomorrow'; daysLeft: 1 }
+  | { phase: 'open'; daysLeft: number }
+  | { phase: 'closed'; lastDay: string };
+
+export function offerPhase(offer: Pick<Offer, 'postedOn' | 'deadline' | 'closedOn'>, now: Date): OfferPhase {
+  if (isClosed(offer, now)) return { phase: 'closed', lastDay: lastDay(offer) };
+  if (!isOpen(offer, now)) return { phase: 'notYetOpen' };
+  const days = daysLeft(offer, now);
+  if (days === 0) return { phase: 'closesToday', daysLeft: 0 };
+  if (days === 1) return { phase: 'closesTomorrow', daysLeft: 1 };
+  return { phase: 'open', daysLeft: days };
+}
+
 /** Open and closing within the given number of days (0 = today). */
 export function closesWithin(offer: Pick<Offer, 'postedOn' | 'deadline' | 'closedOn'>, days: number, now: Date): boolean {
   return isOpen(offer, now) && daysLeft(offer, now) <= days;

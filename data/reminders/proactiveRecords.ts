@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FACET_KINDS } from '../search/facets.js';
 
 /**
  * What the bot keeps to write first, later: deadline reminders, saved searches (alerts) and the
@@ -55,12 +56,7 @@ export type Reminder = z.infer<typeof reminderSchema>;
 export const savedSearchSchema = z.object({
   text: z.string(),
   said: z.string(),
-  filters: z.object({
-    employer: z.string().optional(),
-    domain: z.string().optional(),
-    commune: z.string().optional(),
-    grade: z.string().optional(),
-  }),
+  filters: z.partialRecord(z.enum(FACET_KINDS), z.string()),
 });
 export type SavedSearch = z.infer<typeof savedSearchSchema>;
 

@@ -8,7 +8,8 @@ import { FUNCTION_WORDS, STOP_WORDS } from './lexicon.js';
  * Employers are spelt several ways in real data ("Office des Postes et Télécommunications",
  * "Office des postes et des télécommunications"): one key joins them.
  */
-export type FacetKind = 'employer' | 'domain' | 'commune' | 'grade';
+export const FACET_KINDS = ['commune', 'employer', 'domain', 'grade'] as const;
+export type FacetKind = (typeof FACET_KINDS)[number];
 
 export interface FacetValue {
   kind: FacetKind;
@@ -49,7 +50,7 @@ export function facetTexts(kind: FacetKind, offer: Offer): string[] {
 
 export function facetValues(offers: readonly Offer[]): FacetValue[] {
   const result: FacetValue[] = [];
-  for (const kind of ['employer', 'domain', 'commune', 'grade'] as const) {
+  for (const kind of FACET_KINDS) {
     const spellings = new Map<string, Map<string, number>>();
     for (const offer of offers) {
       for (const value of facetTexts(kind, offer)) {
@@ -91,7 +92,7 @@ export class FacetMatcher {
 
   constructor(
     readonly values: readonly FacetValue[],
-    private readonly kinds: readonly FacetKind[] = ['employer', 'commune', 'domain', 'grade'],
+    private readonly kinds: readonly FacetKind[] = FACET_KINDS,
   ) {
     const candidates = values
       .filter((v) => this.kinds.includes(v.kind))

@@ -2,7 +2,7 @@ import type { Offer } from '../offers/offer.js';
 import { closesAt, opensAt } from '../offers/openness.js';
 import { words } from './normalize.js';
 import { FUNCTION_WORDS, STOP_WORDS } from './lexicon.js';
-import { facetKey, facetTexts, type FacetKind } from './facets.js';
+import { FACET_KINDS, facetKey, facetTexts, type FacetKind } from './facets.js';
 
 /**
  * An inverted index over the offers' words, built once per version of the offers and never
@@ -178,7 +178,7 @@ export function buildOfferIndex(offers: readonly Offer[]): OfferIndex {
 
   const keyOf = memo(facetKey);
   const keysOf = (kind: FacetKind) => offers.map((offer) => facetTexts(kind, offer).map(keyOf));
-  const facetKeys = { employer: keysOf('employer'), domain: keysOf('domain'), commune: keysOf('commune'), grade: keysOf('grade') };
+  const facetKeys = Object.fromEntries(FACET_KINDS.map((kind) => [kind, keysOf(kind)])) as Record<FacetKind, string[][]>;
   const opening = memo((postedOn) => opensAt({ postedOn }).getTime());
   const closing = memo((key) => {
     const [deadline = '', closedOn] = key.split('|');

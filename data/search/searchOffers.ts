@@ -1,19 +1,16 @@
 import type { Offer } from '../offers/offer.js';
 import { calendarDaysBetween, noumeaDay } from '../offers/openness.js';
-import { facetKey } from './facets.js';
+import { FACET_KINDS, facetKey, type FacetKind } from './facets.js';
 import type { OfferIndex } from './offerIndex.js';
 import { queryTerms } from './queryTerms.js';
 import { firstInOrder, score } from './scoring.js';
 import { wordMatches, type WordMatcher } from './wordMatches.js';
 
-export interface OfferFilters {
-  employer?: string;
-  domain?: string;
-  commune?: string;
-  grade?: string;
+/** A value per kind of facet (employer, domain, commune, grade), and "closing soon". */
+export type OfferFilters = Partial<Record<FacetKind, string>> & {
   /** Open offers whose deadline is at most this many days away. */
   closingWithinDays?: number;
-}
+};
 
 export type OfferStatus = 'open' | 'closed' | 'any';
 
@@ -58,7 +55,7 @@ function passesStatus(index: OfferIndex, doc: number, request: SearchRequest, no
  */
 function filterTest(index: OfferIndex, filters: OfferFilters | undefined, now: Date): (doc: number) => boolean {
   if (!filters) return () => true;
-  const wanted = (['employer', 'domain', 'commune', 'grade'] as const)
+  const wanted = FACET_KINDS
     .filter((kind) => filters[kind] !== undefined)
     .map((kind) => [index.facetKeys[kind], facetKey(filters[kind] as string)] as const);
   const within = filters.closingWithinDays;

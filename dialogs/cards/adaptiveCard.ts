@@ -55,6 +55,15 @@ export interface OpenUrlAction {
 
 export type Action = SubmitAction | OpenUrlAction;
 
+/** A card button whose tap sends a card action back to the bot. */
+export function submit(title: string, data: CardAction): SubmitAction {
+  return { type: 'Action.Submit', title, data };
+}
+
+export function openUrl(title: string, url: string): OpenUrlAction {
+  return { type: 'Action.OpenUrl', title, url };
+}
+
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FACET_KINDS } from '../../data/search/facets.js';
 import { INTENTS } from '../recognition/recognizer.js';
 
 /**
@@ -12,7 +13,7 @@ export const cardActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('more') }),
   z.object({
     action: z.literal('filter'),
-    kind: z.enum(['employer', 'domain', 'commune', 'grade']),
+    kind: z.enum(FACET_KINDS),
     value: z.string().max(200),
   }),
   z.object({ action: z.literal('closingSoon') }),

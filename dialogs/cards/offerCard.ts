@@ -7,12 +7,11 @@ import {
   facts,
   heading,
   text,
-  type Action,
   type CardAttachment,
   type CardElement,
 } from './adaptiveCard.js';
-import { isOpen } from '../../data/offers/openness.js';
 import type { OfferLinks } from '../offers/offerLinks.js';
+import { offerActions } from './offerActions.js';
 import { offerStatusLine } from './offerStatus.js';
 
 /** A section appears only when the offer has something to put in it. */
@@ -34,10 +33,6 @@ function placeText(place: Offer['location']): string | undefined {
 
 function residenceText(offer: Offer, language: Language): string {
   return offer.residence?.text ?? t(language, 'card.residenceNone');
-}
-
-function isWebUrl(value: string | undefined): value is string {
-  return !!value && /^https?:\/\//.test(value);
 }
 
 /** The whole posting, every section the offer has, in the order of the published notice. */
@@ -128,14 +123,6 @@ export function offerCard(offer: Offer, now: Date, language: Language, links?: O
     ),
   );
 
-  const actions: Action[] = [
-    { type: 'Action.Submit', title: l('card.action.deadline'), data: { action: 'deadline', reference: offer.reference } },
-    { type: 'Action.Submit', title: l('card.action.apply'), data: { action: 'apply', reference: offer.reference } },
-  ];
-  if (isOpen(offer, now)) {
-    actions.push({ type: 'Action.Submit', title: l('card.action.remind'), data: { action: 'remind', reference: offer.reference } });
-    if (links) actions.push({ type: 'Action.OpenUrl', title: l('card.action.calendar'), url: links.calendar(offer.reference, language) });
-  }
-  if (isWebUrl(offer.source)) actions.push({ type: 'Action.OpenUrl', title: l('card.action.source'), url: offer.source });
+  const actions = offerActions(offer, now, language, links, { source: true });
   return adaptiveCard(body.filter((b) => !(b.type === 'TextBlock' && b.text === '')), actions);
 }

@@ -1,8 +1,8 @@
 import type { Offer } from '../../data/offers/offer.js';
 import { formatDay, t, type Language } from '../i18n/messages.js';
-import { adaptiveCard, escapeMarkdown, facts, text, type Action, type CardAttachment, type CardElement } from './adaptiveCard.js';
-import { isOpen } from '../../data/offers/openness.js';
+import { adaptiveCard, escapeMarkdown, facts, text, type CardAttachment, type CardElement } from './adaptiveCard.js';
 import type { OfferLinks } from '../offers/offerLinks.js';
+import { offerActions } from './offerActions.js';
 import { offerStatusLine } from './offerStatus.js';
 
 /** One search result: enough to choose, with buttons for the three next questions. */
@@ -20,14 +20,5 @@ export function offerSummaryCard(offer: Offer, now: Date, language: Language, li
     [t(language, 'card.deadline'), formatDay(offer.deadline, language)],
   ]);
   if (details) body.push(details);
-  const actions: Action[] = [
-    { type: 'Action.Submit', title: t(language, 'card.action.details'), data: { action: 'details', reference: offer.reference } },
-    { type: 'Action.Submit', title: t(language, 'card.action.deadline'), data: { action: 'deadline', reference: offer.reference } },
-    { type: 'Action.Submit', title: t(language, 'card.action.apply'), data: { action: 'apply', reference: offer.reference } },
-  ];
-  if (isOpen(offer, now)) {
-    actions.push({ type: 'Action.Submit', title: t(language, 'card.action.remind'), data: { action: 'remind', reference: offer.reference } });
-    if (links) actions.push({ type: 'Action.OpenUrl', title: t(language, 'card.action.calendar'), url: links.calendar(offer.reference, language) });
-  }
-  return adaptiveCard(body, actions);
+  return adaptiveCard(body, offerActions(offer, now, language, links, { details: true }));
 }

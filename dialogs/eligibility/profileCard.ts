@@ -1,6 +1,6 @@
 import { PROFILE_FACTS, type CandidateProfile } from '../../data/eligibility/candidateProfile.js';
 import { labelOf } from '../../data/eligibility/educationLevels.js';
-import { adaptiveCard, escapeMarkdown, facts, text, type Action, type CardAttachment, type CardElement } from '../cards/adaptiveCard.js';
+import { adaptiveCard, escapeMarkdown, facts, text, type Action, type CardAttachment, type CardElement, submit } from '../cards/adaptiveCard.js';
 import { formatDay, t, type Language } from '../i18n/messages.js';
 
 /** What the bot keeps about the user, each with a button to change it, and one to erase all. */
@@ -22,11 +22,7 @@ export function profileCard(profile: CandidateProfile, language: Language): Card
   const known = PROFILE_FACTS.filter((fact) =>
     fact === 'residence' ? profile.residenceSince !== undefined : profile[fact] !== undefined,
   );
-  const actions: Action[] = known.map((fact) => ({
-    type: 'Action.Submit',
-    title: t(language, 'profile.edit', { fact: t(language, `profile.${fact}`) }),
-    data: { action: 'editProfile', fact },
-  }));
-  actions.push({ type: 'Action.Submit', title: t(language, 'profile.clear'), data: { action: 'clearProfile' } });
+  const actions: Action[] = known.map((fact) => submit(t(language, 'profile.edit', { fact: t(language, `profile.${fact}`) }), { action: 'editProfile', fact }));
+  actions.push(submit(t(language, 'profile.clear'), { action: 'clearProfile' }));
   return adaptiveCard(body, actions);
 }

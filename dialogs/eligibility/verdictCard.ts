@@ -2,7 +2,7 @@ import type { Verdict } from '../../data/eligibility/eligibility.js';
 import type { EligibilityRules } from '../../data/eligibility/eligibilityRules.js';
 import type { Offer } from '../../data/offers/offer.js';
 import { isOpen } from '../../data/offers/openness.js';
-import { adaptiveCard, bullets, escapeMarkdown, heading, text, type Action, type CardAttachment, type CardElement } from '../cards/adaptiveCard.js';
+import { adaptiveCard, bullets, escapeMarkdown, heading, text, type Action, type CardAttachment, type CardElement, submit } from '../cards/adaptiveCard.js';
 import { formatDay, t, type Language } from '../i18n/messages.js';
 import { factNames, reasonText } from './reasonText.js';
 
@@ -43,8 +43,8 @@ export function verdictCard(offer: Offer, verdict: Verdict, rules: EligibilityRu
   body.push(text(escapeMarkdown(rules.nextSteps.decision[language]), { isSubtle: true, size: 'Small', separator: true }));
 
   const actions: Action[] = [];
-  if (open) actions.push({ type: 'Action.Submit', title: t(language, 'card.action.remind'), data: { action: 'remind', reference: offer.reference } });
-  actions.push({ type: 'Action.Submit', title: t(language, 'eligibility.card.seeOffer'), data: { action: 'details', reference: offer.reference } });
-  actions.push({ type: 'Action.Submit', title: t(language, 'eligibility.card.profile'), data: { action: 'profile' } });
+  if (open) actions.push(submit(t(language, 'card.action.remind'), { action: 'remind', reference: offer.reference }));
+  actions.push(submit(t(language, 'eligibility.card.seeOffer'), { action: 'details', reference: offer.reference }));
+  actions.push(submit(t(language, 'eligibility.card.profile'), { action: 'profile' }));
   return adaptiveCard(body, actions);
 }

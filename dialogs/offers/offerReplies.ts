@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Offer } from '../../data/offers/offer.js';
-import { daysLeft, isClosed, isOpen, lastDay } from '../../data/offers/openness.js';
+import { isClosed, lastDay, offerPhase } from '../../data/offers/openness.js';
 import { offerCard } from '../cards/offerCard.js';
 import { formatDay, t, type Language } from '../i18n/messages.js';
 import { formatted } from '../replies.js';
@@ -15,14 +15,19 @@ export function offerDetailsReply(offer: Offer, now: Date, language: Language, l
 
 export function deadlineReply(offer: Offer, now: Date, language: Language): Partial<Activity> {
   const params = { reference: offer.reference, title: offer.title, date: formatDay(offer.deadline, language) };
-  if (isClosed(offer, now)) return formatted(t(language, 'deadline.closed', { ...params, date: formatDay(lastDay(offer), language) }));
-  if (!isOpen(offer, now)) {
-    return formatted(t(language, 'deadline.notYetOpen', { ...params, posted: formatDay(offer.postedOn, language) }));
+  const phase = offerPhase(offer, now);
+  switch (phase.phase) {
+    case 'closed':
+      return formatted(t(language, 'deadline.closed', { ...params, date: formatDay(phase.lastDay, language) }));
+    case 'notYetOpen':
+      return formatted(t(language, 'deadline.notYetOpen', { ...params, posted: formatDay(offer.postedOn, language) }));
+    case 'closesToday':
+      return formatted(t(language, 'deadline.today', params));
+    case 'closesTomorrow':
+      return formatted(t(language, 'deadline.tomorrow', params));
+    case 'open':
+      return formatted(t(language, 'deadline.days', { ...params, days: phase.daysLeft }));
   }
-  const days = daysLeft(offer, now);
-  if (days === 0) return formatted(t(language, 'deadline.today', params));
-  if (days === 1) return formatted(t(language, 'deadline.tomorrow', params));
-  return formatted(t(language, 'deadline.days', { ...params, days }));
 }
 
 /** Who to ask about an offer, on one line: "Mme X, 26 79 28, x@opt.nc". */

@@ -1,5 +1,5 @@
 import type { Alert, Reminder } from '../../data/reminders/proactiveRecords.js';
-import { adaptiveCard, escapeMarkdown, heading, text, type CardAttachment, type CardElement } from '../cards/adaptiveCard.js';
+import { adaptiveCard, escapeMarkdown, heading, text, type CardAttachment, type CardElement, openUrl, submit } from '../cards/adaptiveCard.js';
 import { formatDay, formatMoment, t, type Language } from '../i18n/messages.js';
 import type { OfferLinks } from '../offers/offerLinks.js';
 import { searchLabel } from './searchLabel.js';
@@ -20,8 +20,8 @@ export function remindersCard(reminders: readonly Reminder[], alerts: readonly A
         type: 'ActionSet',
         spacing: 'None',
         actions: [
-          { type: 'Action.Submit', title: t(language, 'reminders.cancel'), data: { action: 'cancelReminder', id: reminder.id } },
-          { type: 'Action.OpenUrl', title: t(language, 'reminders.calendar'), url: links.calendar(reminder.offer.reference, language) },
+          submit(t(language, 'reminders.cancel'), { action: 'cancelReminder', id: reminder.id }),
+          openUrl(t(language, 'reminders.calendar'), links.calendar(reminder.offer.reference, language)),
         ],
       });
     }
@@ -32,7 +32,7 @@ export function remindersCard(reminders: readonly Reminder[], alerts: readonly A
       body.push(text(escapeMarkdown(t(language, 'reminders.alertLine', { query: searchLabel(alert.search, language) })), { spacing: 'Small' }), {
         type: 'ActionSet',
         spacing: 'None',
-        actions: [{ type: 'Action.Submit', title: t(language, 'reminders.cancel'), data: { action: 'cancelAlert', id: alert.id } }],
+        actions: [submit(t(language, 'reminders.cancel'), { action: 'cancelAlert', id: alert.id })],
       });
     }
   }

@@ -1,7 +1,7 @@
 import type { Activity, CardAction as SuggestedAction } from 'botbuilder';
 import type { OfferSnapshot } from '../../data/offers/offerCatalog.js';
 import type { Offer } from '../../data/offers/offer.js';
-import { facetKey, type FacetKind } from '../../data/search/facets.js';
+import { FACET_KINDS, facetKey, facetTexts, type FacetKind } from '../../data/search/facets.js';
 import { queryTerms } from '../../data/search/queryTerms.js';
 import { searchOffers, type OfferFilters } from '../../data/search/searchOffers.js';
 import type { CardAction } from '../cards/cardActions.js';
@@ -38,12 +38,6 @@ const FILTER_LABELS: Record<FacetKind, MessageKey> = {
   grade: 'filter.grade',
 };
 
-function facetValuesOf(kind: FacetKind, offer: Offer): string[] {
-  if (kind === 'commune') return offer.location?.commune ? [offer.location.commune] : [];
-  if (kind === 'employer') return [offer.employer];
-  return kind === 'domain' ? offer.domains : offer.corpsGrades;
-}
-
 /**
  * Buttons to go on: the next page, "closing soon", and for each kind of filter not yet applied,
  * the values that would split what is on screen (a value every offer shown has narrows nothing).
@@ -55,12 +49,12 @@ function nextSteps(search: SavedSearch, hits: Offer[], hasMore: boolean, languag
     const label = t(language, 'filter.closingSoon');
     steps.push(actionButton(label, { action: 'closingSoon' }, label));
   }
-  for (const kind of ['commune', 'employer', 'domain', 'grade'] as const) {
+  for (const kind of FACET_KINDS) {
     if (search.filters[kind] !== undefined) continue;
     // Spellings of one value ("Office des postes et (des) télécommunications") count as one.
     const counts = new Map<string, { value: string; offers: number }>();
     for (const offer of hits) {
-      for (const value of new Set(facetValuesOf(kind, offer))) {
+      for (const value of new Set(facetTexts(kind, offer))) {
         const key = facetKey(value);
         const seen = counts.get(key) ?? { value, offers: 0 };
         counts.set(key, { ...seen, offers: seen.offers + 1 });
