@@ -1,3 +1,5 @@
+import { fill } from '../data/text/fill.js';
+
 /** What the HR command line says, in French first and in English. Placeholders are {named}. */
 const fr = {
   help: `Gestion des offres (avis de vacance de poste) du bot.
@@ -17,8 +19,8 @@ Commandes :
   export --jsonld               les offres ouvertes en JSON-LD schema.org JobPosting (pour les sites)
 
 Options : --file FICHIER (défaut : $OFFERS_FILE ou data/offers.json), --lang fr|en`,
-  valid: '{file} : {count} offres, aucun problème.',
-  problems: '{file} : {count} problème(s) :',
+  valid: '{file} : {count, plural, one {# offre} other {# offres}}, aucun problème.',
+  problems: '{file} : {count, plural, one {# problème} other {# problèmes}} :',
   problem: '  offre {offer}, champ {field}{line} : {message}',
   line: ', ligne {line}',
   notJson: "{file} n'est pas du JSON valide : {detail}",
@@ -36,7 +38,7 @@ Options : --file FICHIER (défaut : $OFFERS_FILE ou data/offers.json), --lang fr
   changed: '  ~ {reference}  champs : {fields}',
   nothingChanges: 'Rien ne change.',
   preview: 'Changements (rien n’est écrit ; ajoutez --write pour publier) :',
-  written: 'Publié : {added} ajoutée(s), {changed} modifiée(s).',
+  written: 'Publié : {added, plural, one {# ajoutée} other {# ajoutées}}, {changed, plural, one {# modifiée} other {# modifiées}}.',
   refusedWrite: 'Rien n’est écrit : le fichier obtenu aurait des problèmes.',
   importError: '{file} : {reason}',
   'reason.empty': 'le fichier est vide',
@@ -86,8 +88,8 @@ Commands:
   export --jsonld               open offers as schema.org JobPosting JSON-LD (for web pages)
 
 Options: --file FILE (default: $OFFERS_FILE or data/offers.json), --lang fr|en`,
-  valid: '{file}: {count} offers, no problem.',
-  problems: '{file}: {count} problem(s):',
+  valid: '{file}: {count, plural, one {# offer} other {# offers}}, no problem.',
+  problems: '{file}: {count, plural, one {# problem} other {# problems}}:',
   problem: '  offer {offer}, field {field}{line}: {message}',
   line: ', line {line}',
   notJson: '{file} is not valid JSON: {detail}',
@@ -139,6 +141,5 @@ export type CliLanguage = 'fr' | 'en';
 export type CliMessageKey = keyof CliMessages;
 
 export function say(language: CliLanguage, key: CliMessageKey, params: Record<string, string | number> = {}): string {
-  const catalog = language === 'en' ? en : fr;
-  return catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fill((language === 'en' ? en : fr)[key], params, language);
 }

@@ -6,7 +6,7 @@ import { FLAGS, inDateRange, review, summarise, transcriptCsv, unansweredQuestio
 import type { StoredConversation, TranscriptFiles } from '../../data/transcripts/transcriptFiles.js';
 import type { Logger } from '../logger.js';
 import { projectRoot } from '../paths.js';
-import { fill } from '../../dialogs/i18n/messages.js';
+import { fill } from '../../data/text/fill.js';
 import { conversationPage, listPage, loginPage, messagePage, unansweredPage } from './adminPages.js';
 import { adminText as T } from './adminText.js';
 import { LoginThrottle } from './loginThrottle.js';

@@ -7,7 +7,7 @@ export const adminText = {
   login: 'Se connecter',
   logout: 'Se déconnecter',
   wrongPassword: 'Identifiant ou mot de passe incorrect.',
-  locked: 'Trop d’essais infructueux : réessayez dans {minutes} minute(s).',
+  locked: 'Trop d’essais infructueux : réessayez dans {minutes, plural, one {# minute} other {# minutes}}.',
   expired: 'Votre session a expiré : reconnectez-vous.',
   forbidden: 'Formulaire refusé (jeton de sécurité absent ou périmé). Rechargez la page.',
   disabled: 'La page de revue est désactivée : définissez ADMIN_USERS et ADMIN_SESSION_SECRET.',

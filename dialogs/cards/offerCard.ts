@@ -119,7 +119,7 @@ export function offerCard(offer: Offer, now: Date, language: Language, links?: O
     ...section(
       l('card.source'),
       text(escapeMarkdown(offer.source ?? ''), { isSubtle: true, size: 'Small' }),
-      bullets((offer.corrections ?? []).map((c) => `${l('card.corrections')} : ${tryT(language, `correction.${c}`) ?? c}`)),
+      bullets((offer.corrections ?? []).map((c) => t(language, 'text.labelled', { label: l('card.corrections'), value: tryT(language, `correction.${c}`) ?? c }))),
     ),
   );
 

@@ -261,8 +261,7 @@ export class EligibilityDialog extends ComponentDialog {
       const verdicts = open.map((o) => ({ offer: o, verdict: assessBestGrade(o, profile, now, application) }));
       const yes = verdicts.filter((v) => v.verdict.kind === 'eligible' || v.verdict.kind === 'eligibleOtherRoute');
       const undecided = verdicts.filter((v) => v.verdict.kind === 'cannotTell').length;
-      const key = yes.length === 0 ? 'eligibility.all.none' : yes.length === 1 ? 'eligibility.all.one' : 'eligibility.all.some';
-      const lines = [t(language, key, { count: yes.length, total: open.length })];
+      const lines = [t(language, 'eligibility.all.result', { count: yes.length, total: open.length })];
       if (undecided > 0) lines.push(t(language, 'eligibility.all.undecided', { count: undecided }));
       const cards = yes.slice(0, MAX_SHOWN).map((v) => offerSummaryCard(v.offer, now, language));
       await context.sendActivity(formatted(lines.join('\n\n'), cards, [this.profileButton(language)]));
@@ -292,7 +291,9 @@ export class EligibilityDialog extends ComponentDialog {
         return formatted(l('eligibility.ask.corps'), [], [...corps.map(button), button(l('eligibility.button.otherCorps'))]);
       }
       case 'grade': {
-        const requirements = (offer?.residence?.requirements ?? []).map((r) => `${r.grade ?? ''} : ${r.years}`).join(' ; ');
+        const requirements = (offer?.residence?.requirements ?? [])
+          .map((r) => t(language, 'text.labelled', { label: r.grade ?? '', value: r.years }))
+          .join(t(language, 'text.listSeparator'));
         return formatted(t(language, 'eligibility.ask.grade', { requirements }), [], this.gradesOf(offer).map(button));
       }
       case 'citizen':

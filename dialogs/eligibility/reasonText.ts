@@ -1,7 +1,8 @@
 import type { Fact } from '../../data/eligibility/candidateProfile.js';
 import type { Reason } from '../../data/eligibility/eligibility.js';
 import type { EligibilityRules } from '../../data/eligibility/eligibilityRules.js';
-import { fill, formatDay, t, type Language } from '../i18n/messages.js';
+import { fill } from '../../data/text/fill.js';
+import { formatDay, t, type Language } from '../i18n/messages.js';
 
 /** "5 ans", "5,5 ans", "moins d'un an": a number of years as people say it. */
 export function yearsPhrase(years: number, language: Language): string {
@@ -18,7 +19,7 @@ export function reasonText(reason: Reason, rules: EligibilityRules, language: La
   if (typeof reason.params.years === 'number') params.years = yearsPhrase(reason.params.years, language);
   if (typeof reason.params.required === 'number') params.required = yearsPhrase(reason.params.required, language);
   if ('forGrade' in reason.params) params.forGrade = reason.params.forGrade ? t(language, 'eligibility.forGrade', { grade: reason.params.forGrade }) : '';
-  return { text: fill(rule[language], params), source: rules.sources[rule.source] as { title: string; url: string } };
+  return { text: fill(rule[language], params, language), source: rules.sources[rule.source] as { title: string; url: string } };
 }
 
 export function factNames(facts: readonly Fact[], language: Language): string {

@@ -2,6 +2,8 @@ import type { Catalog } from './fr.js';
 
 /** Everything the bot says in English. Same keys and placeholders as fr.ts. */
 export const en: Catalog = {
+  'text.labelled': '{label}: {value}',
+  'text.listSeparator': '; ',
   'welcome.text':
     "Hello! I am the job assistant of the New Caledonia public service. I find open job offers (avis de vacance de poste), show you an offer in full, its deadline and how to apply; I check whether you can apply and remind you of deadlines. Try “IT jobs”, “jobs in Koné” or “details 0966”. Type “help” at any time, “privacy” to know what I keep of our conversations.",
   'help.text':
@@ -27,10 +29,10 @@ export const en: Catalog = {
   'intent.None': 'something else',
   'cancel.done': 'Cancelled. What can I do for you?',
   'cancel.nothing': 'There was nothing under way. What can I do for you?',
-  'search.results.one': '1 open offer matches “{query}”:',
-  'search.results.many': '{total} open offers match “{query}”. Here are offers {from} to {to}:',
-  'search.resultsAll.one': '1 open offer:',
-  'search.resultsAll.many': '{total} open offers. Here are offers {from} to {to}:',
+  'search.results':
+    "{total, plural, one {1 open offer matches “{query}”:} other {# open offers match “{query}”. Here are offers {from} to {to}:}}",
+  'search.resultsAll':
+    "{total, plural, one {1 open offer:} other {# open offers. Here are offers {from} to {to}:}}",
   'search.page': 'Offers {from} to {to} of {total}:',
   'search.filters': 'Filters: {filters}.',
   'search.noneOpen': 'No open offer matches “{query}” at the moment.',
@@ -136,17 +138,16 @@ export const en: Catalog = {
     '{chosen} has already passed, but offer {reference} “{title}” is open until {date}: here is your reminder right away.',
   'reminder.closed': 'I cannot set a reminder: applications for offer {reference} “{title}” closed on {date}.',
   'reminder.limit': 'You already have {max} reminders, the most I keep. Cancel one (“my reminders”) to add another.',
-  'reminder.lead.0': 'the morning of the last day to apply ({date})',
-  'reminder.lead.1': 'the day before the deadline of {date}',
-  'reminder.lead.n': '{days} days before the deadline of {date}',
+  'reminder.lead':
+    "{days, plural, =0 {the morning of the last day to apply ({date})} =1 {the day before the deadline of {date}} other {# days before the deadline of {date}}}",
   'reminder.tooFar': 'I can remind you at most {max} days before the deadline. I will use {max} days.',
   'reminder.cancelled': 'Reminder cancelled for offer {reference} “{title}”.',
   'reminder.cancelledNone': 'That reminder no longer exists: it was already sent or cancelled.',
   'reminder.noneFor': 'You have no reminder for offer {reference}.',
   'reminder.chooseCancel': 'Which one do you want to cancel?',
-  'reminder.message.title': 'Reminder: {hours} hours left to apply',
+  'reminder.message.title': 'Reminder: {hours, plural, one {# hour} other {# hours}} left to apply',
   'reminder.message.text':
-    'Reminder: offer {reference} “{title}” closes on {date} at midnight (Nouméa time). You have {hours} hours left to send your application.',
+    'Reminder: offer {reference} “{title}” closes on {date} at midnight (Nouméa time). You have {hours, plural, one {# hour} other {# hours}} left to send your application.',
   'reminder.message.expiredOffer': 'Reminder: offer {reference} “{title}” is no longer published. I cannot tell you more.',
   'reminders.none': 'You have no reminders or alerts. Say “remind me” on an offer, or “alert me about IT jobs”.',
   'reminders.title': 'Your reminders and alerts',
@@ -164,8 +165,8 @@ export const en: Catalog = {
   'alert.cancelled': 'Alert cancelled for offers “{query}”.',
   'alert.cancelledNone': 'That alert no longer exists.',
   'alert.allOffers': 'all offers',
-  'alert.message.one': 'A new offer for your alert:',
-  'alert.message.many': '{count} new offers for your alerts:',
+  'alert.message':
+    "{count, plural, one {A new offer for your alert:} other {# new offers for your alerts:}}",
   'alert.subscribeButton': 'Alert me about new offers',
   'notice.reminderMoved':
     'The deadline of offer {reference} “{title}” has changed: it is now {date}. Your reminder follows: I will write on {when}.',
@@ -224,11 +225,10 @@ export const en: Catalog = {
   'eligibility.fact.citizen': 'your citizenship',
   'eligibility.fact.residence': 'how long you have lived in New Caledonia',
   'eligibility.fact.education': 'your qualification',
-  'eligibility.all.some': 'With your information, you can apply for {count} of the {total} open offers:',
-  'eligibility.all.one': 'With your information, you can apply for 1 of the {total} open offers:',
-  'eligibility.all.none': 'With your information, I find none of the {total} open offers where you meet every condition. Say “am I eligible for 0975” for the details of one offer.',
+  'eligibility.all.result':
+    "{count, plural, =0 {With your information, I find none of the {total} open offers where you meet every condition. Say “am I eligible for 0975” for the details of one offer.} one {With your information, you can apply for 1 of the {total} open offers:} other {With your information, you can apply for # of the {total} open offers:}}",
   'eligibility.all.noOpen': 'No offer is open at the moment: there is nothing to check.',
-  'eligibility.all.undecided': 'For {count} others, I am missing a piece of information: ask offer by offer.',
+  'eligibility.all.undecided': '{count, plural, one {For 1 other} other {For # others}}, I am missing a piece of information: ask offer by offer.',
   'profile.title': 'Your information',
   'profile.none': 'I have no information about you yet. It fills in when you check your eligibility (“am I eligible?”).',
   'profile.status': 'Situation',
@@ -253,7 +253,7 @@ export const en: Catalog = {
   'privacy.confirmNo': 'No, keep',
   'privacy.kept': 'All right, I erase nothing.',
   'privacy.erased':
-    'Done. I erased: {conversations} recorded conversation(s), {profile}, {reminders} reminder(s) and {alerts} alert(s). If you write again, that new conversation will be recorded.',
+    'Done. I erased: {conversations, plural, one {# recorded conversation} other {# recorded conversations}}, {profile}, {reminders, plural, one {# reminder} other {# reminders}} and {alerts, plural, one {# alert} other {# alerts}}. If you write again, that new conversation will be recorded.',
   'privacy.profileErased': 'your answers to the eligibility questions',
   'privacy.noProfile': 'no eligibility answers (there were none)',
   'person.general':

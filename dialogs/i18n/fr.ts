@@ -3,6 +3,9 @@
  * have the same keys (the type says so) and the same placeholders (a test says so).
  */
 export const fr = {
+  // Punctuation: French puts a space before « : » and « ; », English does not.
+  'text.labelled': '{label} : {value}',
+  'text.listSeparator': ' ; ',
   'welcome.text':
     "Bonjour ! Je suis l'assistant emploi de la fonction publique de Nouvelle-Calédonie. Je trouve les avis de vacance de poste ouverts, je vous montre une offre en entier, sa date limite et comment postuler ; je vérifie si vous pouvez postuler et je vous rappelle les dates limites. Écrivez par exemple « offres en informatique », « postes à Koné » ou « détails 0966 ». Tapez « aide » à tout moment, « confidentialité » pour savoir ce que je garde de nos échanges.",
   'help.text':
@@ -28,10 +31,10 @@ export const fr = {
   'intent.None': 'autre chose',
   'cancel.done': "C'est annulé. Que puis-je faire pour vous ?",
   'cancel.nothing': "Il n'y avait rien en cours. Que puis-je faire pour vous ?",
-  'search.results.one': "1 offre ouverte correspond à « {query} » :",
-  'search.results.many': '{total} offres ouvertes correspondent à « {query} ». Voici les offres {from} à {to} :',
-  'search.resultsAll.one': '1 offre ouverte :',
-  'search.resultsAll.many': '{total} offres ouvertes. Voici les offres {from} à {to} :',
+  'search.results':
+    "{total, plural, one {1 offre ouverte correspond à « {query} » :} other {# offres ouvertes correspondent à « {query} ». Voici les offres {from} à {to} :}}",
+  'search.resultsAll':
+    "{total, plural, one {1 offre ouverte :} other {# offres ouvertes. Voici les offres {from} à {to} :}}",
   'search.page': 'Offres {from} à {to} sur {total} :',
   'search.filters': 'Filtres : {filters}.',
   'search.noneOpen': "Aucune offre ouverte ne correspond à « {query} » pour l'instant.",
@@ -142,17 +145,16 @@ export const fr = {
   'reminder.closed':
     "Je ne peux pas créer de rappel : les candidatures pour l'offre {reference} « {title} » sont closes depuis le {date}.",
   'reminder.limit': "Vous avez déjà {max} rappels, le maximum. Annulez-en un (« mes rappels ») pour en créer un autre.",
-  'reminder.lead.0': 'le matin du dernier jour pour postuler ({date})',
-  'reminder.lead.1': 'la veille de la date limite du {date}',
-  'reminder.lead.n': '{days} jours avant la date limite du {date}',
+  'reminder.lead':
+    "{days, plural, =0 {le matin du dernier jour pour postuler ({date})} =1 {la veille de la date limite du {date}} other {# jours avant la date limite du {date}}}",
   'reminder.tooFar': "Je peux vous rappeler au plus {max} jours avant la date limite. Je garde {max} jours.",
   'reminder.cancelled': "Rappel annulé pour l'offre {reference} « {title} ».",
   'reminder.cancelledNone': "Ce rappel n'existe plus : il a déjà été envoyé ou annulé.",
   'reminder.noneFor': "Vous n'avez pas de rappel pour l'offre {reference}.",
   'reminder.chooseCancel': 'Lequel voulez-vous annuler ?',
-  'reminder.message.title': 'Rappel : plus que {hours} heures pour postuler',
+  'reminder.message.title': 'Rappel : plus que {hours, plural, one {# heure} other {# heures}} pour postuler',
   'reminder.message.text':
-    "Rappel : l'offre {reference} « {title} » ferme le {date} à minuit (heure de Nouméa). Il vous reste {hours} heures pour envoyer votre candidature.",
+    "Rappel : l'offre {reference} « {title} » ferme le {date} à minuit (heure de Nouméa). Il vous reste {hours, plural, one {# heure} other {# heures}} pour envoyer votre candidature.",
   'reminder.message.expiredOffer': "Rappel : l'offre {reference} « {title} » n'est plus publiée. Je ne peux pas vous en dire plus.",
   'reminders.none': "Vous n'avez ni rappel ni alerte. Dites « rappelle-moi » sur une offre, ou « préviens-moi des offres en informatique ».",
   'reminders.title': 'Vos rappels et alertes',
@@ -172,8 +174,8 @@ export const fr = {
   'alert.cancelled': 'Alerte annulée pour les offres « {query} ».',
   'alert.cancelledNone': "Cette alerte n'existe plus.",
   'alert.allOffers': 'toutes les offres',
-  'alert.message.one': 'Nouvelle offre pour votre alerte :',
-  'alert.message.many': '{count} nouvelles offres pour vos alertes :',
+  'alert.message':
+    "{count, plural, one {Nouvelle offre pour votre alerte :} other {# nouvelles offres pour vos alertes :}}",
   'alert.subscribeButton': 'Me prévenir des nouvelles offres',
   'notice.reminderMoved':
     "La date limite de l'offre {reference} « {title} » a changé : c'est maintenant le {date}. Votre rappel suit : je vous écrirai le {when}.",
@@ -236,11 +238,10 @@ export const fr = {
   'eligibility.fact.citizen': 'votre citoyenneté',
   'eligibility.fact.residence': 'votre durée de résidence',
   'eligibility.fact.education': 'votre diplôme',
-  'eligibility.all.some': 'Avec vos informations, vous pouvez postuler à {count} des {total} offres ouvertes :',
-  'eligibility.all.one': 'Avec vos informations, vous pouvez postuler à 1 des {total} offres ouvertes :',
-  'eligibility.all.none': "Avec vos informations, je ne trouve aucune des {total} offres ouvertes où vous remplissez toutes les conditions. Dites « suis-je éligible à la 0975 » pour le détail d'une offre.",
+  'eligibility.all.result':
+    "{count, plural, =0 {Avec vos informations, je ne trouve aucune des {total} offres ouvertes où vous remplissez toutes les conditions. Dites « suis-je éligible à la 0975 » pour le détail d'une offre.} one {Avec vos informations, vous pouvez postuler à 1 des {total} offres ouvertes :} other {Avec vos informations, vous pouvez postuler à # des {total} offres ouvertes :}}",
   'eligibility.all.noOpen': "Aucune offre n'est ouverte pour l'instant : je ne peux rien vérifier.",
-  'eligibility.all.undecided': 'Pour {count} autres, il me manque une information : demandez le détail offre par offre.',
+  'eligibility.all.undecided': '{count, plural, one {Pour 1 autre} other {Pour # autres}}, il me manque une information : demandez le détail offre par offre.',
   'profile.title': 'Vos informations',
   'profile.none': "Je n'ai encore aucune information sur vous. Elles se remplissent quand vous vérifiez votre éligibilité (« suis-je éligible ? »).",
   'profile.status': 'Situation',
@@ -265,7 +266,7 @@ export const fr = {
   'privacy.confirmNo': 'Non, garder',
   'privacy.kept': "D'accord, je n'efface rien.",
   'privacy.erased':
-    "C'est fait. J'ai effacé : {conversations} conversation(s) enregistrée(s), {profile}, {reminders} rappel(s) et {alerts} alerte(s). Si vous m'écrivez de nouveau, cette nouvelle conversation sera enregistrée.",
+    "C'est fait. J'ai effacé : {conversations, plural, one {# conversation enregistrée} other {# conversations enregistrées}}, {profile}, {reminders, plural, one {# rappel} other {# rappels}} et {alerts, plural, one {# alerte} other {# alertes}}. Si vous m'écrivez de nouveau, cette nouvelle conversation sera enregistrée.",
   'privacy.profileErased': 'vos réponses aux questions d’éligibilité',
   'privacy.noProfile': 'aucune réponse d’éligibilité (il n’y en avait pas)',
   'person.general':

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { OFFER_ZONE } from '../../data/offers/openness.js';
+import { fill, type MessageParams } from '../../data/text/fill.js';
 import { en } from './en.js';
 import { fr, type Catalog, type MessageKey } from './fr.js';
 
@@ -8,16 +9,11 @@ export type { MessageKey };
 
 const catalogs: Record<Language, Catalog> = { fr, en };
 
-export type MessageParams = Record<string, string | number>;
+export type { MessageParams };
 
-/** The sentence for `key` in `language`, with its {placeholders} filled. */
+/** The sentence for `key` in `language`, with its {placeholders} and plurals filled. */
 export function t(language: Language, key: MessageKey, params: MessageParams = {}): string {
-  return fill(catalogs[language][key], params);
-}
-
-/** A sentence with its {placeholders} filled: the catalogs' and the data files HR writes (eligibility rules). */
-export function fill(template: string, params: MessageParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fill(catalogs[language][key], params, language);
 }
 
 /** A catalog key that may not exist ("employmentType.CONTRACTOR"): the sentence, or undefined. */

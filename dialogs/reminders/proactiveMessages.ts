@@ -33,7 +33,7 @@ export function proactiveMessages(message: Outgoing, snapshot: OfferSnapshot, no
         .map((m) => snapshot.findByReference(m.reference))
         .filter((o): o is Offer => o !== undefined && isOpen(o, now));
       if (offers.length === 0) return [];
-      const intro = offers.length === 1 ? t(language, 'alert.message.one') : t(language, 'alert.message.many', { count: offers.length });
+      const intro = t(language, 'alert.message', { count: offers.length });
       return [formatted(intro, offers.map((offer) => offerSummaryCard(offer, now, language, links)))];
     }
     case 'reminderMoved':

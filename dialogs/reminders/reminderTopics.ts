@@ -25,10 +25,7 @@ export function userKeyOf(context: TurnContext): string {
 
 /** "2 jours avant la date limite du jeudi 16 juillet 2026". */
 export function leadPhrase(leadDays: number, lastDay: string, language: Language): string {
-  const date = formatDay(lastDay, language);
-  if (leadDays === 0) return t(language, 'reminder.lead.0', { date });
-  if (leadDays === 1) return t(language, 'reminder.lead.1', { date });
-  return t(language, 'reminder.lead.n', { days: leadDays, date });
+  return t(language, 'reminder.lead', { days: leadDays, date: formatDay(lastDay, language) });
 }
 
 /**

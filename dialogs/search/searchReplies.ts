@@ -82,9 +82,8 @@ function header(search: SavedSearch, total: number, shown: number, language: Lan
   const from = search.offset + 1;
   const to = search.offset + shown;
   if (search.offset > 0) return t(language, 'search.page', { from, to, total });
-  const one = total === 1;
-  if (!hasWords(search)) return t(language, one ? 'search.resultsAll.one' : 'search.resultsAll.many', { total, from, to });
-  return t(language, one ? 'search.results.one' : 'search.results.many', { total, from, to, query: quoted(search.said) });
+  if (!hasWords(search)) return t(language, 'search.resultsAll', { total, from, to });
+  return t(language, 'search.results', { total, from, to, query: quoted(search.said) });
 }
 
 /**

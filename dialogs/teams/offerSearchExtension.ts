@@ -4,7 +4,7 @@ import type { Offer } from '../../data/offers/offer.js';
 import { searchOffers } from '../../data/search/searchOffers.js';
 import { offerSummaryCard } from '../cards/offerSummaryCard.js';
 import { formatDay, t, type Language } from '../i18n/messages.js';
-import { offerPath, referenceInUrl } from '../offers/offerLinks.js';
+import { referenceInUrl } from '../offers/offerLinks.js';
 
 /**
  * Offers from the Teams compose box: a search-based message extension that answers with offer
@@ -12,14 +12,10 @@ import { offerPath, referenceInUrl } from '../offers/offerLinks.js';
  */
 const RESULTS = 10;
 
-/** The public address of an offer: https://HOST/offres/3134-25-0966-SR */
-export function offerUrl(host: string, reference: string): string {
-  return `https://${host}${offerPath(reference)}`;
-}
-
 function attachment(offer: Offer, now: Date, language: Language): MessagingExtensionAttachment {
   const card = offerSummaryCard(offer, now, language);
-  const subtitle = `${offer.employer} · ${offer.reference} · ${t(language, 'card.deadline')} : ${formatDay(offer.deadline, language)}`;
+  const deadline = t(language, 'text.labelled', { label: t(language, 'card.deadline'), value: formatDay(offer.deadline, language) });
+  const subtitle = `${offer.employer} · ${offer.reference} · ${deadline}`;
   return { ...card, preview: CardFactory.heroCard(offer.title, subtitle) };
 }
 

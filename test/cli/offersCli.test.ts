@@ -81,7 +81,7 @@ describe('npm run offers', () => {
     expect(preview.out).toContain('  ~ 3134-26-0975/SR  champs : source, title');
     expect(preview.out).toContain("      title : Concepteur-Développeur d'Applications SI Postal → Concepteur-Développeur (republié)");
     expect(await readFile(file, 'utf8')).toBe(before);
-    expect(offers(['import', changed, '--write', '--file', file]).out).toContain('Publié : 1 ajoutée(s), 1 modifiée(s).');
+    expect(offers(['import', changed, '--write', '--file', file]).out).toContain('Publié : 1 ajoutée, 1 modifiée.');
     expect(offers(['validate', file]).out).toContain('22 offres');
     expect(offers(['import', changed, '--write', '--file', file]).out).toBe('Rien ne change.\n');
   });

@@ -112,7 +112,7 @@ describe('privacy', () => {
     expect(textsOf(await bot.say('supprime mes données'))).toMatch(/Confirmez-vous/);
     const done = await bot.say('Oui, supprimer');
     expect(textsOf(done)).toBe(
-      "C'est fait. J'ai effacé : 1 conversation(s) enregistrée(s), vos réponses aux questions d’éligibilité, 1 rappel(s) et 1 alerte(s). Si vous m'écrivez de nouveau, cette nouvelle conversation sera enregistrée.",
+      "C'est fait. J'ai effacé : 1 conversation enregistrée, vos réponses aux questions d’éligibilité, 1 rappel et 1 alerte. Si vous m'écrivez de nouveau, cette nouvelle conversation sera enregistrée.",
     );
     expect(await bot.profile()).toEqual({});
     const remembered = await bot.conversationData();
