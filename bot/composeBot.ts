@@ -1,34 +1,20 @@
 import { ConversationState, UserState, type Middleware, type Storage } from 'botbuilder';
-import type { Clock } from '../data/clock.js';
 import { readProfile, type CandidateProfile } from '../data/eligibility/candidateProfile.js';
-import type { EligibilityRules } from '../data/eligibility/eligibilityRules.js';
-import type { OfferCatalog } from '../data/offers/offerCatalog.js';
-import type { ProactiveStore } from '../data/reminders/proactiveStore.js';
 import type { TranscriptFiles } from '../data/transcripts/transcriptFiles.js';
 import type { ConversationData } from '../dialogs/conversationData.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
-import type { OfferLinks } from '../dialogs/offers/offerLinks.js';
 import { ParsedProperty } from '../dialogs/parsedProperty.js';
-import type { IntentRecognizer } from '../dialogs/recognition/recognizer.js';
+import type { DialogServices } from '../dialogs/services.js';
 import { JobBot } from './jobBot.js';
 import { ErasureMiddleware } from './transcripts/erasureMiddleware.js';
 import { FileTranscriptStore } from './transcripts/fileTranscriptStore.js';
 import { transcriptMiddleware } from './transcripts/transcriptLogging.js';
 
-/** What the bot is made of: the services it asks and the stores it keeps its memory in. */
-export interface BotParts {
-  catalog: OfferCatalog;
-  clock: Clock;
-  recognizer: IntentRecognizer;
-  proactive: ProactiveStore;
-  links: OfferLinks;
-  eligibilityRules: EligibilityRules;
+/** What the bot is made of: the services its dialogs ask, and the stores it keeps its memory in. */
+export interface BotParts extends Omit<DialogServices, 'personalData'> {
   /** Conversation and user state. */
   storage: Storage;
   transcripts: TranscriptFiles;
-  transcriptRetentionDays: number;
-  /** Something is due now (a reminder whose chosen morning has passed): send without waiting. */
-  onDueNow?: () => void;
 }
 
 export interface ComposedBot {
@@ -50,23 +36,11 @@ export function composeBot(parts: BotParts): ComposedBot {
   // The candidate's answers to eligibility questions outlive the conversation: UserState, parsed on read.
   const userState = new UserState(parts.storage);
   const profiles = new ParsedProperty<CandidateProfile>(userState.createProperty<unknown>('candidateProfile'), readProfile);
-  const mainDialog = new MainDialog(
-    {
-      catalog: parts.catalog,
-      clock: parts.clock,
-      recognizer: parts.recognizer,
-      proactive: parts.proactive,
-      links: parts.links,
-      eligibilityRules: parts.eligibilityRules,
-      personalData: { eraseTranscripts: (channelId, userId) => parts.transcripts.deleteByUser(channelId, userId) },
-      transcriptRetentionDays: parts.transcriptRetentionDays,
-      onDueNow: parts.onDueNow,
-    },
-    conversation,
-    profiles,
-  );
+  const { storage: _storage, transcripts, ...services } = parts;
+  const personalData = { eraseTranscripts: (channelId: string, userId: string) => transcripts.deleteByUser(channelId, userId) };
+  const mainDialog = new MainDialog({ ...services, personalData }, conversation, profiles);
   const bot = new JobBot([conversationState, userState], conversation, mainDialog, { catalog: parts.catalog, clock: parts.clock });
   // Outermost first: the erasure runs after the transcript of its turn is written.
-  const middleware = [new ErasureMiddleware(parts.transcripts), ...transcriptMiddleware(new FileTranscriptStore(parts.transcripts))];
+  const middleware = [new ErasureMiddleware(transcripts), ...transcriptMiddleware(new FileTranscriptStore(transcripts))];
   return { bot, conversationState, userState, middleware };
 }
