@@ -11,7 +11,7 @@ import { routeParam } from './routeParam.js';
 import type { Clock } from '../data/clock.js';
 import { registerAdmin, type AdminOptions } from './admin/adminRoutes.js';
 import { offerDeadlineCalendar } from '../dialogs/offers/offerCalendar.js';
-import { referenceOfSegment } from '../dialogs/offers/offerLinks.js';
+import { referenceOfSegment } from '../data/offers/reference.js';
 
 /** A Bot Framework activity is a few kilobytes; anything near this is not one. */
 export const MAX_BODY_BYTES = 256 * 1024;

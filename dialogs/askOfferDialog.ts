@@ -6,6 +6,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { Offer } from '../data/offers/offer.js';
+import { referencesInText } from '../data/offers/reference.js';
 import type { ConversationData } from './conversationData.js';
 import { t } from './i18n/messages.js';
 import { formatted, typedButton } from './replies.js';
@@ -71,8 +72,9 @@ export class AskOfferDialog extends ComponentDialog {
     const snapshot = this.services.catalog.current();
     const direct = snapshot.findByReference(answer);
     if (direct) return direct;
-    for (const match of answer.matchAll(/\d{4}-\d{2}-\d{3,5}(?:\/[A-Za-z]{1,4})?|\d{2}-\d{3,5}|\d{3,5}/g)) {
-      const offer = snapshot.findByReference(match[0]);
+    // "c'est la 25-0979", "la 54956 svp": the first word of the answer that names an offer.
+    for (const mention of [...referencesInText(answer).map((m) => m.reference), ...(answer.match(/\d{2}-\d{3,6}|\d{3,6}/g) ?? [])]) {
+      const offer = snapshot.findByReference(mention);
       if (offer) return offer;
     }
     return undefined;

@@ -18,8 +18,9 @@
         ? { token, domain: new URL(domain, window.location.origin).href, webSocket: false, pollingInterval: 300 }
         : { token },
     );
-    // Opened from an offer's address (/offres/3134-25-0966-SR): ask for that offer straight away.
-    const offer = /^(\d{4}-\d{2}-\d{3,5})-([A-Za-z]{1,4})$/.exec(params.get('offre') || '');
+    // Opened from an offer's address (/offres/3134-25-0966-SR, /offres/24-54956-MPRH; the server checked
+    // it is a reference): ask for that offer straight away.
+    const offer = /^(\d[\d-]*\d)-([A-Za-z]{2,5})$/.exec(params.get('offre') || '');
     if (offer) {
       const ask = locale === 'en-GB' ? 'details ' : 'détails ';
       directLine.postActivity({ type: 'message', text: ask + offer[1] + '/' + offer[2], from: { id: userId }, locale }).subscribe();

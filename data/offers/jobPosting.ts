@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Offer, Place } from './offer.js';
-import { parseResidence } from './residence.js';
+import { readResidence } from './residence.js';
 import { present, withoutEmpty } from './fieldValues.js';
 
 /**
@@ -148,7 +148,7 @@ export function offerFromJobPosting(json: unknown, source?: string): Offer {
         : undefined,
     location: place(posting.jobLocation),
     applicantLocation: place(posting.applicantLocationRequirements),
-    residence: residenceText ? { text: residenceText, requirements: parseResidence(residenceText) } : undefined,
+    residence: readResidence(residenceText),
     postedOn,
     deadline,
     start: start(posting),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REFERENCE_PATTERN } from './reference.js';
 
 /**
  * The bot's offer record: a normalised form of the AVP open-data columns and of the employers'
@@ -6,8 +7,6 @@ import { z } from 'zod';
  * does not state them: the bot never invents a value.
  */
 
-/** "3134-25-0966/SR": employer code, year, number, suffix. Real data has 3- and 4-digit numbers. */
-export const REFERENCE_PATTERN = /^\d{4}-\d{2}-\d{3,5}\/[A-Z]{1,4}$/;
 
 const text = z.string().trim().min(1);
 const isoDate = z.iso.date();
@@ -16,6 +15,13 @@ export const residenceRequirementSchema = z.object({
   /** The grade the duration applies to; absent when the posting states one duration for all. */
   grade: text.optional(),
   years: z.number().min(0).max(100),
+  /**
+   * "inférieure à 3 ans": the requirement is under `years`, its exact value not stated. Absent: at
+   * least `years` ("au moins égale à 5 ans").
+   */
+  comparison: z.literal('lessThan').optional(),
+  /** The way of recruiting it applies to when not "sur titre": "recrutement direct d'un adjoint administratif". */
+  route: text.optional(),
 });
 
 export const residenceSchema = z.object({
@@ -48,7 +54,7 @@ export const noteSchema = z.object({ label: text, value: text });
 
 export const offerSchema = z
   .object({
-    reference: z.string().regex(REFERENCE_PATTERN, 'reference must look like 3134-25-0966/SR'),
+    reference: z.string().regex(REFERENCE_PATTERN, 'reference must look like 3134-25-0966/SR or 24-54956/MPRH'),
     title: text,
     alternateTitle: text.optional(),
     summary: text.optional(),
@@ -66,6 +72,8 @@ export const offerSchema = z
     residence: residenceSchema.optional(),
     postedOn: isoDate,
     deadline: isoDate,
+    /** The deadline first published, when the employer has since extended it ("initialement prévue le …"). */
+    originalDeadline: isoDate.optional(),
     /** Closed early by HR (`offers close`): no applications from that day on, whatever the deadline. */
     closedOn: isoDate.optional(),
     start: text.optional(),
@@ -107,5 +115,6 @@ export const offerSchema = z
 export type Offer = z.infer<typeof offerSchema>;
 export type Place = z.infer<typeof placeSchema>;
 export type ResidenceRequirement = z.infer<typeof residenceRequirementSchema>;
+export type Residence = z.infer<typeof residenceSchema>;
 
 export const offersFileSchema = z.object({ offers: z.array(z.unknown()) });

@@ -1,7 +1,8 @@
 import type { Clock } from '../clock.js';
 import type { Offer } from './offer.js';
 import type { OfferStore } from './offerStore.js';
-import { buildOfferIndex, referenceNumber, type OfferIndex } from '../search/offerIndex.js';
+import { buildOfferIndex, type OfferIndex } from '../search/offerIndex.js';
+import { parseReference, referenceAnswers, referenceNumber, referenceQuery } from './reference.js';
 import { FacetMatcher, facetValues, type FacetValue } from '../search/facets.js';
 import { rememberingWordMatcher, type WordMatcher } from '../search/wordMatches.js';
 
@@ -21,9 +22,14 @@ export interface OfferSnapshot {
   findByReference(text: string): Offer | undefined;
 }
 
+function yearOf(reference: string): string {
+  return parseReference(reference)?.year ?? '';
+}
+
 export function buildSnapshot(offers: readonly Offer[], loadedAt: Date): OfferSnapshot {
   const index = buildOfferIndex(offers);
   const facets = facetValues(offers);
+  const byReference = new Map(offers.map((offer) => [offer.reference, offer]));
   const byNumber = new Map<number, Offer[]>();
   for (const offer of offers) {
     const number = referenceNumber(offer.reference);
@@ -42,19 +48,17 @@ export function buildSnapshot(offers: readonly Offer[], loadedAt: Date): OfferSn
     loadedAt,
     matchWord: rememberingWordMatcher(index),
     findByReference(text: string): Offer | undefined {
-      const compact = text.trim().toUpperCase().replace(/\s+/g, '');
-      const full = /^(\d{4})-(\d{2})-(\d{3,5})(?:\/([A-Z]{1,4}))?$/.exec(compact);
-      if (full) {
-        const wanted = `${full[1]}-${full[2]}-${full[3]}/${full[4] ?? 'SR'}`;
-        const exact = offers.find((o) => o.reference === wanted);
+      const query = referenceQuery(text);
+      if (!query) return undefined;
+      if (query.kind === 'full') {
+        const exact = byReference.get(query.reference);
         if (exact) return exact;
       }
-      const yearAndNumber = /^(?:\d{4}-)?(\d{2})-(\d{3,5})/.exec(compact);
-      if (yearAndNumber) {
-        return byNumber.get(Number(yearAndNumber[2]))?.find((o) => o.reference.slice(5, 7) === yearAndNumber[1]);
-      }
-      const number = /^(?:N°|NO|#)?(\d{3,5})(?:\/[A-Z]{1,4})?$/.exec(compact);
-      return number ? byNumber.get(Number(number[1]))?.[0] : undefined;
+      // A full reference not in the catalog may still be a typo'd year or suffix: its number decides.
+      const number = query.kind === 'full' ? Number(referenceNumber(query.reference)) : query.number;
+      const candidates = byNumber.get(number) ?? [];
+      if (query.kind === 'number') return candidates[0];
+      return candidates.find((offer) => referenceAnswers(offer.reference, query.kind === 'full' ? { kind: 'yearNumber', year: yearOf(query.reference), number } : query));
     },
   };
 }

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { parseFrenchDate } from './frenchDates.js';
 import type { Offer } from './offer.js';
 import { placeFromText, present, withoutEmpty } from './fieldValues.js';
-import { parseResidence } from './residence.js';
+import { readResidence } from './residence.js';
 
 /**
  * Reads the territory's open-data export of the AVP (data set avis-de-vacances-de-poste-avp-drhfpnc,
@@ -85,7 +85,7 @@ function offerOf(row: Row, line: number): Offer {
       ? { code: present(row.code_emploi_rome) as string, label: present(row.libelle_emploi_rome) as string }
       : undefined,
     location: placeFromText(row.lieu_travail),
-    residence: residence && residence !== '/' ? { text: residence, requirements: parseResidence(residence) } : undefined,
+    residence: readResidence(residence),
     start: present(row.date_a_pourvoir_libelle) ?? isoDate(row.date_a_pourvoir),
     openings: /^\d+$/.test(row.nb_postes_a_pourvoir?.trim() ?? '') ? Number(row.nb_postes_a_pourvoir) : undefined,
     secondaryActivities: items(row.activites_secondaires).length > 0 ? items(row.activites_secondaires) : undefined,

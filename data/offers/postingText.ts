@@ -1,48 +1,181 @@
 import type { Offer } from './offer.js';
 import { parseFrenchDate } from './frenchDates.js';
-import { parseResidence } from './residence.js';
-import { placeFromText, withoutEmpty } from './fieldValues.js';
-import { foldAccents } from '../search/normalize.js';
+import { readResidence } from './residence.js';
+import { placeFromText, present, withoutEmpty } from './fieldValues.js';
+import { postingLines, type PostingLine } from './postingLines.js';
+import { readPostingBody, type PostingBody } from './postingBody.js';
+import { labelsInLine, sectionOf, type HeaderField } from './postingHeader.js';
+import { referencesInText } from './reference.js';
 
 /**
- * Reads an avis de vacance de poste as published in text (or as text taken out of its PDF): the
- * labelled lines ("Référence : … du …", "Employeur : …", "Date limite de candidature : …") and the
- * sections (missions, activities). PDF extraction loses things: a label can go missing ("Direction
- * du Système d'Information…" alone on its line) or bullets of one block land under another; the
- * reader copes with those it has met. It never invents: what the text does not say stays absent.
+ * Reads an avis de vacance de poste as published in text, or as text taken out of its PDF, from
+ * any employer: the header's labelled facts ("Référence : … du …", "Employeur : …", "Date limite de
+ * candidature : …"), wherever the PDF's two columns put them, and the body's sections (missions,
+ * activities, knowledge, conditions…). It never invents: what the text does not say stays absent.
  */
 export class PostingTextError extends Error {
-  constructor(readonly missing: string[]) {
+  constructor(
+    readonly missing: string[],
+    /** The line (1-based, in the text as given) where the reader looked for the first missing fact. */
+    readonly line?: number,
+  ) {
     super(`missing: ${missing.join(', ')}`);
     this.name = 'PostingTextError';
   }
 }
 
-/** Labels are matched without case, accents or typographic apostrophes ("Date de dépôt de l’offre"). */
-const fold = (text: string) => foldAccents(text).replace(/[’`]/g, "'");
+/** What the header says, field by field, with the line each value was read on. */
+interface Header {
+  values: Map<HeaderField, { value: string; line: number }>;
+  title?: string;
+  lostDirection?: string;
+  /** The employer's name as a banner under the reference ("PROVINCE SUD"), for a posting that has no employer line. */
+  banner?: string;
+  originalDeadline?: string;
+  extendedTo?: string;
+  /** Where the body starts (the first section heading after the reference). */
+  bodyStart: number;
+  /** Lines taken as a label's value: not body text too. */
+  consumed: Set<number>;
+}
 
-type Label =
-  | 'reference' | 'employer' | 'corps' | 'direction' | 'location' | 'residence' | 'posted' | 'start' | 'deadline'
-  | 'respnc' | 'service' | 'level' | 'reportsTo' | 'staff' | 'contact' | 'applyTo';
+/** A label's value may come on one of the next lines (two columns, or label and value apart). */
+const PENDING_LINES = 2;
 
-const LABELS: ReadonlyArray<readonly [Label, RegExp]> = [
-  ['reference', /^reference\s*:/],
-  ['employer', /^employeur\s*:/],
-  ['corps', /^corps ou cadre d'emploi/],
-  ['direction', /^direction\s*:/],
-  ['location', /^lieu de travail\s*:/],
-  ['residence', /^duree de residence exigee/],
-  ['posted', /^date de depot de l'offre\s*:/],
-  ['start', /^postes? a pourvoir\s*:/],
-  ['deadline', /^date limite de candidature\s*:/],
-  ['respnc', /^emploi respnc\s*:/],
-  ['service', /^unite organisationnelle\s*:/],
-  ['level', /^place dans l'organigramme\s*:/],
-  ['reportsTo', /^fonction du superieur hierarchique direct\s*:/],
-  ['staff', /^nb d'agents encadres\s*:/],
-  ['contact', /^(contact|renseignements|personne a contacter)\s*:/],
-  ['applyTo', /^(adresse de depot|depot des candidatures|candidatures? a adresser a|envoi des candidatures)\s*:/],
-];
+/** Which lines can be the value of a label whose value is not on its own line. */
+function accepts(field: HeaderField, line: PostingLine): boolean {
+  if (field === 'posted' || field === 'deadline') return parseFrenchDate(line.text) !== undefined;
+  if (field === 'residence') return /\bans?\b|^[/\-–]+$|neant|aucune|sans objet|inferieure|superieure|egale/.test(line.folded);
+  if (field === 'reference') return referencesInText(line.text).length > 0;
+  return !line.heading || line.folded.length < 80;
+}
+
+/** "initialement prévue le 25/07/2025", and "a été reportée au 08/08/2025" when the text says it. */
+function readExtension(line: PostingLine, header: Header): void {
+  if (!/initialement prevue/.test(line.folded)) return;
+  const original = /initialement prevue (?:le|au|pour le)?\s*(.+?)(?:\s+(?:a ete|est) (?:reportee|prolongee|repoussee)|$)/.exec(line.folded);
+  header.originalDeadline ??= parseFrenchDate(original?.[1] ?? line.text);
+  const moved = /(?:reportee|prolongee|repoussee) (?:au|jusqu'au)\s*(.+)$/.exec(line.folded);
+  const to = moved ? parseFrenchDate(moved[1] as string) : undefined;
+  if (to) header.extendedTo = to;
+}
+
+function readHeader(lines: readonly PostingLine[]): Header {
+  const header: Header = { values: new Map(), bodyStart: lines.length, consumed: new Set() };
+  let pending: Array<{ field: HeaderField; until: number }> = [];
+  const set = (field: HeaderField, value: string, line: number) => {
+    const text = value.replace(/^\s*[:\-–]\s*/, '').trim();
+    if (text && !header.values.has(field)) header.values.set(field, { value: text, line });
+  };
+  let inBody = false;
+  lines.forEach((line, index) => {
+    readExtension(line, header);
+    pending = pending.filter((p) => p.until >= index && !header.values.has(p.field));
+    // In the body, only a label at the start of a line counts ("Emploi RESPNC : …" after the details).
+    const labels = labelsInLine(line.folded).filter((l) => !inBody || l.start === 0);
+    if (labels.length === 0) {
+      const section = sectionOf(line.folded);
+      if (section && header.values.has('reference')) {
+        if (!inBody) header.bodyStart = index;
+        inBody = true;
+        pending = [];
+        return;
+      }
+      const waiting = pending.find((p) => accepts(p.field, line));
+      if (waiting) {
+        set(waiting.field, line.text, index);
+        header.consumed.add(index);
+        if (waiting.field === 'residence') collectGrades(lines, index, header);
+        return;
+      }
+      if (inBody) return;
+      if (!header.values.has('reference')) {
+        if (!header.title && isTitle(line)) header.title = line.text;
+        else if (header.title) noteBanner(line, header);
+        return;
+      }
+      if (/^(?:direction|dir\.|pole)\b/.test(line.folded) && !header.lostDirection && line.text !== line.text.toUpperCase()) header.lostDirection = line.text;
+      else noteBanner(line, header);
+      return;
+    }
+    const before = line.text.slice(0, (labels[0] as { start: number }).start).trim();
+    if (before && !header.values.has('reference') && !header.title && isTitle({ ...line, text: before })) header.title = before;
+    labels.forEach((label, i) => {
+      const end = labels[i + 1]?.start ?? line.text.length;
+      const value = line.text.slice(label.end, end).replace(/^\s*\(\d\)\s*/, '').replace(/^[\s:]+/, '').trim();
+      if (value) set(label.field, value, index);
+      else pending.push({ field: label.field, until: index + PENDING_LINES });
+      if (label.field === 'residence' && value === '') collectGradesAfter(lines, index, header);
+    });
+  });
+  return header;
+}
+
+/** "- Pharmacien : au moins égale à 10 ans." under the residence label: one requirement a line. */
+function collectGradesAfter(lines: readonly PostingLine[], index: number, header: Header): void {
+  const bullets: string[] = [];
+  for (let i = index + 1; i < lines.length && bullets.length < 12; i++) {
+    const line = lines[i] as PostingLine;
+    if (!line.bullet || !/\bans?\b|inferieure|superieure/.test(line.folded)) break;
+    bullets.push(line.text.replace(/\.$/, ''));
+  }
+  if (bullets.length > 0) header.values.set('residence', { value: bullets.join(' ; '), line: index + 1 });
+}
+
+function collectGrades(lines: readonly PostingLine[], index: number, header: Header): void {
+  const first = lines[index] as PostingLine;
+  if (first.bullet) collectGradesAfter(lines, index - 1, header);
+}
+
+/** "PROVINCE SUD", "VICE-RECTORAT DE LA NOUVELLE-CALÉDONIE": the employer's name in capitals around the reference. */
+const EMPLOYER_WORDS = /^(?:province|centre hospitalier|commune|ville|mairie|office|congres|agence|vice-rectorat|universite|caisse|institut|syndicat|gouvernement|senat|conseil|direction interregionale)\b/;
+
+function noteBanner(line: PostingLine, header: Header): void {
+  if (!header.banner && line.text === line.text.toUpperCase() && EMPLOYER_WORDS.test(line.folded)) header.banner = line.text;
+}
+
+/** The title: the first line of the posting that is not a logo, a web address or a banner. */
+function isTitle(line: PostingLine): boolean {
+  if (/^(?:www\.|https?:)|^avis de vacance|^a\.?v\.?p\.?$|^le monde a portee/.test(line.folded)) return false;
+  return line.text.length > 3 && /\p{L}{3}/u.test(line.text);
+}
+
+const RECRUITS = /^(?:la |le |l')?(.+?) recrute\s*:?$/i;
+
+/** The post a "… recrute" posting names: "…, un Géologue ressources minérales. Le poste est à pourvoir". */
+function recruitedAs(lines: readonly PostingLine[]): string | undefined {
+  for (const line of lines.slice(0, 12)) {
+    const named = /\b(?:un|une|un\(e\)|des)\s+([^.]{3,120}?)\.\s+(?:Le|La|Les) postes?\b/.exec(line.text);
+    if (named) return capitalise((named[1] as string).trim());
+  }
+  return undefined;
+}
+
+/** "24-55574 du 06 janvier 2025": the government's five-digit numbers are the DRHFPNC's (MPRH). */
+function governmentNumber(line: string): string | undefined {
+  const number = /^\s*(\d{2})-(\d{5})\b(?!\s*\/)/.exec(line);
+  return number ? `${number[1]}-${number[2]}/MPRH` : undefined;
+}
+
+/** "Direction : Commune de Yaté" when the employer's own line is blank. */
+function employerInDirection(direction: string | undefined): string | undefined {
+  return direction && /^(?:commune|ville|mairie|province|office|centre hospitalier|agence)\b/i.test(direction) ? direction : undefined;
+}
+
+/** "Ingénieur 2ème grade / Informatique", "Technicien 1er ou 2e grade/informatique": grades, then the domain. */
+function corpsAndDomain(value: string): { grades: string[]; domain?: string } {
+  const slash = value.lastIndexOf('/');
+  const domain = slash >= 0 ? present(value.slice(slash + 1).replace(/^domaines?\s*:?\s*/i, '')) : undefined;
+  const parts = (slash >= 0 ? value.slice(0, slash) : value).split(/\s+ou\s+|\s*,\s*/i).map((g) => g.trim()).filter((g) => g !== '');
+  // "Technicien 1er ou 2e grade": the second grade is the first's corps at another rank.
+  const corps = /^(\D+?)\s+\d/.exec(parts[0] ?? '')?.[1];
+  const grades = parts.map((part) => (corps && /^\d/.test(part) ? `${corps} ${part}` : part)).map(capitalise);
+  return { grades, domain: domain ? capitalise(domain) : undefined };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 const PHONE = /(\+687\s?)?\b\d{2}[ .]?\d{2}[ .]?\d{2}\b/;
@@ -55,92 +188,20 @@ function contactOf(line: string): { name?: string; phone?: string; email?: strin
   return withoutEmpty({ name, phone, email });
 }
 
-type Section = 'none' | 'details' | 'missions' | 'activities' | 'secondary' | 'organisation';
-
-const SECTIONS: ReadonlyArray<readonly [Section, RegExp]> = [
-  ['details', /^details de l'offre\s*:?$/],
-  ['missions', /^missions\s*:?$/],
-  ['activities', /^activites du poste\s*:?$/],
-  ['activities', /^principales\s*:?$/],
-  ['secondary', /^secondaires\s*:?$/],
-];
-
-function valueAfterColon(line: string): string {
-  const at = line.indexOf(':');
-  return at >= 0 ? line.slice(at + 1).trim() : '';
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 export function offerFromPostingText(text: string, source?: string): Offer {
-  const lines = text.split(/\r?\n/).map((l) => l.replace(/^#+\s*/, '').trim());
-  const values = new Map<Label, string>();
-  const presentation: string[] = [];
-  const missions: string[] = [];
-  const activities: string[] = [];
-  const secondary: string[] = [];
-  let title: string | undefined;
-  let section: Section = 'none';
-  let pendingLabel: Label | undefined;
-  let lostDirection: string | undefined;
-
-  // Two PDF columns read as one line put a label next to another label's value:
-  // "Employeur : Date limite de candidature : Vendredi 18 juillet 2025". Split them; the first
-  // label then takes the next line that is not a label.
-  const labelOf = (line: string) => LABELS.find(([, pattern]) => pattern.test(fold(line)))?.[0];
-  const split = lines.flatMap((line) => {
-    const rest = labelOf(line) ? valueAfterColon(line) : '';
-    return rest && labelOf(rest) ? [line.slice(0, line.indexOf(':') + 1), rest] : [line];
-  });
-
-  for (const line of split) {
-    if (line === '') continue;
-    const folded = fold(line);
-    const label = labelOf(line);
-    if (label) {
-      const value = valueAfterColon(line);
-      if (value) values.set(label, value);
-      else pendingLabel = label;
-      // Labels of the organisation come with "- directs : /" bullets that are not activities.
-      section = ['service', 'level', 'reportsTo', 'staff'].includes(label) ? 'organisation' : section === 'details' ? 'none' : section;
-      if (label === 'respnc') section = 'none';
-      continue;
-    }
-    const heading = SECTIONS.find(([, pattern]) => pattern.test(folded))?.[0];
-    if (heading) {
-      section = heading;
-      continue;
-    }
-    if (pendingLabel) {
-      values.set(pendingLabel, line);
-      pendingLabel = undefined;
-      continue;
-    }
-    if (!values.has('reference')) {
-      // Before the reference: the title, then the employer's logo and site (not offer text).
-      if (!title && !/^(www\.|https?:)/.test(folded) && line !== line.toUpperCase()) title = line;
-      continue;
-    }
-    if (!values.has('direction') && !values.has('location') && /^direction\b/.test(folded)) {
-      lostDirection = line;
-      continue;
-    }
-    if (/^(www\.|https?:)/.test(folded) || line === line.toUpperCase()) continue;
-    const bullet = /^[-•]\s*(.+)$/.exec(line)?.[1];
-    if (section === 'organisation') continue;
-    if (section === 'details') presentation.push(line);
-    else if (section === 'secondary' && bullet) secondary.push(bullet);
-    else if ((section === 'activities' || section === 'missions') && bullet) activities.push(bullet);
-    else if (section === 'missions') missions.push(line);
-  }
-
-  const referenceLine = values.get('reference') ?? '';
-  const reference = /^(\d{4}-\d{2}-\d{3,5}\/[A-Za-z]{1,4})/.exec(referenceLine)?.[1]?.toUpperCase();
-  const postedOn = parseFrenchDate(values.get('posted') ?? '') ?? parseFrenchDate(referenceLine);
-  const deadline = parseFrenchDate(values.get('deadline') ?? '');
-  const employer = values.get('employer');
+  const lines = postingLines(text);
+  const header = readHeader(lines);
+  const value = (field: HeaderField) => header.values.get(field)?.value;
+  // Without its label, the reference is the first one in the posting's first lines.
+  const referenceLine = value('reference') ?? lines.slice(0, 12).find((l) => referencesInText(l.text).length > 0)?.text ?? '';
+  const reference = referencesInText(referenceLine)[0]?.reference ?? governmentNumber(referenceLine);
+  const afterReference = referenceLine.replace(/^.*?\/\s*[A-Za-z]{2,5}\b/, '');
+  const postedOn = parseFrenchDate(value('posted') ?? '') ?? parseFrenchDate(afterReference);
+  const deadline = header.extendedTo ?? parseFrenchDate(value('deadline') ?? '');
+  // "La Nouvelle-Calédonie recrute … un Géologue ressources minérales. Le poste est à pourvoir…"
+  const recruits = header.title ? RECRUITS.exec(header.title) : null;
+  const employer = value('employer') ?? header.banner ?? employerInDirection(value('direction')) ?? recruits?.[1];
+  const title = recruits ? recruitedAs(lines) : header.title;
   const missing = [
     ...(reference ? [] : ['reference']),
     ...(title ? [] : ['title']),
@@ -148,54 +209,60 @@ export function offerFromPostingText(text: string, source?: string): Offer {
     ...(postedOn ? [] : ['postedOn']),
     ...(deadline ? [] : ['deadline']),
   ];
-  if (missing.length > 0 || !reference || !title || !employer || !postedOn || !deadline) throw new PostingTextError(missing);
+  if (!reference || !title || !employer || !postedOn || !deadline) {
+    const at = missing[0] === 'deadline' ? header.values.get('deadline')?.line : missing[0] === 'postedOn' ? header.values.get('posted')?.line : undefined;
+    throw new PostingTextError(missing, at === undefined ? undefined : lineNumberOf(text, lines[at]));
+  }
+  const body = readPostingBody(lines.filter((_, i) => i >= header.bodyStart && !header.consumed.has(i)));
+  const { grades, domain } = corpsAndDomain(value('corps') ?? '');
+  const offer: Offer = { reference, title, employer, corpsGrades: grades, domains: domain ? [domain] : [], postedOn, deadline, missions: body.missions, activities: body.activities };
+  if (header.originalDeadline && header.originalDeadline !== deadline) offer.originalDeadline = header.originalDeadline;
+  const openings = /^0?(\d{1,2})\s+(?!(?:er|e|eme|ème)\b)\p{L}/u.exec(title);
+  if (openings && Number(openings[1]) > 0) offer.openings = Number(openings[1]);
+  fillOptional(offer, header, body, value);
+  if (source) offer.source = source;
+  return offer;
+}
 
-  const corps = values.get('corps') ?? '';
-  const slash = corps.lastIndexOf('/');
-  const grades = (slash >= 0 ? corps.slice(0, slash) : corps)
-    .split(/\s+ou\s+/i)
-    .map((g) => capitalise(g.trim()))
-    .filter((g) => g !== '');
-  const domain = slash >= 0 ? corps.slice(slash + 1).trim() : '';
-  const place = values.get('location');
-  const residenceText = values.get('residence');
-  const staff = values.get('staff');
-  const organisation = withoutEmpty({
-    reportsTo: values.get('reportsTo'),
-    level: values.get('level'),
-    staffManaged: staff !== undefined && /^\d+$/.test(staff) ? Number(staff) : undefined,
-  });
-
-  const offer: Offer = {
-    reference,
-    title,
-    employer,
-    corpsGrades: grades,
-    domains: domain ? [domain] : [],
-    postedOn,
-    deadline,
-    missions,
-    activities,
-  };
-  if (presentation.length > 0) offer.presentation = presentation.join(' ');
-  const direction = values.get('direction') ?? lostDirection;
+function fillOptional(offer: Offer, header: Header, body: PostingBody, value: (field: HeaderField) => string | undefined): void {
+  if (body.presentation.length > 0) offer.presentation = body.presentation.join(' ');
+  const direction = value('direction') ?? header.lostDirection;
   if (direction) offer.direction = direction;
-  if (values.get('service')) offer.service = values.get('service');
-  if (values.get('respnc')) offer.respncJob = values.get('respnc');
-  const location = placeFromText(place);
+  if (value('service')) offer.service = value('service');
+  if (value('respnc')) offer.respncJob = value('respnc');
+  const location = placeFromText(value('location'));
   if (location) offer.location = location;
-  if (residenceText) offer.residence = { text: residenceText, requirements: parseResidence(residenceText) };
-  if (values.get('start')) offer.start = values.get('start');
-  if (secondary.length > 0) offer.secondaryActivities = secondary;
+  const residence = value('residence');
+  const stated = readResidence(residence);
+  if (stated) offer.residence = stated;
+  if (value('start')) offer.start = value('start');
+  for (const list of ['secondaryActivities', 'knowledge', 'skills', 'behaviours', 'conditions'] as const) {
+    if (body[list].length > 0) offer[list] = body[list];
+  }
+  if (body.education) offer.education = body.education;
+  if (body.experience) offer.experience = body.experience;
+  const staff = value('staff');
+  const organisation = withoutEmpty({
+    reportsTo: value('reportsTo'),
+    level: value('level'),
+    staffManaged: staff !== undefined && /^\d+$/.test(staff) ? Number(staff) : undefined,
+    relations: body.relations.length > 0 ? body.relations : undefined,
+  });
   if (Object.keys(organisation).length > 0) offer.organisation = organisation;
-  const contact = values.get('contact');
+  const contact = value('contact');
   if (contact) offer.contact = contactOf(contact);
-  const applyTo = values.get('applyTo');
+  const applyTo = value('applyTo') ?? body.applyTo;
   if (applyTo) {
     const email = EMAIL.exec(applyTo)?.[0];
     const address = applyTo.replace(EMAIL, '').replace(/\s*(ou|or|,|;|–|-)\s*$/i, '').trim();
-    offer.applyTo = withoutEmpty({ email, address });
+    const where = withoutEmpty({ email, address: address.length > 3 ? address : undefined });
+    if (Object.keys(where).length > 0) offer.applyTo = where;
   }
-  if (source) offer.source = source;
-  return offer;
+}
+
+/** The line number (1-based) of a cleaned line in the text as given, for HR's messages. */
+function lineNumberOf(text: string, line: PostingLine | undefined): number | undefined {
+  if (!line) return undefined;
+  const at = text.split(/\r?\n/).findIndex((raw) => raw.includes(line.text.slice(0, 30)));
+  return at >= 0 ? at + 1 : undefined;
 }

@@ -1,4 +1,5 @@
 import type { Offer } from '../offers/offer.js';
+import { referenceWords } from '../offers/reference.js';
 import { closesAt, opensAt } from '../offers/openness.js';
 import { words } from './normalize.js';
 import { FUNCTION_WORDS, STOP_WORDS } from './lexicon.js';
@@ -57,17 +58,6 @@ function fieldTexts(offer: Offer): Record<IndexedField, string[]> {
   };
 }
 
-/** "3134-25-0966/SR" is also found as "0966" and "966". */
-export function referenceNumber(reference: string): string | undefined {
-  return /^\d{4}-\d{2}-(\d+)\//.exec(reference)?.[1];
-}
-
-function referenceWords(reference: string): string[] {
-  const number = referenceNumber(reference);
-  if (!number) return [];
-  const bare = String(Number(number));
-  return [number, bare, bare.padStart(4, '0')];
-}
 
 export interface Postings {
   docs: Int32Array;
@@ -136,7 +126,7 @@ export function buildOfferIndex(offers: readonly Offer[]): OfferIndex {
   const texts: string[] = [];
 
   offers.forEach((offer, doc) => {
-    byReference.set(offer.reference.toLowerCase(), doc);
+    byReference.set(offer.reference, doc);
     const fields = fieldTexts(offer);
     const phrases: string[] = [];
     // Each occurrence counts, by where it stands; `saturate` keeps repetition from running away.

@@ -1,4 +1,5 @@
 import type { Offer } from '../offers/offer.js';
+import { referencesInText } from '../offers/reference.js';
 import { calendarDaysBetween, noumeaDay } from '../offers/openness.js';
 import { FACET_KINDS, facetKey, type FacetKind } from './facets.js';
 import type { OfferIndex } from './offerIndex.js';
@@ -36,7 +37,6 @@ export interface SearchResult {
 
 /** Hits scoring under this share of the best are noise: a word of the activities matched by chance. */
 const RELATIVE_CUTOFF = 0.3;
-const REFERENCE_PATTERN = /\b\d{4}-\d{2}-\d{3,5}(?:\s*\/\s*[a-z]{1,4})?\b/i;
 
 function passesStatus(index: OfferIndex, doc: number, request: SearchRequest, nowMs: number): boolean {
   const status = request.status ?? 'open';
@@ -97,10 +97,9 @@ export function searchOffers(
   const offset = request.offset ?? 0;
   const limit = request.limit ?? 5;
 
-  const exact = REFERENCE_PATTERN.exec(request.text)?.[0];
+  const exact = referencesInText(request.text)[0]?.reference;
   if (exact) {
-    const doc = index.byReference.get(exact.replace(/\s+/g, '').toLowerCase()) ??
-      index.byReference.get(`${exact.replace(/\s*\/.*$/, '').toLowerCase()}/sr`);
+    const doc = index.byReference.get(exact);
     if (doc !== undefined) {
       const hits = offset === 0 ? [{ offer: index.offers[doc] as Offer, score: Number.MAX_VALUE }] : [];
       return { hits, total: 1 };

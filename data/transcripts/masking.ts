@@ -18,7 +18,7 @@ const TEN_DIGIT_PHONE = /(?<![\d/-])0\d(?:[ .-]?\d{2}){4}(?![\d/-])/g;
 /** Seven or more digits, maybe spaced (a social security, card or account number): not a reference. */
 const LONG_NUMBER = /(?<![\d/-])\d(?:[ .]?\d){6,}(?![\d/-])/g;
 /** An offer reference and anything like it: kept as it is. */
-const REFERENCE = /\b\d{4}-\d{2}-\d{3,5}(?:\s*\/\s*[A-Za-z]{1,4})?\b|\b\d{2}-\d{3,5}\b(?!-)/g;
+const REFERENCE = /\b(?:\d{4}-)?\d{2}-\d{3,6}(?:\s*\/\s*[A-Za-z]{2,5})?\b(?!-)/g;
 /** Dates, kept: 18/07/2025, 2025-07-18 (with dots, "26.79.28" is a phone number). */
 const DATE = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b/g;
 

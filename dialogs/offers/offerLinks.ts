@@ -1,20 +1,17 @@
+import { referenceOfSegment, referenceSegment } from '../../data/offers/reference.js';
+
 /**
  * The public addresses the bot gives out, from `PUBLIC_URL`: an offer's page (what Teams unfurls)
  * and its deadline as a calendar file. The reference's "/" becomes "-" to stay one path segment.
  */
 export function offerPath(reference: string): string {
-  return `/offres/${reference.replace('/', '-')}`;
+  return `/offres/${referenceSegment(reference)}`;
 }
 
 export function calendarPath(reference: string): string {
   return `${offerPath(reference)}/agenda.ics`;
 }
 
-/** The reference in an offer path segment: "3134-25-0966-SR" → "3134-25-0966/SR". */
-export function referenceOfSegment(segment: string): string | undefined {
-  const match = /^(\d{4}-\d{2}-\d{3,5})-([A-Za-z]{1,4})$/.exec(segment);
-  return match ? `${match[1]}/${match[2]?.toUpperCase()}` : undefined;
-}
 
 /** The reference in an offer's address (https://HOST/offres/3134-25-0966-SR), or undefined. */
 export function referenceInUrl(url: string): string | undefined {

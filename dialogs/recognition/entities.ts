@@ -1,5 +1,6 @@
 import DateTimeRecognizers from '@microsoft/recognizers-text-date-time';
 import Recognizers from '@microsoft/recognizers-text-suite';
+import { referencesInText } from '../../data/offers/reference.js';
 import { normalize } from '../../data/search/normalize.js';
 import type { OfferSnapshot } from '../../data/offers/offerCatalog.js';
 import { quickTimes } from './quickTimes.js';
@@ -10,13 +11,20 @@ import type { EntityCategory, RecognizedEntity } from './recognizer.js';
  * spelling, the names of domains, employers, communes and grades the offers use (typos
  * tolerated), and durations and dates in French or English ("5 ans", "3 days before", "depuis 2019").
  */
-const REFERENCE_IN_TEXT =
-  /(\b\d{4}-\d{2}-\d{3,5}(?:\s*\/\s*[A-Za-z]{1,4})?\b|\b\d{2}-\d{3,5}\b|(?:n°|no|#|offre|offer|ref|référence|reference|réf)\s*\.?\s*(\d{3,5})\b|\b\d{3,5}\b)/gi;
+/** Short forms people type: "25-0979", "offre 966", "n° 54956", "0979". Full references come from the reference module. */
+const SHORT_REFERENCE = /(?<![\d/-])(\d{2}-\d{3,6})(?![\d/-])|(?:n°|no|#|offre|offer|ref|référence|reference|réf)\s*\.?\s*(\d{3,6})\b|(?<![\d/-])(\d{3,6})(?![\d/-])/gi;
 
 function references(text: string, snapshot: OfferSnapshot): RecognizedEntity[] {
   const found: RecognizedEntity[] = [];
-  for (const match of text.matchAll(REFERENCE_IN_TEXT)) {
-    const spoken = match[2] ?? match[1] ?? match[0];
+  const taken = (at: number) => found.some((f) => at >= f.offset && at < f.offset + f.length);
+  for (const mention of referencesInText(text)) {
+    const offer = snapshot.findByReference(mention.reference);
+    const length = mention.end - mention.start;
+    found.push({ category: 'offerReference', text: text.slice(mention.start, mention.end), offset: mention.start, length, confidenceScore: offer ? 1 : 0.6, resolution: offer?.reference ?? mention.reference });
+  }
+  for (const match of text.matchAll(SHORT_REFERENCE)) {
+    if (taken(match.index)) continue;
+    const spoken = (match[1] ?? match[2] ?? match[3]) as string;
     const offer = snapshot.findByReference(spoken);
     // A bare number that is no offer's ("2025", "3000 francs") is not a reference.
     if (!offer && !/-/.test(spoken)) continue;
@@ -26,10 +34,10 @@ function references(text: string, snapshot: OfferSnapshot): RecognizedEntity[] {
       offset: match.index,
       length: match[0].length,
       confidenceScore: offer ? 1 : 0.6,
-      resolution: offer?.reference ?? spoken.replace(/\s+/g, ''),
+      resolution: offer?.reference ?? spoken,
     });
   }
-  return found;
+  return found.sort((a, b) => a.offset - b.offset);
 }
 
 function facets(text: string, snapshot: OfferSnapshot): RecognizedEntity[] {
