@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Storage } from 'botbuilder';
 import { loadEligibilityRules } from '../data/eligibility/eligibilityRules.js';
 import { clockOf, describeClock, type Clock } from '../data/clock.js';
-import { OfferCatalog } from '../data/offers/offerCatalog.js';
+import { OfferCatalog, type OfferSnapshot } from '../data/offers/offerCatalog.js';
 import { InvalidOffersError, JsonFileOfferStore } from '../data/offers/offerStore.js';
 import { watchOffersFile } from '../data/offers/offersFileWatcher.js';
 import { FileStateStore } from '../data/state/fileStateStore.js';
@@ -91,6 +91,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const watcher = watchOffersFile(config.offersFile, catalog, {
     onReloaded: (snapshot) => {
       logger.info('offers reloaded', { offers: snapshot.offers.length });
+      logSetAside(snapshot.setAside, logger);
       reminders.offersChanged(snapshot).catch((error: unknown) => logger.error('alerts and reminders not followed up', { error: String(error) }));
     },
     onRefused: (error) =>
@@ -99,6 +100,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         problems: error instanceof InvalidOffersError ? error.problems : String(error),
       }),
   });
+  logSetAside(catalog.current().setAside, logger);
   const url = await listen(server, config.port);
   // After listening: the local channel's replies come back through this server.
   await reminders.start(catalog.current());
@@ -130,6 +132,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       await transcripts.close();
     },
   };
+}
+
+/** Each offer of the file that is not served, with why: HR reads it in the log and in `offers validate`. */
+function logSetAside(setAside: OfferSnapshot['setAside'], logger: Logger): void {
+  for (const offer of setAside) {
+    logger.warn('offer set aside until corrected', { offer: offer.offer, problems: offer.problems.map((p) => `${p.field}: ${p.message}`) });
+  }
 }
 
 async function openProactiveStore(stateDir: string, logger: Logger): Promise<ProactiveStore> {

@@ -55,7 +55,9 @@ export function createServer(options: ServerOptions): { server: Server; localDir
 
   server.get('/healthz', async (_req, res) => {
     const snapshot = options.catalog.current();
-    res.send(200, { status: 'ok', offers: snapshot.offers.length, offersLoadedAt: snapshot.loadedAt.toISOString() });
+    // Offers set aside are named so that an operator sees them without reading the logs.
+    const setAside = snapshot.setAside.map((s) => ({ offer: s.offer, problems: s.problems.map((p) => ({ field: p.field, message: p.message })) }));
+    res.send(200, { status: 'ok', offers: snapshot.offers.length, offersLoadedAt: snapshot.loadedAt.toISOString(), setAside });
   });
 
   let localDirectLine: LocalDirectLine | undefined;

@@ -10,9 +10,11 @@ Commandes :
   validate [FICHIER]            vérifie le fichier des offres ; code de sortie 1 s'il y a un problème
   list [--open|--closed] [--closing-within JOURS]
                                 liste les offres (ouvertes, clôturées, qui ferment dans N jours)
-  import FICHIER… [--write]     lit des offres (texte d'avis, JobPosting JSON ou JSON-LD, CSV open data) ;
-                                montre ce qui change,
-                                n'écrit qu'avec --write ; une référence déjà présente est mise à jour
+  import CHEMIN… [--write] [--atomic]
+                                lit des offres (texte d'avis, PDF, JobPosting JSON ou JSON-LD, CSV ou JSON
+                                open data) d'un ou plusieurs fichiers ou dossiers ; montre ce qui change,
+                                n'écrit qu'avec --write (avec --atomic : rien si un fichier est illisible) ;
+                                une référence déjà présente est mise à jour ; code 1 si un fichier est illisible
   close REFERENCE               clôture une offre aujourd'hui (elle reste dans le fichier)
   remove REFERENCE              retire une offre du fichier
   history                       journal des changements publiés
@@ -25,6 +27,7 @@ Options : --file FICHIER (défaut : $OFFERS_FILE ou data/offers.json), --lang fr
   line: ', ligne {line}',
   notJson: "{file} n'est pas du JSON valide : {detail}",
   missing: '{file} est introuvable.',
+  fileProblem: '{file} : {message}',
   listLine: '{reference}  {status}  {deadline}  {title}',
   statusOpen: 'ouverte',
   statusClosed: 'clôturée',
@@ -40,7 +43,14 @@ Options : --file FICHIER (défaut : $OFFERS_FILE ou data/offers.json), --lang fr
   preview: 'Changements (rien n’est écrit ; ajoutez --write pour publier) :',
   written: 'Publié : {added, plural, one {# ajoutée} other {# ajoutées}}, {changed, plural, one {# modifiée} other {# modifiées}}.',
   refusedWrite: 'Rien n’est écrit : le fichier obtenu aurait des problèmes.',
-  importError: '{file} : {reason}',
+  'reason.notFound': 'fichier introuvable',
+  'reason.pdf': 'PDF illisible ({detail})',
+  importError: '{file}{line} : {reason}',
+  importWarning: '  ! {reference} ({file}{line}), champ {field} : {message} — importée, pas publiée tant qu’elle n’est pas corrigée',
+  importWarningKept: '  ! {reference} ({file}{line}), champ {field} : {message} — non importée : la version publiée reste en ligne',
+  importSummary: '{files, plural, one {# fichier lu} other {# fichiers lus}} : {offers, plural, one {# offre} other {# offres}}, {failed, plural, one {# illisible} other {# illisibles}}, {warned, plural, one {# à corriger} other {# à corriger}}.',
+  atomicRefused: 'Rien n’est écrit (--atomic) : {failed, plural, one {# fichier est illisible} other {# fichiers sont illisibles}}.',
+  setAsideTitle: 'Offres mises de côté (pas publiées tant qu’elles ne sont pas corrigées) :',
   'reason.empty': 'le fichier est vide',
   'reason.invalidJson': "ce n'est pas du JSON valide ({detail})",
   'reason.unknownFormat': "format inconnu : ni texte d'avis, ni JobPosting JSON ou JSON-LD, ni CSV open data",
@@ -59,12 +69,13 @@ Options : --file FICHIER (défaut : $OFFERS_FILE ou data/offers.json), --lang fr
   'problem.invalidDate': "date invalide ou inexistante (format AAAA-MM-JJ, par exemple 2026-07-31)",
   'problem.invalidEmail': 'adresse électronique invalide',
   'problem.invalidUrl': 'adresse web invalide',
-  'problem.badReference': 'la référence doit ressembler à 3134-25-0966/SR',
+  'problem.badReference': 'la référence doit ressembler à 3134-25-0966/SR ou 24-54956/MPRH',
   'problem.outOfRange': 'valeur hors des limites (une durée de résidence va de 0 à 100 ans)',
   'problem.unknownField': 'champ inconnu',
   'problem.deadlineBeforePosting': 'la date limite précède la date de publication (dates inversées ?)',
   'problem.duplicateReference': 'cette référence est déjà utilisée par une autre offre',
   'problem.notOffersFile': 'le fichier doit contenir {"offers": [...]}',
+  'problem.emptied': 'plus aucune offre valide : le fichier est refusé, les offres en ligne restent',
   'problem.invalid': 'valeur invalide',
 };
 
@@ -79,9 +90,11 @@ Commands:
   validate [FILE]               checks the offers file; exit code 1 when there is a problem
   list [--open|--closed] [--closing-within DAYS]
                                 lists offers (open, closed, closing within N days)
-  import FILE… [--write]        reads offers (posting text, JobPosting JSON or JSON-LD, open-data CSV);
-                                shows what changes,
-                                writes only with --write; an existing reference is updated
+  import PATH… [--write] [--atomic]
+                                reads offers (posting text, PDF, JobPosting JSON or JSON-LD, open-data CSV
+                                or JSON) from files or folders; shows what changes, writes only with
+                                --write (with --atomic: nothing if any file is unreadable); an existing
+                                reference is updated; exit code 1 when a file is unreadable
   close REFERENCE               closes an offer today (it stays in the file)
   remove REFERENCE              removes an offer from the file
   history                       log of the published changes
@@ -94,6 +107,7 @@ Options: --file FILE (default: $OFFERS_FILE or data/offers.json), --lang fr|en`,
   line: ', line {line}',
   notJson: '{file} is not valid JSON: {detail}',
   missing: '{file} cannot be found.',
+  fileProblem: '{file}: {message}',
   listLine: '{reference}  {status}  {deadline}  {title}',
   statusOpen: 'open',
   statusClosed: 'closed',
@@ -108,8 +122,15 @@ Options: --file FILE (default: $OFFERS_FILE or data/offers.json), --lang fr|en`,
   nothingChanges: 'Nothing changes.',
   preview: 'Changes (nothing written; add --write to publish):',
   written: 'Published: {added} added, {changed} changed.',
+  'reason.notFound': 'file not found',
+  'reason.pdf': 'unreadable PDF ({detail})',
   refusedWrite: 'Nothing written: the resulting file would have problems.',
-  importError: '{file}: {reason}',
+  importError: '{file}{line}: {reason}',
+  importWarning: '  ! {reference} ({file}{line}), field {field}: {message} — imported, not published until corrected',
+  importWarningKept: '  ! {reference} ({file}{line}), field {field}: {message} — not imported: the published version stays online',
+  importSummary: '{files, plural, one {# file read} other {# files read}}: {offers, plural, one {# offer} other {# offers}}, {failed} unreadable, {warned} to correct.',
+  atomicRefused: 'Nothing written (--atomic): {failed, plural, one {# file is unreadable} other {# files are unreadable}}.',
+  setAsideTitle: 'Offers set aside (not published until corrected):',
   'reason.empty': 'the file is empty',
   'reason.invalidJson': 'it is not valid JSON ({detail})',
   'reason.unknownFormat': 'unknown format: neither posting text, JobPosting JSON or JSON-LD, nor the open-data CSV',
@@ -128,12 +149,13 @@ Options: --file FILE (default: $OFFERS_FILE or data/offers.json), --lang fr|en`,
   'problem.invalidDate': 'invalid or non-existent date (format YYYY-MM-DD, e.g. 2026-07-31)',
   'problem.invalidEmail': 'invalid e-mail address',
   'problem.invalidUrl': 'invalid web address',
-  'problem.badReference': 'the reference must look like 3134-25-0966/SR',
+  'problem.badReference': 'the reference must look like 3134-25-0966/SR or 24-54956/MPRH',
   'problem.outOfRange': 'value out of bounds (a residence duration goes from 0 to 100 years)',
   'problem.unknownField': 'unknown field',
   'problem.deadlineBeforePosting': 'the deadline is before the posting date (dates swapped?)',
   'problem.duplicateReference': 'this reference is already used by another offer',
   'problem.notOffersFile': 'the file must hold {"offers": [...]}',
+  'problem.emptied': 'no valid offer left: the file is refused, the offers online stay',
   'problem.invalid': 'invalid value',
 };
 

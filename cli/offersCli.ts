@@ -7,6 +7,7 @@ import path from 'node:path';
 import { clockOf, clockSettingOf } from '../data/clock.js';
 import { say, type CliLanguage } from './messages.js';
 import { OffersCommands, type Options } from './offersCommands.js';
+import { InvalidOffersError } from '../data/offers/offerStore.js';
 
 function parse(argv: string[]): Options {
   const options: Options = { args: [], flags: new Set(), values: new Map() };
@@ -27,6 +28,18 @@ export async function runOffersCli(argv: string[], env: NodeJS.ProcessEnv, out: 
   const file = path.resolve(options.values.get('--file') ?? env.OFFERS_FILE ?? 'data/offers.json');
   const clock = clockOf(clockSettingOf(env));
   const cli = new OffersCommands(file, language, clock, out);
+  try {
+    return await run(cli, options, language, out);
+  } catch (error) {
+    // The offers file itself cannot be read (missing, not JSON, blanked): say so in HR's language.
+    if (!(error instanceof InvalidOffersError)) throw error;
+    const [problem] = error.problems;
+    out(problem?.code === 'missing' ? say(language, 'missing', { file }) : say(language, 'fileProblem', { file, message: say(language, `problem.${problem?.code ?? 'invalid'}`) }));
+    return 1;
+  }
+}
+
+async function run(cli: OffersCommands, options: Options, language: CliLanguage, out: (line: string) => void): Promise<number> {
   if (options.flags.has('--help') || options.command === 'help' || !options.command) {
     out(say(language, 'help'));
     return options.command || options.flags.has('--help') ? 0 : 2;
@@ -41,7 +54,7 @@ export async function runOffersCli(argv: string[], env: NodeJS.ProcessEnv, out: 
     case 'remove':
       return cli.remove(options.args[0]);
     case 'import':
-      return cli.import(options.args, options.flags.has('--write'));
+      return cli.import(options.args, { write: options.flags.has('--write'), atomic: options.flags.has('--atomic') });
     case 'history':
       return cli.history();
     case 'export':

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Clock } from '../data/clock.js';
 import { appendChange, readChanges } from '../data/offers/changeLog.js';
-import { ImportError, readOffersFrom } from '../data/offers/importFormats.js';
+import { jsonLineOf } from '../data/offers/importFormats.js';
 import { jobPostingOf } from '../data/offers/jobPostingExport.js';
 import type { Offer } from '../data/offers/offer.js';
 import { compareOffers, hasChanges, mergeOffers, type OfferChanges } from '../data/offers/offerChanges.js';
 import { JsonFileOfferStore } from '../data/offers/offerStore.js';
-import { validateOffers } from '../data/offers/offerValidation.js';
+import { checkOffers, problemsOf, validateOffers, type OfferProblem } from '../data/offers/offerValidation.js';
+import { importPaths, readFileOffers, type FileReader } from './importCommand.js';
 import { closesWithin, isClosed, isOpen, noumeaDay } from '../data/offers/openness.js';
 import { say, type CliLanguage } from './messages.js';
 
@@ -22,13 +23,6 @@ export interface Options {
  * The HR commands over the offers file. Every write goes through the validated store (atomic: a
  * temporary file renamed over the old one) and into the change log.
  */
-/** The line where an offer starts in the JSON text, found by its reference. */
-function lineOf(raw: string, reference: string): number | undefined {
-  const escaped = reference.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const at = new RegExp(`"reference"\\s*:\\s*"${escaped}"`).exec(raw)?.index;
-  return at === undefined ? undefined : raw.slice(0, at).split('\n').length;
-}
-
 export class OffersCommands {
   private readonly store: JsonFileOfferStore;
 
@@ -37,6 +31,8 @@ export class OffersCommands {
     private readonly language: CliLanguage,
     private readonly clock: Clock,
     private readonly out: (line: string) => void,
+    /** How a file becomes offers (the command line adds the PDF reader). */
+    private readonly readFile: FileReader = readFileOffers,
   ) {
     this.store = new JsonFileOfferStore(file);
   }
@@ -60,23 +56,22 @@ export class OffersCommands {
       this.say('notJson', { file: target, detail: error instanceof Error ? error.message : String(error) });
       return 1;
     }
-    const result = validateOffers(data);
-    if (result.ok) {
-      this.say('valid', { file: target, count: result.offers.length });
+    const check = checkOffers(data);
+    const problems = problemsOf(check);
+    if (problems.length === 0) {
+      this.say('valid', { file: target, count: check.offers.length });
       return 0;
     }
-    this.say('problems', { file: target, count: result.problems.length });
-    for (const problem of result.problems) {
-      const line = lineOf(raw, problem.offer);
-      this.say('problem', { ...problem, message: say(this.language, `problem.${problem.code}`), line: line ? say(this.language, 'line', { line }) : '' });
-    }
+    this.say('problems', { file: target, count: problems.length });
+    for (const problem of problems) this.sayProblem(problem, jsonLineOf(raw, problem.offer));
+    if (check.setAside.length > 0 && !check.fileProblem) this.say('valid', { file: target, count: check.offers.length });
     return 1;
   }
 
   async list(options: Options): Promise<number> {
     const now = this.clock.now();
     const within = options.values.has('--closing-within') ? Number(options.values.get('--closing-within')) : undefined;
-    const offers = (await this.store.load())
+    const offers = (await this.store.load()).offers
       .filter((o) => !options.flags.has('--open') || isOpen(o, now))
       .filter((o) => !options.flags.has('--closed') || isClosed(o, now))
       .filter((o) => within === undefined || closesWithin(o, within, now))
@@ -112,34 +107,55 @@ export class OffersCommands {
     });
   }
 
-  async import(files: string[], write: boolean): Promise<number> {
-    if (files.length === 0) {
+  async import(paths: string[], options: { write: boolean; atomic: boolean }): Promise<number> {
+    if (paths.length === 0) {
       this.say('usage');
       return 2;
     }
-    const incoming: Offer[] = [];
-    for (const file of files) {
-      try {
-        incoming.push(...readOffersFrom(file, await readFile(file, 'utf8')));
-      } catch (error) {
-        if (!(error instanceof ImportError)) throw error;
-        this.say('importError', { file, reason: say(this.language, `reason.${error.reason}`, { detail: error.detail }) });
-        return 1;
+    const result = await importPaths(paths, this.readFile);
+    for (const { file, error } of result.failures) {
+      const line = error.line ? say(this.language, 'line', { line: error.line }) : '';
+      this.say('importError', { file, line, reason: say(this.language, `reason.${error.reason}`, { detail: error.detail }) });
+    }
+    const { offers: current, setAside } = await this.store.load();
+    const published = new Set(current.map((o) => o.reference));
+    // An offer with impossible data goes into the file set aside, unless a good version is published.
+    const kept = result.warned.filter((w) => !published.has(w.imported.offer.reference));
+    for (const warning of result.warned) {
+      const key = published.has(warning.imported.offer.reference) ? 'importWarningKept' : 'importWarning';
+      for (const problem of warning.problems) {
+        const at = warning.imported.lineOf(problem.field);
+        this.say(key, {
+          reference: warning.imported.offer.reference,
+          file: warning.imported.file,
+          line: at ? say(this.language, 'line', { line: at }) : '',
+          field: problem.field,
+          message: say(this.language, `problem.${problem.code}`),
+        });
       }
     }
-    const current = await this.store.load();
-    const next = mergeOffers(current, incoming);
-    const changes = compareOffers(current, next);
-    if (!hasChanges(changes)) {
-      this.say('nothingChanges');
-      return 0;
+    this.say('importSummary', { files: result.files, offers: result.valid.length + result.warned.length, failed: result.failures.length, warned: result.warned.length });
+    const failed = result.failures.length > 0 ? 1 : 0;
+    if (failed && options.atomic && options.write) {
+      this.say('atomicRefused', { failed: result.failures.length });
+      return 1;
     }
-    if (!write) {
+    const next = mergeOffers(current, result.valid);
+    const incomingRefs = new Set([...result.valid, ...kept.map((w) => w.imported.offer)].map((o) => o.reference));
+    // A corrected or re-imported offer replaces the version set aside before.
+    const nextSetAside = [...setAside.filter((s) => !incomingRefs.has(s.offer)).map((s) => s.raw), ...kept.map((w) => w.imported.offer)];
+    const changes = compareOffers(current, next);
+    if (!hasChanges(changes) && kept.length === 0) {
+      this.say('nothingChanges');
+      return failed;
+    }
+    if (!options.write) {
       this.say('preview');
       this.describe(changes, next, current);
-      return 0;
+      return failed;
     }
-    return this.change('import', () => next);
+    const written = await this.change('import', () => next, [], nextSetAside);
+    return written || failed;
   }
 
   /** JobPosting JSON-LD of every open offer, for employers' pages. */
@@ -149,7 +165,7 @@ export class OffersCommands {
       return 2;
     }
     const now = this.clock.now();
-    const open = (await this.store.load()).filter((o) => isOpen(o, now));
+    const open = (await this.store.load()).offers.filter((o) => isOpen(o, now));
     this.out(JSON.stringify({ '@context': 'https://schema.org', '@graph': open.map(jobPostingOf) }, null, 2));
     return 0;
   }
@@ -168,6 +184,10 @@ export class OffersCommands {
       });
     }
     return 0;
+  }
+
+  private sayProblem(problem: OfferProblem, line?: number): void {
+    this.say('problem', { ...problem, message: say(this.language, `problem.${problem.code}`), line: line ? say(this.language, 'line', { line }) : '' });
   }
 
   private unknown(reference: string | undefined): undefined {
@@ -194,18 +214,24 @@ export class OffersCommands {
   }
 
   /** Applies a change, validates the result, writes it atomically and logs it; nothing on refusal. */
-  private async change(command: string, apply: (offers: Offer[]) => Offer[] | undefined, closed: string[] = []): Promise<number> {
-    const current = await this.store.load();
+  private async change(
+    command: string,
+    apply: (offers: Offer[]) => Offer[] | undefined,
+    closed: string[] = [],
+    setAsideAfter?: readonly unknown[],
+  ): Promise<number> {
+    const { offers: current, setAside } = await this.store.load();
     const next = apply(current);
     if (!next) return 1;
     const result = validateOffers({ offers: next });
     if (!result.ok) {
       this.say('refusedWrite');
-      for (const problem of result.problems) this.say('problem', { ...problem, message: say(this.language, `problem.${problem.code}`), line: '' });
+      for (const problem of result.problems) this.sayProblem(problem);
       return 1;
     }
     const changes = compareOffers(current, result.offers);
-    await this.store.save(result.offers);
+    // The offers set aside stay in the file, as they were, for HR to correct.
+    await this.store.save(result.offers, setAsideAfter ?? setAside.map((s) => s.raw));
     await appendChange(this.file, { at: this.clock.now().toISOString(), command, ...changes, closed });
     if (command === 'import') {
       this.describe(changes, result.offers, current);

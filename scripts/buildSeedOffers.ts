@@ -1,36 +1,35 @@
 /**
- * Rebuilds data/offers.json, the offers the bot ships with, from the real postings in
- * test/fixtures/real-offers (copied from ../shared/offers by scripts/copy-real-offers.sh): the two
- * text postings (read by data/offers/postingText.ts) and the schema.org JobPosting files (converted
- * by data/offers/jobPosting.ts).
- *   node dist/scripts/buildSeedOffers.js [REAL_OFFERS_DIR] [OUT_FILE]
+ * Rebuilds the offers the bot ships with from the real postings of test/fixtures/real-offers
+ * (copied from ../shared/offers by scripts/copy-real-offers.sh), read by the importers HR uses:
+ * - `data/offers.json`: the real catalogue: every posting of avp-text/ (text taken out of the PDFs of
+ *   every employer), the two original postings and the schema.org JobPosting files;
+ * - `--sample`: `test/fixtures/sample-offers.json`, the 21 offers of one employer the conversation
+ *   tests are written against (the two postings and the JobPosting files).
+ * A posting the readers cannot read is left out and named; an offer with impossible data (a deadline
+ * before its posting date) is kept in the file, where the bot sets it aside until HR corrects it.
+ *   node dist/scripts/buildSeedOffers.js [--sample] [REAL_OFFERS_DIR] [OUT_FILE]
  */
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { offerFromJobPosting } from '../data/offers/jobPosting.js';
-import { offerFromPostingText } from '../data/offers/postingText.js';
+import { importPaths } from '../cli/importCommand.js';
 import { JsonFileOfferStore } from '../data/offers/offerStore.js';
-import { validateOffers, formatProblems } from '../data/offers/offerValidation.js';
+import type { Offer } from '../data/offers/offer.js';
 
-const realDir = process.argv[2] ?? path.resolve('test/fixtures/real-offers');
-const outFile = process.argv[3] ?? path.resolve('data/offers.json');
+const args = process.argv.slice(2);
+const sample = args.includes('--sample');
+const [realDir = path.resolve('test/fixtures/real-offers'), outFile = path.resolve(sample ? 'test/fixtures/sample-offers.json' : 'data/offers.json')] = args.filter((a) => a !== '--sample');
 
-const textDir = path.join(realDir, 'postings');
-const texts = (await readdir(textDir)).filter((f) => f.endsWith('.txt')).sort().reverse();
-const fromText = await Promise.all(
-  texts.map(async (file) => offerFromPostingText(await readFile(path.join(textDir, file), 'utf8'), `postings/${file}`)),
-);
-const postingDir = path.join(realDir, 'jobposting');
-const files = (await readdir(postingDir)).filter((f) => f.endsWith('.json')).sort();
-const converted = await Promise.all(
-  files.map(async (file) =>
-    offerFromJobPosting(JSON.parse(await readFile(path.join(postingDir, file), 'utf8')), `jobposting/${file}`),
-  ),
-);
-const result = validateOffers({ offers: [...fromText, ...converted] });
-if (!result.ok) {
-  console.error(formatProblems(result.problems));
-  process.exit(1);
+const sources = sample ? ['postings', 'jobposting'] : ['avp-text', 'postings', 'jobposting'];
+const result = await importPaths(sources.map((s) => path.join(realDir, s)));
+for (const { file, error } of result.failures) console.warn(`left out: ${path.relative(realDir, file)}: ${error.reason} ${error.detail}`);
+
+// The same reference read twice (a posting republished, a text and its JobPosting): the latest posting wins.
+const byReference = new Map<string, Offer>();
+const all = [...result.valid, ...result.warned.map((w) => w.imported.offer)];
+for (const offer of all) {
+  const known = byReference.get(offer.reference);
+  if (!known || offer.postedOn >= known.postedOn) byReference.set(offer.reference, offer);
 }
-await new JsonFileOfferStore(outFile).save(result.offers);
-console.log(`${result.offers.length} offers written to ${outFile}`);
+const valid = new Set(result.valid);
+const offers = [...byReference.values()].sort((a, b) => a.reference.localeCompare(b.reference));
+await new JsonFileOfferStore(outFile).save(offers.filter((o) => valid.has(o)), offers.filter((o) => !valid.has(o)));
+console.log(`${offers.length} offers written to ${outFile} (${offers.filter((o) => !valid.has(o)).length} set aside until corrected; ${result.failures.length} postings left out)`);

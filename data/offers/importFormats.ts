@@ -1,5 +1,5 @@
 import { offerFromJobPosting } from './jobPosting.js';
-import { offerFromPostingText, PostingTextError } from './postingText.js';
+import { readPostingText, PostingTextError } from './postingText.js';
 import { looksLikeOpenDataCsv, offersFromOpenDataCsv, OpenDataError } from './openDataCsv.js';
 import type { Offer } from './offer.js';
 
@@ -21,8 +21,12 @@ export class ImportError extends Error {
       | 'invalidCsv'
       | 'unknownColumns'
       | 'missingColumns'
-      | 'invalidRow',
+      | 'invalidRow'
+      | 'notFound'
+      | 'pdf',
     readonly detail = '',
+    /** The line of the file where the reader stopped or looked for what is missing. */
+    readonly line?: number,
   ) {
     super(`${file}: ${reason}${detail ? ` (${detail})` : ''}`);
     this.name = 'ImportError';
@@ -42,6 +46,42 @@ function postingsIn(json: unknown): unknown[] {
   return [];
 }
 
+/** An offer read from a file, with the line each of its key facts stands on (for HR's warnings). */
+export interface ImportedOffer {
+  offer: Offer;
+  file: string;
+  lineOf(field: string): number | undefined;
+}
+
+/** The line where an offer starts in a JSON text, found by its reference. */
+export function jsonLineOf(raw: string, reference: string): number | undefined {
+  const escaped = reference.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const at = new RegExp(`"(?:reference|identifier)"\\s*:\\s*"${escaped}"`).exec(raw)?.index;
+  return at === undefined ? undefined : raw.slice(0, at).split('\n').length;
+}
+
+/** Every offer of a file, whatever its format, each with the lines of its facts. */
+export function importOffers(file: string, content: string): ImportedOffer[] {
+  if (!looksLikeOpenDataCsv(content) && !/^\s*[[{]/.test(content) && content.trim() !== '' && Buffer.byteLength(content, 'utf8') <= MAX_IMPORT_BYTES) {
+    if (!/r[ée]f[ée]rence|\d{2}[-‐‑]\d{4,5}\s*\/\s*[A-Z]{2,5}/i.test(content)) throw new ImportError(file, 'unknownFormat');
+    try {
+      const { offer, lines } = readPostingText(content, path(file));
+      return [{ offer, file, lineOf: (field) => lines[field as keyof typeof lines] }];
+    } catch (error) {
+      if (error instanceof PostingTextError) throw new ImportError(file, 'incompleteText', error.missing.join(', '), error.line);
+      throw error;
+    }
+  }
+  const offers = readOffersFrom(file, content);
+  return offers.map((offer) => ({ offer, file, lineOf: () => jsonLineOf(content, offer.reference) ?? csvLineOf(content, offer.reference) }));
+}
+
+function csvLineOf(content: string, reference: string): number | undefined {
+  const short = reference.replace(/^\d{4}-/, '').replace(/\/SR$/, '');
+  const at = content.split('\n').findIndex((line) => line.includes(reference) || line.includes(`,${short},`) || line.includes(`;${short};`));
+  return at >= 0 ? at + 1 : undefined;
+}
+
 export function readOffersFrom(file: string, content: string): Offer[] {
   if (Buffer.byteLength(content, 'utf8') > MAX_IMPORT_BYTES) throw new ImportError(file, 'tooLarge');
   if (content.trim() === '') throw new ImportError(file, 'empty');
@@ -56,9 +96,9 @@ export function readOffersFrom(file: string, content: string): Offer[] {
   if (!/^\s*[[{]/.test(content)) {
     if (!/r[ée]f[ée]rence\s*:/i.test(content)) throw new ImportError(file, 'unknownFormat');
     try {
-      return [offerFromPostingText(content, path(file))];
+      return [readPostingText(content, path(file)).offer];
     } catch (error) {
-      if (error instanceof PostingTextError) throw new ImportError(file, 'incompleteText', error.missing.join(', '));
+      if (error instanceof PostingTextError) throw new ImportError(file, 'incompleteText', error.missing.join(', '), error.line);
       throw error;
     }
   }

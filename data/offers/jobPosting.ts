@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Offer, Place } from './offer.js';
 import { readResidence } from './residence.js';
+import { canonicalEmployer } from './employers.js';
 import { present, withoutEmpty } from './fieldValues.js';
 
 /**
@@ -135,7 +136,7 @@ export function offerFromJobPosting(json: unknown, source?: string): Offer {
     title: present(posting.title) ?? present(posting.name) ?? posting.identifier,
     alternateTitle: present(posting.alternateName),
     summary: present(posting.disambiguatingDescription),
-    employer: present(posting.hiringOrganization?.name) ?? present(posting.owner?.name) ?? '',
+    employer: canonicalEmployer(present(posting.hiringOrganization?.name) ?? present(posting.owner?.name) ?? ''),
     presentation: present(posting.employerOverview),
     direction: present(extra?.direction),
     service: present(extra?.uniteOrganisationnelle),

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Offer } from './offer.js';
-import type { OfferStore } from './offerStore.js';
+import { InvalidOffersError, type OfferStore } from './offerStore.js';
+import type { OfferProblem, SetAsideOffer } from './offerValidation.js';
 import { buildOfferIndex, type OfferIndex } from '../search/offerIndex.js';
 import { parseReference, referenceAnswers, referenceNumber, referenceQuery } from './reference.js';
 import { FacetMatcher, facetValues, type FacetValue } from '../search/facets.js';
@@ -16,6 +17,8 @@ export interface OfferSnapshot {
   readonly facets: readonly FacetValue[];
   readonly facetMatcher: FacetMatcher;
   readonly loadedAt: Date;
+  /** The offers of the file that are not served until HR corrects them, each with its problems. */
+  readonly setAside: readonly SetAsideOffer[];
   /** Word look-ups for this index, remembered: what turns search with. */
   readonly matchWord: WordMatcher;
   /** "3134-25-0966/SR", "25-0966", "0966", "966": the offer, the newest when a number repeats. */
@@ -26,7 +29,7 @@ function yearOf(reference: string): string {
   return parseReference(reference)?.year ?? '';
 }
 
-export function buildSnapshot(offers: readonly Offer[], loadedAt: Date): OfferSnapshot {
+export function buildSnapshot(offers: readonly Offer[], loadedAt: Date, setAside: readonly SetAsideOffer[] = []): OfferSnapshot {
   const index = buildOfferIndex(offers);
   const facets = facetValues(offers);
   const byReference = new Map(offers.map((offer) => [offer.reference, offer]));
@@ -46,6 +49,7 @@ export function buildSnapshot(offers: readonly Offer[], loadedAt: Date): OfferSn
     facets,
     facetMatcher: new FacetMatcher(facets),
     loadedAt,
+    setAside,
     matchWord: rememberingWordMatcher(index),
     findByReference(text: string): Offer | undefined {
       const query = referenceQuery(text);
@@ -77,13 +81,14 @@ export class OfferCatalog {
 
   /** Loads the store; throws (InvalidOffersError) when the offers are not valid, naming each problem. */
   static async open(store: OfferStore, clock: Clock): Promise<OfferCatalog> {
-    return new OfferCatalog(store, clock, buildSnapshot(await store.load(), clock.now()));
+    const { offers, setAside } = await store.load();
+    return new OfferCatalog(store, clock, buildSnapshot(offers, clock.now(), setAside));
   }
 
   /** A catalog of offers held in memory (tests, benchmarks, the evaluation of the language model). */
   static of(offers: readonly Offer[], clock: Clock): OfferCatalog {
     const fixed: OfferStore = {
-      load: async () => [...offers],
+      load: async () => ({ offers: [...offers], setAside: [] }),
       save: async () => undefined,
     };
     return new OfferCatalog(fixed, clock, buildSnapshot(offers, clock.now()));
@@ -93,9 +98,18 @@ export class OfferCatalog {
     return this.snapshot;
   }
 
-  /** Reloads from the store; on invalid offers throws and keeps the last good snapshot. */
+  /**
+   * Reloads from the store: invalid offers are set aside, the others served. A file that cannot be
+   * read as offers, or that would leave no offer where there were some (an emptied file, every offer
+   * broken), is refused: it throws and the last good snapshot stays.
+   */
   async reload(): Promise<OfferSnapshot> {
-    const next = buildSnapshot(await this.store.load(), this.clock.now());
+    const { offers, setAside } = await this.store.load();
+    if (offers.length === 0 && this.snapshot.offers.length > 0) {
+      const problem: OfferProblem = { offer: '-', field: 'offers', code: 'emptied', message: `no valid offer left (${this.snapshot.offers.length} before)` };
+      throw new InvalidOffersError('offers', [problem, ...setAside.flatMap((s) => s.problems)]);
+    }
+    const next = buildSnapshot(offers, this.clock.now(), setAside);
     this.snapshot = next;
     return next;
   }

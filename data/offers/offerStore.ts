@@ -2,14 +2,23 @@ import { access } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Offer } from './offer.js';
-import { validateOffers, type OfferProblem } from './offerValidation.js';
+import { checkOffers, type OfferProblem, type SetAsideOffer } from './offerValidation.js';
+
+/** What a store holds: the offers that can be served, and those set aside until HR corrects them. */
+export interface LoadedOffers {
+  offers: Offer[];
+  setAside: SetAsideOffer[];
+}
 
 /** Where the offers HR publishes are kept. The embedded default is the JSON file HR edits. */
 export interface OfferStore {
-  /** Reads and validates every offer; throws InvalidOffersError naming each bad offer and field. */
-  load(): Promise<Offer[]>;
-  /** Replaces the offers, atomically (a crash never leaves half a file). */
-  save(offers: Offer[]): Promise<void>;
+  /**
+   * Reads every offer: an invalid one is set aside, the others are served. Throws InvalidOffersError
+   * when the file itself cannot be read as offers (missing, not JSON, `null`, another shape).
+   */
+  load(): Promise<LoadedOffers>;
+  /** Replaces the offers, atomically (a crash never leaves half a file); `setAside` stays in the file as it was. */
+  save(offers: Offer[], setAside?: readonly unknown[]): Promise<void>;
 }
 
 export class InvalidOffersError extends Error {
@@ -37,27 +46,28 @@ interface OffersFile {
 export class JsonFileOfferStore implements OfferStore {
   constructor(readonly file: string) {}
 
-  async load(): Promise<Offer[]> {
+  async load(): Promise<LoadedOffers> {
     try {
       await access(this.file);
     } catch {
       // lowdb would quietly start from an empty list: a missing HR file is an error, not "no offers".
       throw new InvalidOffersError(this.file, [{ offer: '-', field: '-', code: 'missing', message: 'file not found' }]);
     }
-    const db = new Low<OffersFile>(new JSONFile<OffersFile>(this.file), { offers: [] });
+    const db = new Low<unknown>(new JSONFile<unknown>(this.file), null);
     try {
       await db.read();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new InvalidOffersError(this.file, [{ offer: '-', field: '-', code: 'notOffersFile', message: `not valid JSON (${reason})` }]);
     }
-    const result = validateOffers(db.data);
-    if (!result.ok) throw new InvalidOffersError(this.file, result.problems);
-    return result.offers;
+    // An emptied file reads as null (lowdb's default here), `0`, `false` or `""`: not an offers file.
+    const check = checkOffers(db.data);
+    if (check.fileProblem) throw new InvalidOffersError(this.file, [check.fileProblem]);
+    return { offers: check.offers, setAside: check.setAside };
   }
 
-  async save(offers: Offer[]): Promise<void> {
-    const db = new Low<OffersFile>(new JSONFile<OffersFile>(this.file), { offers });
+  async save(offers: Offer[], setAside: readonly unknown[] = []): Promise<void> {
+    const db = new Low<OffersFile>(new JSONFile<OffersFile>(this.file), { offers: [...offers, ...setAside] });
     await db.write();
   }
 }

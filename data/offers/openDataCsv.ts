@@ -3,6 +3,7 @@ import { parseFrenchDate } from './frenchDates.js';
 import type { Offer } from './offer.js';
 import { placeFromText, present, withoutEmpty } from './fieldValues.js';
 import { readResidence } from './residence.js';
+import { canonicalEmployer } from './employers.js';
 
 /**
  * Reads the territory's open-data export of the AVP (data set avis-de-vacances-de-poste-avp-drhfpnc,
@@ -68,7 +69,7 @@ function offerOf(row: Row, line: number): Offer {
   const offer: Offer = {
     reference,
     title,
-    employer,
+    employer: canonicalEmployer(employer),
     corpsGrades: [row.libelle_corps_grade, row.libelle_corps_grade_2].flatMap((g) => (present(g) ? [present(g) as string] : [])),
     domains: [row.libelle_domaine, row.libelle_domaine_2].flatMap((d) => (present(d) ? [present(d) as string] : [])),
     postedOn,

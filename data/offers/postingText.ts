@@ -1,6 +1,7 @@
 import type { Offer } from './offer.js';
 import { parseFrenchDate } from './frenchDates.js';
 import { readResidence } from './residence.js';
+import { canonicalEmployer } from './employers.js';
 import { placeFromText, present, withoutEmpty } from './fieldValues.js';
 import { postingLines, type PostingLine } from './postingLines.js';
 import { readPostingBody, type PostingBody } from './postingBody.js';
@@ -188,7 +189,14 @@ function contactOf(line: string): { name?: string; phone?: string; email?: strin
   return withoutEmpty({ name, phone, email });
 }
 
+/** The line (1-based, in the text as given) each key fact was read on, for HR's warnings. */
+export type FactLines = Partial<Record<'reference' | 'postedOn' | 'deadline' | 'originalDeadline', number>>;
+
 export function offerFromPostingText(text: string, source?: string): Offer {
+  return readPostingText(text, source).offer;
+}
+
+export function readPostingText(text: string, source?: string): { offer: Offer; lines: FactLines } {
   const lines = postingLines(text);
   const header = readHeader(lines);
   const value = (field: HeaderField) => header.values.get(field)?.value;
@@ -215,13 +223,17 @@ export function offerFromPostingText(text: string, source?: string): Offer {
   }
   const body = readPostingBody(lines.filter((_, i) => i >= header.bodyStart && !header.consumed.has(i)));
   const { grades, domain } = corpsAndDomain(value('corps') ?? '');
-  const offer: Offer = { reference, title, employer, corpsGrades: grades, domains: domain ? [domain] : [], postedOn, deadline, missions: body.missions, activities: body.activities };
+  const offer: Offer = { reference, title, employer: canonicalEmployer(employer), corpsGrades: grades, domains: domain ? [domain] : [], postedOn, deadline, missions: body.missions, activities: body.activities };
   if (header.originalDeadline && header.originalDeadline !== deadline) offer.originalDeadline = header.originalDeadline;
   const openings = /^0?(\d{1,2})\s+(?!(?:er|e|eme|ème)\b)\p{L}/u.exec(title);
   if (openings && Number(openings[1]) > 0) offer.openings = Number(openings[1]);
   fillOptional(offer, header, body, value);
   if (source) offer.source = source;
-  return offer;
+  const lineOf = (field: HeaderField) => {
+    const at = header.values.get(field)?.line;
+    return at === undefined ? undefined : lineNumberOf(text, lines[at]);
+  };
+  return { offer, lines: withoutEmpty({ reference: lineOf('reference'), postedOn: lineOf('posted') ?? lineOf('reference'), deadline: lineOf('deadline') }) };
 }
 
 function fillOptional(offer: Offer, header: Header, body: PostingBody, value: (field: HeaderField) => string | undefined): void {

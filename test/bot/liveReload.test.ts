@@ -6,7 +6,7 @@ import { startApp } from '../../bot/app.js';
 import { MemoryLogger } from '../../bot/logger.js';
 import { fixedClock } from '../../data/clock.js';
 import { writeFileAtomic } from '../../data/state/atomicFile.js';
-import { noumeaNoon, SHIPPED_OFFERS_FILE } from '../helpers/offers.js';
+import { noumeaNoon, SAMPLE_OFFERS_FILE } from '../helpers/offers.js';
 import { fakeService, testConfig, waitUntil } from '../helpers/servers.js';
 
 const closers: Array<() => Promise<void>> = [];
@@ -18,7 +18,7 @@ describe('HR changes go live without a restart', () => {
   it('serves a valid new file within 2 seconds, refuses a broken one and keeps the last good offers', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'live-offers-'));
     const file = path.join(dir, 'offers.json');
-    await copyFile(SHIPPED_OFFERS_FILE, file);
+    await copyFile(SAMPLE_OFFERS_FILE, file);
     const logger = new MemoryLogger();
     const app = await startApp(await testConfig({ OFFERS_FILE: file }), { clock: fixedClock(noumeaNoon('2026-07-05')), logger });
     closers.push(() => app.close());
@@ -50,7 +50,7 @@ describe('HR changes go live without a restart', () => {
   it('answers every search from one whole, valid version while HR rewrites the file (valid, broken, valid)', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'live-offers-'));
     const file = path.join(dir, 'offers.json');
-    const shipped = JSON.parse(await readFile(SHIPPED_OFFERS_FILE, 'utf8')) as { offers: Array<Record<string, unknown>> };
+    const shipped = JSON.parse(await readFile(SAMPLE_OFFERS_FILE, 'utf8')) as { offers: Array<Record<string, unknown>> };
     const version = (mark: string) => ({ offers: shipped.offers.map((o) => ({ ...o, title: `${mark} ${String(o.title)}` })) });
     await writeFileAtomic(file, JSON.stringify(version('A')));
     const connector = await fakeService();

@@ -11,7 +11,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from '../../data/state/atomicFile.js';
-import { noumeaNoon, SHIPPED_OFFERS_FILE } from '../helpers/offers.js';
+import { noumeaNoon, SAMPLE_OFFERS_FILE } from '../helpers/offers.js';
 import { fakeService, testConfig, waitUntil } from '../helpers/servers.js';
 
 const closers: Array<() => Promise<void>> = [];
@@ -120,7 +120,7 @@ describe('an alert over the real channel', () => {
   it('HR adds an offer to the file: the subscriber gets it in their conversation, once; another subscriber of another search gets nothing', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'alerts-'));
     const file = path.join(dir, 'offers.json');
-    const data = JSON.parse(await readFile(SHIPPED_OFFERS_FILE, 'utf8')) as { offers: Array<{ reference: string }> };
+    const data = JSON.parse(await readFile(SAMPLE_OFFERS_FILE, 'utf8')) as { offers: Array<{ reference: string }> };
     const developer = data.offers.find((o) => o.reference === '3134-26-0975/SR');
     await writeFileAtomic(file, JSON.stringify({ offers: data.offers.filter((o) => o !== developer) }));
     const clock = new ManualClock(noumeaNoon('2026-07-05'));

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../bot/config.js';
-import { PROJECT_ROOT, SHIPPED_OFFERS_FILE } from '../helpers/offers.js';
+import { PROJECT_ROOT, SAMPLE_OFFERS_FILE } from '../helpers/offers.js';
 
 /** Runs the built bot as `npm start` does (the test script builds first). */
 function startBot(env: Record<string, string>) {
@@ -20,7 +20,7 @@ describe('start-up', () => {
   it('refuses to start on an invalid offers file, naming each bad offer and field', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'bad-offers-'));
     const file = path.join(dir, 'offers.json');
-    const data = JSON.parse(await readFile(SHIPPED_OFFERS_FILE, 'utf8')) as { offers: Array<Record<string, unknown>> };
+    const data = JSON.parse(await readFile(SAMPLE_OFFERS_FILE, 'utf8')) as { offers: Array<Record<string, unknown>> };
     data.offers[0] = { ...data.offers[0], deadline: '18/07/2025' };
     data.offers[3] = { ...data.offers[3], employer: '' };
     await writeFile(file, JSON.stringify(data));

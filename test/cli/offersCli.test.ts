@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT, REAL_OFFERS_DIR, SHIPPED_OFFERS_FILE } from '../helpers/offers.js';
+import { PROJECT_ROOT, REAL_OFFERS_DIR, SAMPLE_OFFERS_FILE } from '../helpers/offers.js';
 
 /** The HR command line, run as HR runs it (the test script builds it first). */
 function offers(args: string[], env: Record<string, string> = {}) {
@@ -18,7 +18,7 @@ function offers(args: string[], env: Record<string, string> = {}) {
 async function copyOfShipped(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'hr-'));
   const file = path.join(dir, 'offers.json');
-  await copyFile(SHIPPED_OFFERS_FILE, file);
+  await copyFile(SAMPLE_OFFERS_FILE, file);
   return file;
 }
 
@@ -83,7 +83,7 @@ describe('npm run offers', () => {
     expect(await readFile(file, 'utf8')).toBe(before);
     expect(offers(['import', changed, '--write', '--file', file]).out).toContain('Publié : 1 ajoutée, 1 modifiée.');
     expect(offers(['validate', file]).out).toContain('22 offres');
-    expect(offers(['import', changed, '--write', '--file', file]).out).toBe('Rien ne change.\n');
+    expect(offers(['import', changed, '--write', '--file', file]).out).toBe('1 fichier lu : 2 offres, 0 illisible, 0 à corriger.\nRien ne change.\n');
   });
 
   it('import: reads the text of a posting as published', async () => {
@@ -130,4 +130,44 @@ describe('npm run offers', () => {
     expect(run.out).toContain(message);
     expect(await readFile(file, 'utf8')).toBe(before);
   });
+
+  it('import FOLDER: every real posting of every employer; the unreadable named with reason and line; exit 1', async () => {
+    const file = await copyOfShipped();
+    await writeFile(file, JSON.stringify({ offers: [] }));
+    const folder = await mkdtemp(path.join(tmpdir(), 'postings-'));
+    await cp(path.join(REAL_OFFERS_DIR, 'avp-text'), folder, { recursive: true });
+    // A posting cut short before its deadline, and a file that is no posting at all.
+    const cut = (await readFile(path.join(folder, '54118.md'), 'utf8')).split('Date limite')[0] as string;
+    await writeFile(path.join(folder, 'cut.md'), cut);
+    await writeFile(path.join(folder, 'notes.txt'), 'courses : pain, lait');
+    const started = Date.now();
+    const run = offers(['import', folder, '--write', '--file', file]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain(`${path.join(folder, 'cut.md')} : texte d'avis incomplet : introuvable(s) : deadline`);
+    expect(run.out).toContain(`${path.join(folder, 'notes.txt')} : format inconnu`);
+    // The three postings whose deadline is before their posting date: imported, set aside, named with their line.
+    expect(run.out).toMatch(/! 3134-24-1764\/SR \(.*54987\.md, ligne \d+\), champ deadline : la date limite précède la date de publication/);
+    expect(run.out).toMatch(/387 fichiers lus : 373 offres, 14 illisibles, 3 à corriger\./);
+    const validate = offers(['validate', file]);
+    expect(validate.code).toBe(1);
+    expect(validate.out).toContain('offre 3134-24-1764/SR, champ deadline');
+    expect(validate.out).toMatch(/: 3\d\d offres, aucun problème/);
+  });
+
+  it('import --atomic writes nothing when one file cannot be read', async () => {
+    const file = await copyOfShipped();
+    const before = await readFile(file, 'utf8');
+    const folder = await mkdtemp(path.join(tmpdir(), 'postings-'));
+    await copyFile(path.join(REAL_OFFERS_DIR, 'avp-text', '54118.md'), path.join(folder, '54118.md'));
+    await writeFile(path.join(folder, 'empty.md'), '');
+    const run = offers(['import', folder, '--write', '--atomic', '--file', file]);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('le fichier est vide');
+    expect(run.out).toContain('Rien n’est écrit (--atomic) : 1 fichier est illisible.');
+    expect(await readFile(file, 'utf8')).toBe(before);
+    // Without --atomic, the readable one is written.
+    expect(offers(['import', folder, '--write', '--file', file]).out).toContain('  + 3134-24-1492/SR');
+  });
 });
+

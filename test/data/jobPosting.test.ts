@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { offerFromJobPosting } from '../../data/offers/jobPosting.js';
 import { parseResidence } from '../../data/offers/residence.js';
-import { offerByReference, REAL_OFFERS_DIR, shippedOffers } from '../helpers/offers.js';
+import { offerByReference, REAL_OFFERS_DIR, sampleOffers } from '../helpers/offers.js';
 
 const postingDir = path.join(REAL_OFFERS_DIR, 'jobposting');
 const files = readdirSync(postingDir).filter((f) => f.endsWith('.json'));
@@ -16,7 +16,7 @@ describe('JobPosting conversion', () => {
 
   it.each(files)('%s is shipped exactly as the converter reads it', (file) => {
     const converted = offerFromJobPosting(read(file), `jobposting/${file}`);
-    expect(shippedOffers().find((o) => o.reference === converted.reference)).toEqual(converted);
+    expect(sampleOffers().find((o) => o.reference === converted.reference)).toEqual(converted);
   });
 
   it.each(files)('%s keeps every field the posting has', (file) => {

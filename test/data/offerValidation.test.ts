@@ -4,15 +4,26 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InvalidOffersError, JsonFileOfferStore } from '../../data/offers/offerStore.js';
 import { validateOffers } from '../../data/offers/offerValidation.js';
-import { offerByReference, shippedOffers, SHIPPED_OFFERS_FILE } from '../helpers/offers.js';
+import { offerByReference, sampleOffers, SAMPLE_OFFERS_FILE, SHIPPED_OFFERS_FILE } from '../helpers/offers.js';
 
 const good = () => structuredClone(offerByReference('3134-25-0966/SR'));
 
 describe('offer validation', () => {
-  it('accepts every offer the bot ships with', async () => {
-    const offers = await new JsonFileOfferStore(SHIPPED_OFFERS_FILE).load();
+  it('accepts every sample offer', async () => {
+    const { offers, setAside } = await new JsonFileOfferStore(SAMPLE_OFFERS_FILE).load();
     expect(offers).toHaveLength(21);
+    expect(setAside).toEqual([]);
     expect(new Set(offers.map((o) => o.reference)).size).toBe(21);
+  });
+
+  it('serves the real catalogue it ships with, every employer, and sets aside the postings whose deadline is before their posting date', async () => {
+    const { offers, setAside } = await new JsonFileOfferStore(SHIPPED_OFFERS_FILE).load();
+    expect(offers.length).toBeGreaterThan(380);
+    expect(new Set(offers.map((o) => o.employer)).size).toBeGreaterThan(20);
+    expect(offers.some((o) => o.reference.endsWith('/MPRH'))).toBe(true);
+    // The real postings whose deadline has a typo in its year: kept in the file, not served.
+    expect(setAside.map((s) => s.offer).sort()).toEqual(['3134-24-1764/SR', '3134-24-1777/SR', '3134-24-1917/SR']);
+    for (const offer of setAside) expect(offer.problems.map((p) => p.code)).toContain('deadlineBeforePosting');
   });
 
   it('names the offer and the field of every problem, not just the first', () => {
@@ -75,16 +86,29 @@ describe('the offers file', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'offers-'));
     const file = path.join(dir, 'offers.json');
     const store = new JsonFileOfferStore(file);
-    await store.save(shippedOffers());
-    expect(await store.load()).toEqual(shippedOffers());
+    await store.save(sampleOffers());
+    expect(await store.load()).toEqual({ offers: sampleOffers(), setAside: [] });
     expect(await readdir(dir)).toEqual(['offers.json']);
   });
 
-  it('says which offer and field are wrong when the file is invalid', async () => {
+  it('sets an invalid offer aside, naming its field, and serves the others', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'offers-'));
     const file = path.join(dir, 'offers.json');
-    await writeFile(file, JSON.stringify({ offers: [{ ...good(), deadline: 'vendredi' }] }));
-    await expect(new JsonFileOfferStore(file).load()).rejects.toThrow(/offer 3134-25-0966\/SR, field deadline/);
+    const broken = { ...good(), reference: '3134-25-0999/SR', deadline: 'vendredi' };
+    await writeFile(file, JSON.stringify({ offers: [broken, good()] }));
+    const loaded = await new JsonFileOfferStore(file).load();
+    expect(loaded.offers.map((o) => o.reference)).toEqual(['3134-25-0966/SR']);
+    expect(loaded.setAside).toEqual([{ raw: broken, offer: '3134-25-0999/SR', problems: [expect.objectContaining({ field: 'deadline', code: 'invalidDate' })] }]);
+    // Saved again, the offer set aside stays in the file for HR to correct.
+    await new JsonFileOfferStore(file).save(loaded.offers, loaded.setAside.map((s) => s.raw));
+    expect((await new JsonFileOfferStore(file).load()).setAside).toHaveLength(1);
+  });
+
+  it.each(['null', '0', 'false', '""', '[]', '{"offres": []}', ''])('refuses %s: a blanked or reshaped file is no offers file', async (content) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'offers-'));
+    const file = path.join(dir, 'offers.json');
+    await writeFile(file, content);
+    await expect(new JsonFileOfferStore(file).load()).rejects.toBeInstanceOf(InvalidOffersError);
   });
 
   it('refuses a file that is not JSON, and a missing file, instead of starting empty', async () => {

@@ -10,7 +10,7 @@ import {
 } from '../../data/offers/reference.js';
 import { OfferCatalog } from '../../data/offers/offerCatalog.js';
 import { systemClock } from '../../data/clock.js';
-import { shippedOffers } from '../helpers/offers.js';
+import { sampleOffers } from '../helpers/offers.js';
 
 describe('references of every employer', () => {
   it.each([
@@ -64,7 +64,7 @@ describe('references of every employer', () => {
   });
 
   it('the catalog finds an offer by any of its forms', () => {
-    const catalog = OfferCatalog.of(shippedOffers(), systemClock).current();
+    const catalog = OfferCatalog.of(sampleOffers(), systemClock).current();
     for (const typed of ['3134-25-0966/SR', '25-0966', '0966', '966', 'offre 966']) expect(catalog.findByReference(typed)?.reference).toBe('3134-25-0966/SR');
     expect(catalog.findByReference('27-0966')).toBeUndefined();
   });

@@ -5,7 +5,7 @@ import { buildSnapshot } from '../../data/offers/offerCatalog.js';
 import { editDistanceWithin } from '../../data/search/editDistance.js';
 import { normalize, words } from '../../data/search/normalize.js';
 import { searchOffers, type SearchRequest } from '../../data/search/searchOffers.js';
-import { noumeaNoon, PROJECT_ROOT, shippedOffers } from '../helpers/offers.js';
+import { noumeaNoon, PROJECT_ROOT, sampleOffers } from '../helpers/offers.js';
 
 interface LabelledQuery {
   query: string;
@@ -17,7 +17,7 @@ const labelled = (
   }
 ).queries;
 
-const snapshot = buildSnapshot(shippedOffers(), new Date());
+const snapshot = buildSnapshot(sampleOffers(), new Date());
 const references = (request: SearchRequest, now = new Date('2026-11-22T00:00:00Z')) =>
   searchOffers(snapshot.index, request, now).hits.map((h) => h.offer.reference);
 

@@ -3,10 +3,10 @@ import { offerCard } from '../../dialogs/cards/offerCard.js';
 import { offerSummaryCard } from '../../dialogs/cards/offerSummaryCard.js';
 import { parseCardAction } from '../../dialogs/cards/cardActions.js';
 import { cardProblems } from '../helpers/cards.js';
-import { noumeaNoon, shippedOffers } from '../helpers/offers.js';
+import { noumeaNoon, sampleOffers } from '../helpers/offers.js';
 import { cardText } from '../helpers/testBot.js';
 
-const offers = shippedOffers();
+const offers = sampleOffers();
 const moments = [noumeaNoon('2025-07-01'), noumeaNoon('2026-07-05'), noumeaNoon('2026-11-22')];
 
 describe('every card the bot can send is valid Adaptive Cards 1.5', () => {

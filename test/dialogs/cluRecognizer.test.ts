@@ -5,7 +5,7 @@ import { fixedClock, systemClock } from '../../data/clock.js';
 import { OfferCatalog } from '../../data/offers/offerCatalog.js';
 import { CluRecognizer } from '../../dialogs/recognition/cluRecognizer.js';
 import { FallbackRecognizer } from '../../dialogs/recognition/fallbackRecognizer.js';
-import { noumeaNoon, shippedOffers } from '../helpers/offers.js';
+import { noumeaNoon, sampleOffers } from '../helpers/offers.js';
 import { fakeService, testConfig, type Received } from '../helpers/servers.js';
 import { trainedRecognizer } from '../helpers/testBot.js';
 
@@ -14,7 +14,7 @@ afterEach(async () => {
   while (closers.length > 0) await closers.pop()?.();
 });
 
-const catalog = OfferCatalog.of(shippedOffers(), systemClock);
+const catalog = OfferCatalog.of(sampleOffers(), systemClock);
 const TEXT = 'quelle est la date limite de la 0975 à Koné';
 
 /** What Azure CLU answers (REST API 2022-05-15-preview), as it writes it on the wire. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { cardProblems } from '../helpers/cards.js';
-import { noumeaNoon, shippedOffers } from '../helpers/offers.js';
+import { noumeaNoon, sampleOffers } from '../helpers/offers.js';
 import type { IntentRecognizer } from '../../dialogs/recognition/recognizer.js';
 import { cardsOf, cardText, suggestionTitles, testConversation, textsOf, trainedRecognizer } from '../helpers/testBot.js';
 
@@ -190,7 +190,7 @@ describe('one offer', () => {
   });
 
   it('says when HR closed an offer early', async () => {
-    const offers = shippedOffers().map((o) => (o.reference === '3134-26-0975/SR' ? { ...o, closedOn: '2026-07-03' } : o));
+    const offers = sampleOffers().map((o) => (o.reference === '3134-26-0975/SR' ? { ...o, closedOn: '2026-07-03' } : o));
     const bot = testConversation(JULY_5, { offers });
     expect(textsOf(await bot.say('détails 0975'))).toContain('clôturée depuis le vendredi 3 juillet 2026');
     expect(cardsOf(await bot.say('toutes les offres')).map(cardText).join()).not.toContain('3134-26-0975/SR');

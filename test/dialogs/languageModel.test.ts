@@ -11,7 +11,7 @@ import { evaluate, type LabelledUtterance } from '../../dialogs/recognition/eval
 import { OfferCatalog } from '../../data/offers/offerCatalog.js';
 import { systemClock } from '../../data/clock.js';
 import { INTENTS } from '../../dialogs/recognition/recognizer.js';
-import { PROJECT_ROOT, shippedOffers } from '../helpers/offers.js';
+import { PROJECT_ROOT, sampleOffers } from '../helpers/offers.js';
 import { trainedRecognizer } from '../helpers/testBot.js';
 
 const raw = JSON.parse(readFileSync(languageModelFile(), 'utf8')) as unknown;
@@ -54,7 +54,7 @@ describe('the CLU project file', () => {
   });
 
   it('lists every domain, employer, commune and grade of the offers, with English synonyms', () => {
-    for (const facet of facetValues(shippedOffers())) {
+    for (const facet of facetValues(sampleOffers())) {
       const entity = project.assets.entities.find((e) => e.category === facet.kind);
       const values = (entity?.list?.sublists ?? []).flatMap((s) => s.synonyms.flatMap((syn) => syn.values).concat(s.listKey));
       expect(values.map(facetKey)).toContain(facet.key);
@@ -105,7 +105,7 @@ describe('the embedded recogniser', () => {
 });
 
 describe('entities in any spelling', () => {
-  const snapshot = () => OfferCatalog.of(shippedOffers(), systemClock).current();
+  const snapshot = () => OfferCatalog.of(sampleOffers(), systemClock).current();
 
   it.each([
     ['détails 3134-25-0966/SR', '3134-25-0966/SR'],

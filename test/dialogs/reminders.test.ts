@@ -6,7 +6,7 @@ import type { Alert, Outgoing, Reminder } from '../../data/reminders/proactiveRe
 import { offerLinks } from '../../dialogs/offers/offerLinks.js';
 import { proactiveMessages } from '../../dialogs/reminders/proactiveMessages.js';
 import { cardProblems } from '../helpers/cards.js';
-import { noumeaNoon, shippedOffers } from '../helpers/offers.js';
+import { noumeaNoon, sampleOffers } from '../helpers/offers.js';
 import { cardsOf, cardText, suggestionTitles, testConversation, textsOf, TEST_PUBLIC_URL, type TestConversation } from '../helpers/testBot.js';
 
 const JULY_5 = noumeaNoon('2026-07-05');
@@ -146,7 +146,7 @@ describe('deadline reminders', () => {
 
 describe('new-offer alerts', () => {
   it('"préviens-moi quand une offre en informatique sort" saves the search, and the new offer comes as a card', async () => {
-    const offers = shippedOffers();
+    const offers = sampleOffers();
     const bot = testConversation(JULY_5, { offers: offers.filter((o) => o.reference !== '3134-26-0975/SR') });
     const replies = await bot.say('préviens-moi quand une offre de développeur sort');
     expect(textsOf(replies)).toMatch(/^C'est noté : dès qu'une nouvelle offre « développeur » sera publiée/);
@@ -175,11 +175,11 @@ describe('new-offer alerts', () => {
       createdAt: JULY_5.toISOString(),
       delivery: { status: 'pending', dueAt: JULY_5.toISOString(), attempts: 0 },
     };
-    const withoutIt = buildSnapshot(shippedOffers().filter((o) => o.reference !== '3134-26-0975/SR'), JULY_5);
+    const withoutIt = buildSnapshot(sampleOffers().filter((o) => o.reference !== '3134-26-0975/SR'), JULY_5);
     expect(proactiveMessages(notice, withoutIt, JULY_5, links)).toEqual([]);
     // Closed by the time it would go: not announced either.
-    expect(proactiveMessages(notice, buildSnapshot(shippedOffers(), JULY_5), noumeaNoon('2026-07-20'), links)).toEqual([]);
-    expect(proactiveMessages(notice, buildSnapshot(shippedOffers(), JULY_5), JULY_5, links)).toHaveLength(1);
+    expect(proactiveMessages(notice, buildSnapshot(sampleOffers(), JULY_5), noumeaNoon('2026-07-20'), links)).toEqual([]);
+    expect(proactiveMessages(notice, buildSnapshot(sampleOffers(), JULY_5), JULY_5, links)).toHaveLength(1);
   });
 
   it('an alert in English, and a search with no open result offers one', async () => {

@@ -5,19 +5,22 @@ import type { Offer } from '../../data/offers/offer.js';
 import { validateOffers } from '../../data/offers/offerValidation.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The 21 offers of one employer the conversation tests are written against (npm run offers:seed rebuilds it). */
+export const SAMPLE_OFFERS_FILE = path.join(PROJECT_ROOT, 'test', 'fixtures', 'sample-offers.json');
+/** The real catalogue the bot ships with. */
 export const SHIPPED_OFFERS_FILE = path.join(PROJECT_ROOT, 'data', 'offers.json');
 /** The real postings, copied into the project from ../shared/offers by scripts/copy-real-offers.sh. */
 export const REAL_OFFERS_DIR = path.join(PROJECT_ROOT, 'test', 'fixtures', 'real-offers');
 
-/** The offers the bot ships with, validated as the bot validates them. */
-export function shippedOffers(): Offer[] {
-  const result = validateOffers(JSON.parse(readFileSync(SHIPPED_OFFERS_FILE, 'utf8')));
-  if (!result.ok) throw new Error(`data/offers.json is invalid: ${JSON.stringify(result.problems)}`);
+/** The sample offers, validated as the bot validates them. */
+export function sampleOffers(): Offer[] {
+  const result = validateOffers(JSON.parse(readFileSync(SAMPLE_OFFERS_FILE, 'utf8')));
+  if (!result.ok) throw new Error(`sample-offers.json is invalid: ${JSON.stringify(result.problems)}`);
   return result.offers;
 }
 
 export function offerByReference(reference: string): Offer {
-  const offer = shippedOffers().find((o) => o.reference === reference);
+  const offer = sampleOffers().find((o) => o.reference === reference);
   if (!offer) throw new Error(`no offer ${reference}`);
   return offer;
 }

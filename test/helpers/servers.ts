@@ -4,7 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../bot/config.js';
-import { SHIPPED_OFFERS_FILE } from './offers.js';
+import { SAMPLE_OFFERS_FILE } from './offers.js';
 
 export interface Received {
   method: string;
@@ -58,7 +58,7 @@ export async function fakeService(
 /** A configuration for a bot on a free port with its own state folder and the shipped offers. */
 export async function testConfig(env: Record<string, string> = {}): Promise<Config> {
   const stateDir = await mkdtemp(path.join(tmpdir(), 'bot-state-'));
-  return loadConfig({ PORT: '0', STATE_DIR: stateDir, OFFERS_FILE: SHIPPED_OFFERS_FILE, ...env });
+  return loadConfig({ PORT: '0', STATE_DIR: stateDir, OFFERS_FILE: SAMPLE_OFFERS_FILE, ...env });
 }
 
 export async function waitUntil<T>(probe: () => Promise<T | undefined>, ms = 5000): Promise<T> {

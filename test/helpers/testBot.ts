@@ -15,7 +15,7 @@ import { loadCluProject } from '../../dialogs/recognition/cluProject.js';
 import { EmbeddedRecognizer } from '../../dialogs/recognition/embeddedRecognizer.js';
 import type { IntentRecognizer } from '../../dialogs/recognition/recognizer.js';
 import type { Offer } from '../../data/offers/offer.js';
-import { shippedOffers } from './offers.js';
+import { sampleOffers } from './offers.js';
 import { MemoryProactiveStore, type ProactiveStore } from '../../data/reminders/proactiveStore.js';
 import { offerLinks } from '../../dialogs/offers/offerLinks.js';
 
@@ -52,7 +52,7 @@ export function shippedRules(): EligibilityRules {
 }
 
 /** The embedded recogniser, trained once for all the conversations of a test file. */
-const shippedCatalog = OfferCatalog.of(shippedOffers(), systemClock);
+const shippedCatalog = OfferCatalog.of(sampleOffers(), systemClock);
 let training: Promise<EmbeddedRecognizer> | undefined;
 export function trainedRecognizer(): Promise<EmbeddedRecognizer> {
   training ??= loadCluProject(languageModelFile()).then((project) => EmbeddedRecognizer.train(project, () => shippedCatalog.current()));
@@ -68,7 +68,7 @@ export function testConversation(
   options: { recognizer?: IntentRecognizer; locale?: string; offers?: Offer[]; proactive?: ProactiveStore } = {},
 ): TestConversation {
   const clock = new ManualClock(now);
-  const catalog = OfferCatalog.of(options.offers ?? shippedOffers(), clock);
+  const catalog = OfferCatalog.of(options.offers ?? sampleOffers(), clock);
   const storage = new MemoryStorage();
   const proactive = options.proactive ?? new MemoryProactiveStore();
   const transcripts = new TranscriptFiles(mkdtempSync(path.join(tmpdir(), 'transcripts-')));

@@ -5,7 +5,7 @@ import { followUpOffers } from '../../../data/reminders/offersFollowUp.js';
 import type { Alert, Notice, Reminder } from '../../../data/reminders/proactiveRecords.js';
 import { MemoryProactiveStore } from '../../../data/reminders/proactiveStore.js';
 import { reminderTime } from '../../../data/reminders/reminderRules.js';
-import { noumeaNoon, shippedOffers } from '../../helpers/offers.js';
+import { noumeaNoon, sampleOffers } from '../../helpers/offers.js';
 
 const now = noumeaNoon('2026-07-05');
 
@@ -35,7 +35,7 @@ function reminder(reference: string, lastDay: string): Reminder {
 const notices = (store: MemoryProactiveStore) => store.all().filter((r): r is Notice => r.kind === 'notice');
 
 describe('new offers reach the alerts that match them, once, one message per person', () => {
-  const all = shippedOffers();
+  const all = sampleOffers();
   const before = buildSnapshot(
     all.filter((o) => !['3134-26-0975/SR', '3134-26-0972/SR'].includes(o.reference)),
     now,
@@ -77,7 +77,7 @@ describe('reminders follow their offer when HR changes it', () => {
   it('a moved deadline moves the reminder and tells the user; a removed offer drops it and says so', async () => {
     const store = new MemoryProactiveStore();
     await store.put(reminder('3134-26-1010/SR', '2026-07-24'), reminder('3134-26-0945/SR', '2026-07-10'));
-    const offers = shippedOffers()
+    const offers = sampleOffers()
       .filter((o) => o.reference !== '3134-26-0945/SR')
       .map((o) => (o.reference === '3134-26-1010/SR' ? { ...o, deadline: '2026-07-31' } : o));
     const report = await followUpOffers(store, buildSnapshot(offers, now), now);
@@ -99,7 +99,7 @@ describe('a deadline moved so close that the chosen morning has passed', () => {
     const store = new MemoryProactiveStore();
     await store.put(reminder('3134-26-1010/SR', '2026-07-24'));
     // HR brings the deadline forward to 6 July: "2 days before" would be 4 July, already past on the 5th.
-    const offers = shippedOffers().map((o) => (o.reference === '3134-26-1010/SR' ? { ...o, deadline: '2026-07-06' } : o));
+    const offers = sampleOffers().map((o) => (o.reference === '3134-26-1010/SR' ? { ...o, deadline: '2026-07-06' } : o));
     await followUpOffers(store, buildSnapshot(offers, now), now);
     expect(store.get('r-3134-26-1010/SR')).toMatchObject({ lastDay: '2026-07-06', delivery: { status: 'pending', dueAt: now.toISOString() } });
     const moved = notices(store).find((n) => n.about === 'reminderMoved');
