@@ -3,7 +3,7 @@ import type { Offer } from './offer.js';
 import { InvalidOffersError, type OfferStore } from './offerStore.js';
 import type { OfferProblem, SetAsideOffer } from './offerValidation.js';
 import { buildOfferIndex, type OfferIndex } from '../search/offerIndex.js';
-import { parseReference, referenceAnswers, referenceNumber, referenceQuery } from './reference.js';
+import { referenceAnswers, referenceNumber, referenceQuery } from './reference.js';
 import { FacetMatcher, facetValues, type FacetValue } from '../search/facets.js';
 import { rememberingWordMatcher, type WordMatcher } from '../search/wordMatches.js';
 
@@ -23,10 +23,6 @@ export interface OfferSnapshot {
   readonly matchWord: WordMatcher;
   /** "3134-25-0966/SR", "25-0966", "0966", "966": the offer, the newest when a number repeats. */
   findByReference(text: string): Offer | undefined;
-}
-
-function yearOf(reference: string): string {
-  return parseReference(reference)?.year ?? '';
 }
 
 export function buildSnapshot(offers: readonly Offer[], loadedAt: Date, setAside: readonly SetAsideOffer[] = []): OfferSnapshot {
@@ -54,15 +50,11 @@ export function buildSnapshot(offers: readonly Offer[], loadedAt: Date, setAside
     findByReference(text: string): Offer | undefined {
       const query = referenceQuery(text);
       if (!query) return undefined;
-      if (query.kind === 'full') {
-        const exact = byReference.get(query.reference);
-        if (exact) return exact;
-      }
-      // A full reference not in the catalog may still be a typo'd year or suffix: its number decides.
-      const number = query.kind === 'full' ? Number(referenceNumber(query.reference)) : query.number;
-      const candidates = byNumber.get(number) ?? [];
+      // A full reference names one offer: another employer's offer with the same number is not it.
+      if (query.kind === 'full') return byReference.get(query.reference);
+      const candidates = byNumber.get(query.number) ?? [];
       if (query.kind === 'number') return candidates[0];
-      return candidates.find((offer) => referenceAnswers(offer.reference, query.kind === 'full' ? { kind: 'yearNumber', year: yearOf(query.reference), number } : query));
+      return candidates.find((offer) => referenceAnswers(offer.reference, query));
     },
   };
 }

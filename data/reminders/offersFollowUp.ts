@@ -70,7 +70,9 @@ export async function followUpOffers(store: ProactiveStore, snapshot: OfferSnaps
   }
 
   const reminders = store.all().filter((r): r is Reminder => r.kind === 'reminder');
-  for (const change of followOffers(reminders, (reference) => snapshot.findByReference(reference), now)) {
+  const setAside = new Set(snapshot.setAside.map((s) => s.offer));
+  const findOffer = (reference: string) => snapshot.findByReference(reference) ?? (setAside.has(reference) ? ('unsure' as const) : undefined);
+  for (const change of followOffers(reminders, findOffer, now)) {
     if (change.kind === 'moved') {
       const dueAt = change.dueAt;
       writes.push({ ...change.reminder, lastDay: change.lastDay, delivery: pendingDelivery(dueAt) });

@@ -52,13 +52,15 @@ export type ReminderChange =
  */
 export function followOffers(
   reminders: readonly Reminder[],
-  findOffer: (reference: string) => Pick<Offer, 'deadline' | 'closedOn'> | undefined,
+  findOffer: (reference: string) => Pick<Offer, 'deadline' | 'closedOn'> | 'unsure' | undefined,
   now: Date,
 ): ReminderChange[] {
   const changes: ReminderChange[] = [];
   for (const reminder of reminders) {
     if (reminder.delivery.status !== 'pending') continue;
     const offer = findOffer(reminder.offer.reference);
+    // Still in the file but set aside until HR corrects it: nothing is decided for its reminders yet.
+    if (offer === 'unsure') continue;
     if (!offer) {
       changes.push({ kind: 'dropped', reminder, reason: 'removed' });
       continue;

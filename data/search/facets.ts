@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import type { Offer } from '../offers/offer.js';
 import { normalize, words } from './normalize.js';
 import { FUNCTION_WORDS, STOP_WORDS } from './lexicon.js';
+import { employerAliases } from '../offers/employers.js';
 
 /**
  * The values a user can filter on (employer, domain, commune, grade), as the offers spell them.
@@ -64,7 +65,9 @@ export function facetValues(offers: readonly Offer[]): FacetValue[] {
     for (const [key, counts] of spellings) {
       const label = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? key;
       const short = kind === 'employer' ? acronym(label) : undefined;
-      result.push({ kind, label, key, aliases: short ? [short] : [] });
+      // An employer's everyday names ("CHT", "Médipôle", "gouvernement") find it too.
+      const known = kind === 'employer' ? employerAliases(label).map(facetKey) : [];
+      result.push({ kind, label, key, aliases: [...new Set([...(short ? [short] : []), ...known])].filter((a) => a !== '' && a !== key) });
     }
   }
   return result;

@@ -1,8 +1,14 @@
 import type { Offer } from '../../data/offers/offer.js';
 import { isOpen } from '../../data/offers/openness.js';
-import { t, type Language } from '../i18n/messages.js';
+import { formatDay, t, type Language } from '../i18n/messages.js';
 import type { OfferLinks } from '../offers/offerLinks.js';
 import { openUrl, submit, type Action } from './adaptiveCard.js';
+
+/** "vendredi 3 janvier 2025 (prolongée ; initialement le vendredi 13 décembre 2024)". */
+export function deadlineText(offer: Pick<Offer, 'deadline' | 'originalDeadline'>, language: Language): string {
+  const date = formatDay(offer.deadline, language);
+  return offer.originalDeadline ? t(language, 'card.deadlineExtended', { date, original: formatDay(offer.originalDeadline, language) }) : date;
+}
 
 /** Which of the offer's buttons a card shows, besides the deadline and how to apply. */
 export interface OfferButtons {

@@ -11,7 +11,7 @@ import {
   type CardElement,
 } from './adaptiveCard.js';
 import type { OfferLinks } from '../offers/offerLinks.js';
-import { offerActions } from './offerActions.js';
+import { deadlineText, offerActions } from './offerActions.js';
 import { offerStatusLine } from './offerStatus.js';
 
 /** A section appears only when the offer has something to put in it. */
@@ -57,7 +57,7 @@ export function offerCard(offer: Offer, now: Date, language: Language, links?: O
     [l('card.applicantLocation'), placeText(offer.applicantLocation)],
     [l('card.residence'), residenceText(offer, language)],
     [l('card.postedOn'), formatDay(offer.postedOn, language)],
-    [l('card.deadline'), formatDay(offer.deadline, language)],
+    [l('card.deadline'), deadlineText(offer, language)],
     [l('card.start'), offer.start ? formatDayOrText(offer.start, language) : undefined],
     [l('card.openings'), offer.openings?.toString()],
     [

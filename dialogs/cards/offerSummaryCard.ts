@@ -1,8 +1,8 @@
 import type { Offer } from '../../data/offers/offer.js';
-import { formatDay, t, type Language } from '../i18n/messages.js';
+import { t, type Language } from '../i18n/messages.js';
 import { adaptiveCard, escapeMarkdown, facts, text, type CardAttachment, type CardElement } from './adaptiveCard.js';
 import type { OfferLinks } from '../offers/offerLinks.js';
-import { offerActions } from './offerActions.js';
+import { deadlineText, offerActions } from './offerActions.js';
 import { offerStatusLine } from './offerStatus.js';
 
 /** One search result: enough to choose, with buttons for the three next questions. */
@@ -17,7 +17,7 @@ export function offerSummaryCard(offer: Offer, now: Date, language: Language, li
     [t(language, 'card.reference'), offer.reference],
     [t(language, 'card.corpsGrades'), offer.corpsGrades.join(', ') || undefined],
     [t(language, 'card.location'), place],
-    [t(language, 'card.deadline'), formatDay(offer.deadline, language)],
+    [t(language, 'card.deadline'), deadlineText(offer, language)],
   ]);
   if (details) body.push(details);
   return adaptiveCard(body, offerActions(offer, now, language, links, { details: true }));

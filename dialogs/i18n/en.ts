@@ -91,6 +91,8 @@ export const en: Catalog = {
   'card.residenceNone': 'Not stated in the offer',
   'card.postedOn': 'Posted on',
   'card.deadline': 'Deadline',
+  'card.deadlineExtended': '{date} (extended; originally {original})',
+  'deadline.extended': 'The deadline was extended: it was originally {original}.',
   'card.start': 'Start',
   'card.openings': 'Positions',
   'card.employmentType': 'Working time',

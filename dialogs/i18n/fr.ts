@@ -95,6 +95,8 @@ export const fr = {
   'card.residenceNone': "Non précisée dans l'offre",
   'card.postedOn': 'Publiée le',
   'card.deadline': 'Date limite',
+  'card.deadlineExtended': '{date} (prolongée ; initialement le {original})',
+  'deadline.extended': 'La date limite a été prolongée : elle était initialement le {original}.',
   'card.start': 'Prise de poste',
   'card.openings': 'Postes à pourvoir',
   'card.employmentType': 'Temps de travail',

@@ -14,6 +14,12 @@ export function offerDetailsReply(offer: Offer, now: Date, language: Language, l
 }
 
 export function deadlineReply(offer: Offer, now: Date, language: Language): Partial<Activity> {
+  const reply = deadlineAnswer(offer, now, language);
+  if (!offer.originalDeadline) return reply;
+  return { ...reply, text: `${reply.text ?? ''} ${t(language, 'deadline.extended', { original: formatDay(offer.originalDeadline, language) })}` };
+}
+
+function deadlineAnswer(offer: Offer, now: Date, language: Language): Partial<Activity> {
   const params = { reference: offer.reference, title: offer.title, date: formatDay(offer.deadline, language) };
   const phase = offerPhase(offer, now);
   switch (phase.phase) {

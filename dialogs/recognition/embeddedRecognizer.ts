@@ -55,6 +55,11 @@ export class EmbeddedRecognizer implements IntentRecognizer {
     return new EmbeddedRecognizer(nlp, offers);
   }
 
+  /** The same trained model, reading entities against other offers (another catalog, in tests and tools). */
+  withOffers(offers: () => OfferSnapshot): EmbeddedRecognizer {
+    return new EmbeddedRecognizer(this.nlp, offers);
+  }
+
   async recognize(text: string, language: 'fr' | 'en'): Promise<Recognition> {
     const result = await this.nlp.process(language, text);
     const intents = result.classifications

@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 describe('HR changes go live without a restart', () => {
-  it('serves a valid new file within 2 seconds, refuses a broken one and keeps the last good offers', async () => {
+  it('serves a valid new file within 2 seconds; sets a bad offer aside and serves the others; refuses a broken or blanked file and keeps the last good offers', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'live-offers-'));
     const file = path.join(dir, 'offers.json');
     await copyFile(SAMPLE_OFFERS_FILE, file);
@@ -33,15 +33,19 @@ describe('HR changes go live without a restart', () => {
     expect(Date.now() - changedAt).toBeLessThan(2000);
     expect(app.catalog.current().findByReference('2000')?.title).toBe('Astronome du lagon');
 
+    // One offer with a date HR mistyped: that offer is set aside, named, and the others are served.
     await writeFile(file, JSON.stringify({ offers: [...data.offers, { ...added, deadline: '31/07/2026' }] }));
-    await waitUntil(async () => (logger.entries.some((e) => e.message.startsWith('offers file refused')) ? true : undefined), 3000);
-    expect(await offers()).toBe(22);
-    const refusal = logger.entries.find((e) => e.message.startsWith('offers file refused'));
-    expect(refusal?.fields.problems).toEqual([expect.objectContaining({ offer: '3134-26-2000/SR', field: 'deadline' })]);
+    await waitUntil(async () => ((await offers()) === 21 ? true : undefined), 3000);
+    const health = (await (await fetch(`${app.url}/healthz`)).json()) as { setAside: Array<{ offer: string; problems: Array<{ field: string }> }> };
+    expect(health.setAside).toEqual([{ offer: '3134-26-2000/SR', problems: [expect.objectContaining({ field: 'deadline' })] }]);
+    expect(logger.entries.find((e) => e.message === 'offer set aside until corrected')?.fields).toMatchObject({ offer: '3134-26-2000/SR' });
 
-    await writeFile(file, '{"offers": [');
-    await new Promise((r) => setTimeout(r, 800));
-    expect(await offers()).toBe(22);
+    // Half a file, a blanked one, an emptied list: refused whole, the last good offers stay.
+    for (const [index, content] of ['{"offers": [', 'null', '0', '""', '{"offers": []}'].entries()) {
+      await writeFile(file, content);
+      await waitUntil(async () => (logger.entries.filter((e) => e.message.startsWith('offers file refused')).length > index ? true : undefined), 3000);
+      expect(await offers()).toBe(21);
+    }
 
     await writeFileAtomic(file, JSON.stringify(data));
     await waitUntil(async () => ((await offers()) === 21 ? true : undefined), 2000);
@@ -80,11 +84,11 @@ describe('HR changes go live without a restart', () => {
         });
       }
     });
-    const broken = version('X');
-    (broken.offers[3] as Record<string, unknown>).deadline = 'bientôt';
-    for (const next of [version('B'), broken, version('C')]) {
+    // A file cut in the middle of a write: refused whole.
+    const broken = JSON.stringify(version('X')).slice(0, 5000);
+    for (const next of [JSON.stringify(version('B')), broken, JSON.stringify(version('C'))]) {
       await new Promise((r) => setTimeout(r, 700));
-      await writeFileAtomic(file, JSON.stringify(next));
+      await writeFileAtomic(file, next);
     }
     await waitUntil(async () => (app.catalog.current().offers[0]?.title.startsWith('C ') ? true : undefined), 3000);
     await new Promise((r) => setTimeout(r, 300));

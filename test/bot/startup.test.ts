@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../bot/config.js';
 import { PROJECT_ROOT, SAMPLE_OFFERS_FILE } from '../helpers/offers.js';
+import { waitUntil } from '../helpers/servers.js';
 
 /** Runs the built bot as `npm start` does (the test script builds first). */
 function startBot(env: Record<string, string>) {
@@ -17,18 +18,39 @@ function startBot(env: Record<string, string>) {
 }
 
 describe('start-up', () => {
-  it('refuses to start on an invalid offers file, naming each bad offer and field', async () => {
+  it('starts with the good offers when some are invalid, and names each bad offer and field in the log and /healthz', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'bad-offers-'));
     const file = path.join(dir, 'offers.json');
     const data = JSON.parse(await readFile(SAMPLE_OFFERS_FILE, 'utf8')) as { offers: Array<Record<string, unknown>> };
     data.offers[0] = { ...data.offers[0], deadline: '18/07/2025' };
     data.offers[3] = { ...data.offers[3], employer: '' };
     await writeFile(file, JSON.stringify(data));
+    const bot = spawn(process.execPath, ['dist/bot/index.js'], { cwd: PROJECT_ROOT, env: { PATH: process.env.PATH ?? '', PORT: '0', OFFERS_FILE: file, STATE_DIR: dir } });
+    let out = '';
+    bot.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    bot.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    try {
+      const url = await waitUntil(async () => /"url":"(http:[^"]+)"/.exec(out)?.[1], 15000);
+      const health = (await (await fetch(`${url}/healthz`)).json()) as { offers: number; setAside: Array<{ offer: string; problems: Array<{ field: string }> }> };
+      expect(health.offers).toBe(19);
+      expect(health.setAside.map((s) => `${s.offer} ${[...new Set(s.problems.map((p) => p.field))].join()}`)).toEqual([
+        `${String(data.offers[0]?.reference)} deadline`,
+        `${String(data.offers[3]?.reference)} employer`,
+      ]);
+      expect(out).toContain(`"message":"offer set aside until corrected","offer":"${String(data.offers[0]?.reference)}"`);
+    } finally {
+      bot.kill();
+    }
+  });
+
+  it.each(['null', '', '{"offres": []}'])('refuses to start on an offers file that holds no offers file (%j)', async (content) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'bad-offers-'));
+    const file = path.join(dir, 'offers.json');
+    await writeFile(file, content);
     const run = startBot({ OFFERS_FILE: file, STATE_DIR: dir });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('The bot did not start.');
-    expect(run.stderr).toContain('offer 3134-25-0966/SR, field deadline');
-    expect(run.stderr).toContain(`offer ${String(data.offers[3]?.reference)}, field employer`);
+    expect(run.stderr).toMatch(/offers\.json: 1 problem/);
   });
 
   it('refuses to start on a malformed eligibility rules file, naming the rule and field', async () => {

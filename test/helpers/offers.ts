@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Offer } from '../../data/offers/offer.js';
-import { validateOffers } from '../../data/offers/offerValidation.js';
+import { checkOffers, validateOffers } from '../../data/offers/offerValidation.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The 21 offers of one employer the conversation tests are written against (npm run offers:seed rebuilds it). */
@@ -17,6 +17,11 @@ export function sampleOffers(): Offer[] {
   const result = validateOffers(JSON.parse(readFileSync(SAMPLE_OFFERS_FILE, 'utf8')));
   if (!result.ok) throw new Error(`sample-offers.json is invalid: ${JSON.stringify(result.problems)}`);
   return result.offers;
+}
+
+/** The real catalogue the bot ships with (data/offers.json), the offers it serves. */
+export function shippedOffers(): Offer[] {
+  return checkOffers(JSON.parse(readFileSync(SHIPPED_OFFERS_FILE, 'utf8'))).offers;
 }
 
 export function offerByReference(reference: string): Offer {

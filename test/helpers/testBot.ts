@@ -59,9 +59,10 @@ export function trainedRecognizer(): Promise<EmbeddedRecognizer> {
   return training;
 }
 
-const embedded: IntentRecognizer = {
-  recognize: async (text, language) => (await trainedRecognizer()).recognize(text, language),
-};
+/** The embedded recogniser, reading entities against the conversation's own offers (as the app's does). */
+function embeddedFor(catalog: OfferCatalog): IntentRecognizer {
+  return { recognize: async (text, language) => (await trainedRecognizer()).withOffers(() => catalog.current()).recognize(text, language) };
+}
 
 export function testConversation(
   now: Date,
@@ -76,7 +77,7 @@ export function testConversation(
   const { bot, middleware } = composeBot({
     catalog,
     clock,
-    recognizer: options.recognizer ?? embedded,
+    recognizer: options.recognizer ?? embeddedFor(catalog),
     proactive,
     links: offerLinks(TEST_PUBLIC_URL),
     eligibilityRules: shippedRules(),
