@@ -19,6 +19,7 @@ import type { Config } from './config.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { createRecognizer } from './recognizerFactory.js';
 import { createServer, listen, type RunningServer } from './server.js';
+import { startFeedSync, type FeedSync } from './offersSync.js';
 
 /** Everything the running bot is made of, wired once: server → adapter → bot → main dialog. */
 export interface AppOverrides {
@@ -33,6 +34,8 @@ export interface AppOverrides {
 
 export interface RunningApp extends RunningServer {
   catalog: OfferCatalog;
+  /** The open-data feed's rounds, when OFFERS_SYNC_URL is set. */
+  feedSync?: FeedSync;
   scheduler: ReminderScheduler;
   proactive: ProactiveStore;
   transcripts: TranscriptFiles;
@@ -42,7 +45,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const logger = overrides.logger ?? consoleLogger;
   const clock = overrides.clock ?? clockOf(config.clock);
   // Refuses to start on an invalid offers file: InvalidOffersError names each offer and field.
-  const catalog = await OfferCatalog.open(new JsonFileOfferStore(config.offersFile), clock);
+  const offerStore = new JsonFileOfferStore(config.offersFile);
+  const catalog = await OfferCatalog.open(offerStore, clock);
   const storage = overrides.storage ?? new FileStateStore(config.stateDir);
   // Refuses to start on a malformed rules file: InvalidRulesError names each field.
   const eligibilityRules = await loadEligibilityRules(config.eligibilityRulesFile);
@@ -102,6 +106,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   });
   logSetAside(catalog.current().setAside, logger);
   const url = await listen(server, config.port);
+  const feedSync = config.offersSync ? startFeedSync({ ...config.offersSync, store: offerStore, offersFile: config.offersFile, clock, logger }) : undefined;
   // After listening: the local channel's replies come back through this server.
   await reminders.start(catalog.current());
   logger.info('bot listening', {
@@ -114,12 +119,14 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     server,
     url,
     catalog,
+    feedSync,
     scheduler: reminders,
     proactive,
     transcripts,
     localDirectLine,
     close: async () => {
       watcher.close();
+      feedSync?.stop();
       retention.stop();
       await reminders.stop();
       await localDirectLine?.drain();

@@ -30,6 +30,8 @@ const environmentSchema = z.object({
   REMINDER_CHECK_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().min(0.05).max(3600).default(30)),
   BOT_NOW: z.preprocess(blankToUndefined, z.iso.datetime({ offset: true }).optional()),
   BOT_CLOCK_START: z.preprocess(blankToUndefined, z.iso.datetime({ offset: true }).optional()),
+  OFFERS_SYNC_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  OFFERS_SYNC_HOURS: z.preprocess(blankToUndefined, z.coerce.number().min(0.0005).max(24 * 7).default(6)),
   CLU_ENDPOINT: z.preprocess(blankToUndefined, z.url().optional()),
   CLU_KEY: optional,
   CLU_PROJECT: z.preprocess(blankToUndefined, z.string().default('job-seeker-assistant')),
@@ -60,6 +62,8 @@ export interface Config {
   reminderCheckMs: number;
   /** The bot's clock: frozen at `BOT_NOW` (tests), running from `BOT_CLOCK_START` (demos), or real. */
   clock: ClockSetting;
+  /** The open-data feed the bot brings in by itself; absent: off (HR imports by hand). */
+  offersSync?: { url: string; everyMs: number };
   /** Azure CLU; absent: the embedded recogniser alone. */
   clu?: { endpoint: string; key: string; project: string; deployment: string; timeoutMs: number };
 }
@@ -107,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     reminderCheckMs: Math.round(e.REMINDER_CHECK_SECONDS * 1000),
     clock: clockSettingOf(e),
+    offersSync: e.OFFERS_SYNC_URL ? { url: e.OFFERS_SYNC_URL, everyMs: Math.round(e.OFFERS_SYNC_HOURS * 3_600_000) } : undefined,
     clu:
       e.CLU_ENDPOINT && e.CLU_KEY
         ? { endpoint: e.CLU_ENDPOINT, key: e.CLU_KEY, project: e.CLU_PROJECT, deployment: e.CLU_DEPLOYMENT, timeoutMs: e.CLU_TIMEOUT_MS }

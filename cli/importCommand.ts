@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ImportError, importOffers, type ImportedOffer } from '../data/offers/importFormats.js';
+import { ImportError, importOffers, type ImportedFile, type ImportedOffer } from '../data/offers/importFormats.js';
 import type { Offer } from '../data/offers/offer.js';
 import { checkOffers, type OfferProblem } from '../data/offers/offerValidation.js';
 
@@ -48,7 +48,7 @@ export async function filesOf(paths: readonly string[]): Promise<string[]> {
 }
 
 /** Reads a file's offers; a PDF goes through the PDF reader first. */
-export type FileReader = (file: string) => Promise<ImportedOffer[]>;
+export type FileReader = (file: string) => Promise<ImportedFile>;
 
 export const readFileOffers: FileReader = async (file) => importOffers(file, await readFile(file, 'utf8'));
 
@@ -56,7 +56,7 @@ export const readFileOffers: FileReader = async (file) => importOffers(file, awa
 export async function importPaths(paths: readonly string[], read: FileReader = readFileOffers): Promise<ImportResult> {
   const files = await filesOf(paths);
   const result: ImportResult = { files: files.length, valid: [], warned: [], failures: [] };
-  const perFile: Array<ImportedOffer[] | FileFailure> = new Array<ImportedOffer[] | FileFailure>(files.length);
+  const perFile: Array<ImportedFile | FileFailure> = new Array<ImportedFile | FileFailure>(files.length);
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
@@ -73,11 +73,13 @@ export async function importPaths(paths: readonly string[], read: FileReader = r
   };
   await Promise.all(Array.from({ length: 8 }, worker));
   for (const outcome of perFile) {
-    if (!Array.isArray(outcome)) {
+    if ('error' in outcome) {
       result.failures.push(outcome);
       continue;
     }
-    for (const imported of outcome) {
+    // Rows of a feed that could not be read are failures too, each with its line; the others go on.
+    for (const error of outcome.skipped) result.failures.push({ file: error.file, error });
+    for (const imported of outcome.offers) {
       const check = checkOffers({ offers: [imported.offer] });
       const [valid] = check.offers;
       if (valid) result.valid.push(valid);

@@ -15,6 +15,9 @@ Commandes :
                                 open data) d'un ou plusieurs fichiers ou dossiers ; montre ce qui change,
                                 n'écrit qu'avec --write (avec --atomic : rien si un fichier est illisible) ;
                                 une référence déjà présente est mise à jour ; code 1 si un fichier est illisible
+  sync [URL|FICHIER] [--dry-run]
+                                intègre le flux open data (export CSV ou JSON ; défaut : $OFFERS_SYNC_URL) ;
+                                les champs modifiés par les RH ne sont pas écrasés
   close REFERENCE               clôture une offre aujourd'hui (elle reste dans le fichier)
   remove REFERENCE              retire une offre du fichier
   history                       journal des changements publiés
@@ -44,6 +47,16 @@ Options : --file FICHIER (défaut : $OFFERS_FILE ou data/offers.json), --lang fr
   written: 'Publié : {added, plural, one {# ajoutée} other {# ajoutées}}, {changed, plural, one {# modifiée} other {# modifiées}}.',
   refusedWrite: 'Rien n’est écrit : le fichier obtenu aurait des problèmes.',
   'reason.notFound': 'fichier introuvable',
+  syncNoSource: 'Quel flux ? Donnez une adresse ou un fichier, ou définissez OFFERS_SYNC_URL.',
+  syncFailed: 'Flux {source} : {reason}. Rien ne change : les offres en ligne restent.',
+  'feed.unreachable': 'injoignable ({detail})',
+  'feed.status': 'réponse {detail}',
+  'feed.unreadable': 'illisible ({detail})',
+  'feed.empty': 'aucune offre dans le flux',
+  syncKept: '  = {reference} : gardé tel que modifié par les RH ou lu dans l’avis : {fields}',
+  syncRefused: '  ! {reference} : la version du flux aurait des problèmes ; l’offre reste telle quelle',
+  syncDone: 'Flux intégré : {read, plural, one {# offre lue} other {# offres lues}}, {added, plural, one {# ajoutée} other {# ajoutées}}, {changed, plural, one {# modifiée} other {# modifiées}}, {skipped, plural, one {# ligne illisible} other {# lignes illisibles}}.',
+  syncPreview: 'Aperçu (rien n’est écrit) : {read, plural, one {# offre lue} other {# offres lues}}, {added, plural, one {# à ajouter} other {# à ajouter}}, {changed, plural, one {# à modifier} other {# à modifier}}, {skipped, plural, one {# ligne illisible} other {# lignes illisibles}}.',
   'reason.pdf': 'PDF illisible ({detail})',
   importError: '{file}{line} : {reason}',
   importWarning: '  ! {reference} ({file}{line}), champ {field} : {message} — importée, pas publiée tant qu’elle n’est pas corrigée',
@@ -58,7 +71,7 @@ Options : --file FICHIER (défaut : $OFFERS_FILE ou data/offers.json), --lang fr
   'reason.invalidPosting': 'offre illisible {detail}',
   'reason.incompleteText': "texte d'avis incomplet : introuvable(s) : {detail}",
   'reason.invalidCsv': 'CSV illisible ({detail})',
-  'reason.unknownColumns': 'colonnes inconnues du jeu open data : {detail}',
+  'reason.noRows': 'le flux ne contient aucune offre',
   'reason.missingColumns': 'colonnes indispensables absentes : {detail}',
   'reason.invalidRow': 'ligne incomplète ({detail})',
   historyLine: '{at}  {command}  ajoutées : {added} ; modifiées : {changed} ; retirées : {removed} ; clôturées : {closed}',
@@ -95,6 +108,8 @@ Commands:
                                 or JSON) from files or folders; shows what changes, writes only with
                                 --write (with --atomic: nothing if any file is unreadable); an existing
                                 reference is updated; exit code 1 when a file is unreadable
+  sync [URL|FILE] [--dry-run]   brings in the open-data feed (CSV or JSON export; default: $OFFERS_SYNC_URL);
+                                fields HR changed are not overwritten
   close REFERENCE               closes an offer today (it stays in the file)
   remove REFERENCE              removes an offer from the file
   history                       log of the published changes
@@ -123,6 +138,16 @@ Options: --file FILE (default: $OFFERS_FILE or data/offers.json), --lang fr|en`,
   preview: 'Changes (nothing written; add --write to publish):',
   written: 'Published: {added} added, {changed} changed.',
   'reason.notFound': 'file not found',
+  syncNoSource: 'Which feed? Give an address or a file, or set OFFERS_SYNC_URL.',
+  syncFailed: 'Feed {source}: {reason}. Nothing changes: the offers online stay.',
+  'feed.unreachable': 'unreachable ({detail})',
+  'feed.status': 'answered {detail}',
+  'feed.unreadable': 'unreadable ({detail})',
+  'feed.empty': 'no offer in the feed',
+  syncKept: '  = {reference}: kept as HR changed it or as the posting says: {fields}',
+  syncRefused: '  ! {reference}: the feed’s version would have problems; the offer stays as it is',
+  syncDone: 'Feed brought in: {read} read, {added} added, {changed} changed, {skipped} unreadable rows.',
+  syncPreview: 'Preview (nothing written): {read} read, {added} to add, {changed} to change, {skipped} unreadable rows.',
   'reason.pdf': 'unreadable PDF ({detail})',
   refusedWrite: 'Nothing written: the resulting file would have problems.',
   importError: '{file}{line}: {reason}',
@@ -138,7 +163,7 @@ Options: --file FILE (default: $OFFERS_FILE or data/offers.json), --lang fr|en`,
   'reason.invalidPosting': 'unreadable offer {detail}',
   'reason.incompleteText': 'incomplete posting text: not found: {detail}',
   'reason.invalidCsv': 'unreadable CSV ({detail})',
-  'reason.unknownColumns': 'columns the open data set does not have: {detail}',
+  'reason.noRows': 'the feed holds no offer',
   'reason.missingColumns': 'required columns missing: {detail}',
   'reason.invalidRow': 'incomplete row ({detail})',
   historyLine: '{at}  {command}  added: {added}; changed: {changed}; removed: {removed}; closed: {closed}',

@@ -29,7 +29,7 @@ export async function runOffersCli(argv: string[], env: NodeJS.ProcessEnv, out: 
   const clock = clockOf(clockSettingOf(env));
   const cli = new OffersCommands(file, language, clock, out);
   try {
-    return await run(cli, options, language, out);
+    return await run(cli, options, language, out, env);
   } catch (error) {
     // The offers file itself cannot be read (missing, not JSON, blanked): say so in HR's language.
     if (!(error instanceof InvalidOffersError)) throw error;
@@ -39,7 +39,7 @@ export async function runOffersCli(argv: string[], env: NodeJS.ProcessEnv, out: 
   }
 }
 
-async function run(cli: OffersCommands, options: Options, language: CliLanguage, out: (line: string) => void): Promise<number> {
+async function run(cli: OffersCommands, options: Options, language: CliLanguage, out: (line: string) => void, env: NodeJS.ProcessEnv): Promise<number> {
   if (options.flags.has('--help') || options.command === 'help' || !options.command) {
     out(say(language, 'help'));
     return options.command || options.flags.has('--help') ? 0 : 2;
@@ -55,6 +55,8 @@ async function run(cli: OffersCommands, options: Options, language: CliLanguage,
       return cli.remove(options.args[0]);
     case 'import':
       return cli.import(options.args, { write: options.flags.has('--write'), atomic: options.flags.has('--atomic') });
+    case 'sync':
+      return cli.sync(options.args[0] ?? env.OFFERS_SYNC_URL, { write: !options.flags.has('--dry-run') });
     case 'history':
       return cli.history();
     case 'export':

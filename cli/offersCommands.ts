@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Clock } from '../data/clock.js';
 import { appendChange, readChanges } from '../data/offers/changeLog.js';
+import { FeedError, syncFeed, type SyncReport } from '../data/offers/feedSync.js';
 import { jsonLineOf } from '../data/offers/importFormats.js';
 import { jobPostingOf } from '../data/offers/jobPostingExport.js';
 import type { Offer } from '../data/offers/offer.js';
@@ -156,6 +157,29 @@ export class OffersCommands {
     }
     const written = await this.change('import', () => next, [], nextSetAside);
     return written || failed;
+  }
+
+  /** `offers sync [URL|FILE]`: the open-data feed into the file; HR's own edits stay (see data/offers/feedSync.ts). */
+  async sync(source: string | undefined, options: { write: boolean }): Promise<number> {
+    if (!source) {
+      this.say('syncNoSource');
+      return 2;
+    }
+    let report: SyncReport;
+    try {
+      report = await syncFeed({ store: this.store, offersFile: this.file, source, clock: this.clock, dryRun: !options.write });
+    } catch (error) {
+      if (!(error instanceof FeedError)) throw error;
+      this.say('syncFailed', { source, reason: say(this.language, `feed.${error.reason}`, { detail: error.detail }) });
+      return 1;
+    }
+    for (const row of report.skipped) {
+      this.say('importError', { file: source, line: row.line ? say(this.language, 'line', { line: row.line }) : '', reason: say(this.language, `reason.${row.reason}`, { detail: row.detail }) });
+    }
+    for (const { reference, fields } of report.kept) this.say('syncKept', { reference, fields: fields.join(', ') });
+    for (const reference of report.refused) this.say('syncRefused', { reference });
+    this.say(options.write ? 'syncDone' : 'syncPreview', { read: report.read, added: report.added.length, changed: report.changed.length, skipped: report.skipped.length });
+    return 0;
   }
 
   /** JobPosting JSON-LD of every open offer, for employers' pages. */

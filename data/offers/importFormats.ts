@@ -1,12 +1,12 @@
 import { offerFromJobPosting } from './jobPosting.js';
-import { readPostingText, PostingTextError } from './postingText.js';
-import { looksLikeOpenDataCsv, offersFromOpenDataCsv, OpenDataError } from './openDataCsv.js';
+import { readPostingText, PostingTextError, type FactLines } from './postingText.js';
+import { looksLikeOpenDataCsv, offersFromOpenDataCsv, offersFromOpenDataRows, openDataRecordsIn, OpenDataError, type OpenDataOffers } from './openData.js';
 import type { Offer } from './offer.js';
 
 /**
- * Reads the offers in a file HR was given, whatever its format. Detected by content, not by name.
- * Supported: schema.org JobPosting JSON or JSON-LD (one posting, a list, or an @graph) and the text
- * of a posting (as published, or taken out of its PDF), and the open-data CSV (its header names it).
+ * Reads the offers in a file HR was given, whatever its format. Detected by content, not by name:
+ * schema.org JobPosting JSON or JSON-LD (one posting, a list, or an @graph), the text of a posting
+ * (as published, or taken out of its PDF), and the open data's CSV or JSON export (its columns name it).
  */
 export class ImportError extends Error {
   constructor(
@@ -19,7 +19,7 @@ export class ImportError extends Error {
       | 'invalidPosting'
       | 'incompleteText'
       | 'invalidCsv'
-      | 'unknownColumns'
+      | 'noRows'
       | 'missingColumns'
       | 'invalidRow'
       | 'notFound'
@@ -33,8 +33,21 @@ export class ImportError extends Error {
   }
 }
 
-/** A posting is a few kilobytes; a file this large is not one HR meant to import. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** A posting is a few kilobytes, an export of the whole data set a few megabytes: larger is not what HR meant. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** An offer read from a file, with the line each of its key facts stands on (for HR's warnings). */
+export interface ImportedOffer {
+  offer: Offer;
+  file: string;
+  lineOf(field: string): number | undefined;
+}
+
+/** What a file gives: its offers, and the parts of it that could not be read (rows of a feed). */
+export interface ImportedFile {
+  offers: ImportedOffer[];
+  skipped: ImportError[];
+}
 
 function postingsIn(json: unknown): unknown[] {
   if (Array.isArray(json)) return json.flatMap(postingsIn);
@@ -46,34 +59,71 @@ function postingsIn(json: unknown): unknown[] {
   return [];
 }
 
-/** An offer read from a file, with the line each of its key facts stands on (for HR's warnings). */
-export interface ImportedOffer {
-  offer: Offer;
-  file: string;
-  lineOf(field: string): number | undefined;
-}
-
 /** The line where an offer starts in a JSON text, found by its reference. */
 export function jsonLineOf(raw: string, reference: string): number | undefined {
   const escaped = reference.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const at = new RegExp(`"(?:reference|identifier)"\\s*:\\s*"${escaped}"`).exec(raw)?.index;
+  const at = new RegExp(`"(?:reference|identifier|numero|numero_avp)"\\s*:\\s*"${escaped}"`).exec(raw)?.index;
   return at === undefined ? undefined : raw.slice(0, at).split('\n').length;
 }
 
 /** Every offer of a file, whatever its format, each with the lines of its facts. */
-export function importOffers(file: string, content: string): ImportedOffer[] {
-  if (!looksLikeOpenDataCsv(content) && !/^\s*[[{]/.test(content) && content.trim() !== '' && Buffer.byteLength(content, 'utf8') <= MAX_IMPORT_BYTES) {
-    if (!/r[ée]f[ée]rence|\d{2}[-‐‑]\d{4,5}\s*\/\s*[A-Z]{2,5}/i.test(content)) throw new ImportError(file, 'unknownFormat');
-    try {
-      const { offer, lines } = readPostingText(content, path(file));
-      return [{ offer, file, lineOf: (field) => lines[field as keyof typeof lines] }];
-    } catch (error) {
-      if (error instanceof PostingTextError) throw new ImportError(file, 'incompleteText', error.missing.join(', '), error.line);
-      throw error;
-    }
+export function importOffers(file: string, content: string): ImportedFile {
+  if (Buffer.byteLength(content, 'utf8') > MAX_IMPORT_BYTES) throw new ImportError(file, 'tooLarge');
+  if (content.trim() === '') throw new ImportError(file, 'empty');
+  if (looksLikeOpenDataCsv(content)) return fromFeed(file, content, () => offersFromOpenDataCsv(content), 'invalidCsv');
+  if (!/^\s*[[{]/.test(content)) return { offers: [fromPostingText(file, content)], skipped: [] };
+  let json: unknown;
+  try {
+    json = JSON.parse(content);
+  } catch (error) {
+    throw new ImportError(file, 'invalidJson', error instanceof Error ? error.message : String(error));
   }
-  const offers = readOffersFrom(file, content);
-  return offers.map((offer) => ({ offer, file, lineOf: () => jsonLineOf(content, offer.reference) ?? csvLineOf(content, offer.reference) }));
+  // The open data's JSON export (an array of records) or an API answer ({ total_count, results }).
+  const records = openDataRecordsIn(json);
+  if (records) return fromFeed(file, content, () => offersFromOpenDataRows(records), 'invalidJson');
+  const postings = postingsIn(json);
+  if (postings.length === 0) throw new ImportError(file, 'unknownFormat');
+  const offers = postings.map((posting, index) => {
+    try {
+      return offerFromJobPosting(posting, shortPath(file));
+    } catch (error) {
+      throw new ImportError(file, 'invalidPosting', `#${index + 1}: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);
+    }
+  });
+  return { offers: offers.map((offer) => ({ offer, file, lineOf: () => jsonLineOf(content, offer.reference) })), skipped: [] };
+}
+
+/** The offers of a file, without the lines: what the tools that only want offers ask. */
+export function readOffersFrom(file: string, content: string): Offer[] {
+  return importOffers(file, content).offers.map((imported) => imported.offer);
+}
+
+function fromPostingText(file: string, content: string): ImportedOffer {
+  // A posting names its reference: "Référence : …", or a reference of every employer near the top.
+  if (!/r[ée]f[ée]rence|\d{2}[-‐‑]\d{4,5}\s*\/\s*[A-Z]{2,5}/i.test(content)) throw new ImportError(file, 'unknownFormat');
+  try {
+    const { offer, lines } = readPostingText(content, shortPath(file));
+    return { offer, file, lineOf: (field) => lines[field as keyof FactLines] };
+  } catch (error) {
+    if (error instanceof PostingTextError) throw new ImportError(file, 'incompleteText', error.missing.join(', '), error.line);
+    throw error;
+  }
+}
+
+function fromFeed(file: string, content: string, read: () => OpenDataOffers, unreadable: 'invalidCsv' | 'invalidJson'): ImportedFile {
+  let feed: OpenDataOffers;
+  try {
+    feed = read();
+  } catch (error) {
+    if (error instanceof OpenDataError) throw new ImportError(file, error.reason, error.detail, error.line);
+    throw new ImportError(file, unreadable, error instanceof Error ? error.message.slice(0, 300) : String(error));
+  }
+  if (feed.offers.length === 0 && feed.skipped.length === 0) throw new ImportError(file, 'noRows');
+  const lineOfReference = (reference: string) => jsonLineOf(content, reference) ?? csvLineOf(content, reference);
+  return {
+    offers: feed.offers.map((offer) => ({ offer, file, lineOf: () => lineOfReference(offer.reference) })),
+    skipped: feed.skipped.map((row) => new ImportError(file, row.reason, row.detail, row.line)),
+  };
 }
 
 function csvLineOf(content: string, reference: string): number | undefined {
@@ -82,43 +132,6 @@ function csvLineOf(content: string, reference: string): number | undefined {
   return at >= 0 ? at + 1 : undefined;
 }
 
-export function readOffersFrom(file: string, content: string): Offer[] {
-  if (Buffer.byteLength(content, 'utf8') > MAX_IMPORT_BYTES) throw new ImportError(file, 'tooLarge');
-  if (content.trim() === '') throw new ImportError(file, 'empty');
-  if (looksLikeOpenDataCsv(content)) {
-    try {
-      return offersFromOpenDataCsv(content);
-    } catch (error) {
-      if (error instanceof OpenDataError) throw new ImportError(file, error.reason, error.detail);
-      throw new ImportError(file, 'invalidCsv', error instanceof Error ? error.message : String(error));
-    }
-  }
-  if (!/^\s*[[{]/.test(content)) {
-    if (!/r[ée]f[ée]rence\s*:/i.test(content)) throw new ImportError(file, 'unknownFormat');
-    try {
-      return [readPostingText(content, path(file)).offer];
-    } catch (error) {
-      if (error instanceof PostingTextError) throw new ImportError(file, 'incompleteText', error.missing.join(', '), error.line);
-      throw error;
-    }
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(content);
-  } catch (error) {
-    throw new ImportError(file, 'invalidJson', error instanceof Error ? error.message : String(error));
-  }
-  const postings = postingsIn(json);
-  if (postings.length === 0) throw new ImportError(file, 'unknownFormat');
-  return postings.map((posting, index) => {
-    try {
-      return offerFromJobPosting(posting, path(file));
-    } catch (error) {
-      throw new ImportError(file, 'invalidPosting', `#${index + 1}: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);
-    }
-  });
-}
-
-function path(file: string): string {
+function shortPath(file: string): string {
   return file.split(/[\\/]/).slice(-2).join('/');
 }

@@ -6,7 +6,8 @@ import { startApp } from '../../bot/app.js';
 import { MemoryLogger } from '../../bot/logger.js';
 import { fixedClock } from '../../data/clock.js';
 import { writeFileAtomic } from '../../data/state/atomicFile.js';
-import { noumeaNoon, SAMPLE_OFFERS_FILE } from '../helpers/offers.js';
+import { noumeaNoon, REAL_OFFERS_DIR, SAMPLE_OFFERS_FILE } from '../helpers/offers.js';
+import { openDataServer } from '../helpers/openDataServer.js';
 import { fakeService, testConfig, waitUntil } from '../helpers/servers.js';
 
 const closers: Array<() => Promise<void>> = [];
@@ -105,4 +106,27 @@ describe('HR changes go live without a restart', () => {
     const seen = new Set(marks.map((set) => [...set][0]));
     expect(seen).toEqual(new Set(['A', 'B', 'C']));
   });
+
+  it('brings in the open-data feed by itself (OFFERS_SYNC_URL), live within seconds; a failing feed keeps the last good offers', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'live-offers-'));
+    const file = path.join(dir, 'offers.json');
+    await copyFile(SAMPLE_OFFERS_FILE, file);
+    const csv = await readFile(path.join(REAL_OFFERS_DIR, 'open-data', 'avps-drhfpnc-2025-12-25.csv'), 'utf8');
+    const feed = await openDataServer({ status: 503 });
+    closers.push(() => feed.close());
+    const logger = new MemoryLogger();
+    // A round every 3.6 seconds.
+    const app = await startApp(await testConfig({ OFFERS_FILE: file, OFFERS_SYNC_URL: feed.csvUrl, OFFERS_SYNC_HOURS: '0.001' }), { clock: fixedClock(noumeaNoon('2025-12-26')), logger });
+    closers.push(() => app.close());
+    await app.feedSync?.runNow();
+    expect(logger.entries.find((e) => e.message.startsWith('offers feed failed'))?.fields).toMatchObject({ reason: 'status: HTTP 503' });
+    expect(app.catalog.current().offers).toHaveLength(21);
+
+    feed.answer = { csv };
+    await app.feedSync?.runNow();
+    await waitUntil(async () => (app.catalog.current().offers.length > 100 ? true : undefined), 3000);
+    expect(app.catalog.current().findByReference('25-61112/MPRH')?.deadline).toBe('2026-01-09');
+    expect(feed.requests.every((r) => r.startsWith('/api/explore/v2.1/catalog/datasets/avis-de-vacances-de-poste-avp-drhfpnc/exports/csv'))).toBe(true);
+  });
 });
+
