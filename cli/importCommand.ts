@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ImportError, importOffers, type ImportedFile, type ImportedOffer } from '../data/offers/importFormats.js';
 import type { Offer } from '../data/offers/offer.js';
+import { textOfPdf } from '../data/offers/pdfText.js';
 import { checkOffers, type OfferProblem } from '../data/offers/offerValidation.js';
 
 /**
@@ -50,7 +51,18 @@ export async function filesOf(paths: readonly string[]): Promise<string[]> {
 /** Reads a file's offers; a PDF goes through the PDF reader first. */
 export type FileReader = (file: string) => Promise<ImportedFile>;
 
-export const readFileOffers: FileReader = async (file) => importOffers(file, await readFile(file, 'utf8'));
+export const readFileOffers: FileReader = async (file) => {
+  const bytes = await readFile(file);
+  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return importOffers(file, bytes.toString('utf8'));
+  // A posting's PDF: its text, lines rebuilt from positions, then read as a posting text.
+  let text: string;
+  try {
+    text = await textOfPdf(new Uint8Array(bytes));
+  } catch (error) {
+    throw new ImportError(file, 'pdf', error instanceof Error ? error.message.slice(0, 200) : String(error));
+  }
+  return importOffers(file, text);
+};
 
 /** Reads every file; a few at a time, so that 1,600 postings take seconds, not minutes. */
 export async function importPaths(paths: readonly string[], read: FileReader = readFileOffers): Promise<ImportResult> {

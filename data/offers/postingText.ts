@@ -51,11 +51,14 @@ function accepts(field: HeaderField, line: PostingLine): boolean {
   return !line.heading || line.folded.length < 80;
 }
 
-/** "initialement prévue le 25/07/2025", and "a été reportée au 08/08/2025" when the text says it. */
-function readExtension(line: PostingLine, header: Header): void {
+/**
+ * "initialement prévue le 25/07/2025", and "a été reportée au 08/08/2025" when the text says it. The
+ * date may be on the next line (a PDF's column wraps the sentence).
+ */
+function readExtension(line: PostingLine, next: PostingLine | undefined, header: Header): void {
   if (!/initialement prevue/.test(line.folded)) return;
   const original = /initialement prevue (?:le|au|pour le)?\s*(.+?)(?:\s+(?:a ete|est) (?:reportee|prolongee|repoussee)|$)/.exec(line.folded);
-  header.originalDeadline ??= parseFrenchDate(original?.[1] ?? line.text);
+  header.originalDeadline ??= parseFrenchDate(original?.[1] ?? line.text) ?? (next ? parseFrenchDate(next.text.slice(0, 40)) : undefined);
   const moved = /(?:reportee|prolongee|repoussee) (?:au|jusqu'au)\s*(.+)$/.exec(line.folded);
   const to = moved ? parseFrenchDate(moved[1] as string) : undefined;
   if (to) header.extendedTo = to;
@@ -70,7 +73,7 @@ function readHeader(lines: readonly PostingLine[]): Header {
   };
   let inBody = false;
   lines.forEach((line, index) => {
-    readExtension(line, header);
+    readExtension(line, lines[index + 1], header);
     pending = pending.filter((p) => p.until >= index && !header.values.has(p.field));
     // In the body, only a label at the start of a line counts ("Emploi RESPNC : …" after the details).
     const labels = labelsInLine(line.folded).filter((l) => !inBody || l.start === 0);
@@ -92,6 +95,7 @@ function readHeader(lines: readonly PostingLine[]): Header {
       if (inBody) return;
       if (!header.values.has('reference')) {
         if (!header.title && isTitle(line)) header.title = line.text;
+        else if (header.title && continuesTitle(header.title, line)) header.title = `${header.title} ${line.text}`;
         else if (header.title) noteBanner(line, header);
         return;
       }
@@ -101,6 +105,12 @@ function readHeader(lines: readonly PostingLine[]): Header {
     }
     const before = line.text.slice(0, (labels[0] as { start: number }).start).trim();
     if (before && !header.values.has('reference') && !header.title && isTitle({ ...line, text: before })) header.title = before;
+    // Text of the other column before a label: a direction or the employer's banner.
+    if (before && header.title && before !== header.title) {
+      const left = { ...line, text: before, folded: line.folded.slice(0, before.length) };
+      if (/^(?:direction|dir\.|pole)\b/.test(left.folded) && !header.lostDirection) header.lostDirection = before;
+      else noteBanner(left, header);
+    }
     labels.forEach((label, i) => {
       const end = labels[i + 1]?.start ?? line.text.length;
       const value = line.text.slice(label.end, end).replace(/^\s*\(\d\)\s*/, '').replace(/^[\s:]+/, '').trim();
@@ -133,6 +143,15 @@ const EMPLOYER_WORDS = /^(?:province|centre hospitalier|commune|ville|mairie|off
 
 function noteBanner(line: PostingLine, header: Header): void {
   if (!header.banner && line.text === line.text.toUpperCase() && EMPLOYER_WORDS.test(line.folded)) header.banner = line.text;
+}
+
+/** A title wrapped by the PDF: it ends on a small word ("… des lycées et des") or the next line goes on in lower case. */
+function continuesTitle(title: string, line: PostingLine): boolean {
+  if (line.heading || line.text.length > 120 || /^(?:www\.|https?:)/.test(line.folded)) return false;
+  const capitals = (text: string) => text === text.toUpperCase();
+  // A title in capitals goes on in capitals, and a short line ("PRIVÉ") is no banner.
+  if (capitals(title) && capitals(line.text) && line.text.length < 30 && !EMPLOYER_WORDS.test(line.folded)) return true;
+  return /\b(?:de|des|du|la|le|les|à|au|aux|et|en|d['’]|l['’]|pour|sur|avec|par)$/i.test(title) || /[-–,]$/.test(title) || /^[a-zà-ÿ(]/.test(line.text);
 }
 
 /** The title: the first line of the posting that is not a logo, a web address or a banner. */

@@ -20,6 +20,9 @@ export function readResidence(stated: string | undefined): Residence | undefined
   text = text.replace(STANDARD_ROUTE, '').replace(/^\s*:\s*/, '').trim();
   if (text === '' || text === ':') return undefined;
   if (NONE.test(text)) return { text, requirements: [] };
+  // "PROVINCE SUD au moins égale à 5 ans": another column's banner before the statement.
+  const start = /^[A-ZÀ-Ý' -]{3,}\s+(?=au moins|inf[ée]rieure|sup[ée]rieure)/.exec(text);
+  if (start) text = text.slice(start[0].length);
   return { text, requirements: parseResidence(text) };
 }
 

@@ -4,6 +4,7 @@ import { copyFile, cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT, REAL_OFFERS_DIR, SAMPLE_OFFERS_FILE } from '../helpers/offers.js';
+import { postingPdf } from '../helpers/postingPdf.js';
 
 /** The HR command line, run as HR runs it (the test script builds it first). */
 function offers(args: string[], env: Record<string, string> = {}) {
@@ -117,9 +118,9 @@ describe('npm run offers', () => {
     ['truncated.json', '{"identifier": "3134-26-0975/SR", "title": ', "ce n'est pas du JSON valide"],
     ['posting.txt', 'Référence : 3134-25-0966/SR du 27/06/2025', "texte d'avis incomplet : introuvable(s) : title, employer, deadline"],
     ['notes.txt', 'Liste des courses : pain, lait', 'format inconnu'],
-    ['avp.csv', 'numero;libelle_poste;salaire\n"3134-25-0966/SR";"Référent";"1000"', 'colonnes inconnues du jeu open data : salaire'],
+    ['avp.csv', 'numero;libelle_poste;salaire\n"3134-25-0966/SR";"Référent";"1000"', 'colonnes indispensables absentes : libelle_collectivite | nom_collectivite_entreprise'],
     ['columns.json', '[{"numero": "3134-25-0966/SR"}]', 'format inconnu'],
-    ['huge.json', `[${'"x",'.repeat(5_000_000)}"x"]`, 'trop gros'],
+    ['huge.json', `[${'"x",'.repeat(6_000_000)}"x"]`, 'trop gros'],
   ])('import %s: a clear error and no change to the offers', async (name, content, message) => {
     const file = await copyOfShipped();
     const before = await readFile(file, 'utf8');
@@ -168,6 +169,20 @@ describe('npm run offers', () => {
     expect(await readFile(file, 'utf8')).toBe(before);
     // Without --atomic, the readable one is written.
     expect(offers(['import', folder, '--write', '--file', file]).out).toContain('  + 3134-24-1492/SR');
+  });
+
+  it('import avis.pdf: reads the PDF of a posting itself, its two-column header included', async () => {
+    const file = await copyOfShipped();
+    await writeFile(file, JSON.stringify({ offers: [] }));
+    const dir = path.dirname(file);
+    const pdf = path.join(dir, 'avis.pdf');
+    await writeFile(pdf, await postingPdf(await readFile(path.join(REAL_OFFERS_DIR, 'avp-text', '54118.md'), 'utf8')));
+    const run = offers(['import', pdf, '--write', '--file', file]);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('  + 3134-24-1492/SR  Assistant(e) social(e) de polyvalence de secteur');
+    expect(offers(['list', '--file', file]).out).toBe('3134-24-1492/SR  clôturée  2025-02-14  Assistant(e) social(e) de polyvalence de secteur\n');
+    await writeFile(path.join(dir, 'broken.pdf'), '%PDF-1.7\nnot a pdf');
+    expect(offers(['import', path.join(dir, 'broken.pdf'), '--file', file]).out).toContain('broken.pdf : PDF illisible');
   });
 });
 
