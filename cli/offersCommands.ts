@@ -3,6 +3,7 @@ import type { Clock } from '../data/clock.js';
 import { appendChange, readChanges } from '../data/offers/changeLog.js';
 import { FeedError, syncFeed, type SyncReport } from '../data/offers/feedSync.js';
 import { jsonLineOf } from '../data/offers/importFormats.js';
+import { referenceAnswers, referenceQuery } from '../data/offers/reference.js';
 import { jobPostingOf } from '../data/offers/jobPostingExport.js';
 import type { Offer } from '../data/offers/offer.js';
 import { compareOffers, hasChanges, mergeOffers, type OfferChanges } from '../data/offers/offerChanges.js';
@@ -24,6 +25,14 @@ export interface Options {
  * The HR commands over the offers file. Every write goes through the validated store (atomic: a
  * temporary file renamed over the old one) and into the change log.
  */
+/** The offer HR names: "3134-25-0966/SR", "24-54956/MPRH", or a short form that names one offer only. */
+function findOffer(offers: readonly Offer[], typed: string | undefined): Offer | undefined {
+  const query = typed ? referenceQuery(typed) : undefined;
+  if (!query) return undefined;
+  const matches = offers.filter((offer) => referenceAnswers(offer.reference, query));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
 export class OffersCommands {
   private readonly store: JsonFileOfferStore;
 
@@ -85,26 +94,30 @@ export class OffersCommands {
     return 0;
   }
 
-  async close(reference: string | undefined): Promise<number> {
+  async close(typed: string | undefined): Promise<number> {
     const now = this.clock.now();
+    const closed: string[] = [];
     return this.change('close', (offers) => {
-      const offer = offers.find((o) => o.reference === reference);
-      if (!offer || !reference) return this.unknown(reference);
+      const offer = findOffer(offers, typed);
+      if (!offer) return this.unknown(typed);
+      const reference = offer.reference;
       if (isClosed(offer, now)) {
         this.say('alreadyClosed', { reference });
         return undefined;
       }
       const today = noumeaDay(now);
       this.say('closed', { reference, date: today });
+      closed.push(reference);
       return offers.map((o) => (o === offer ? { ...o, closedOn: today } : o));
-    }, reference ? [reference] : []);
+    }, closed);
   }
 
-  async remove(reference: string | undefined): Promise<number> {
+  async remove(typed: string | undefined): Promise<number> {
     return this.change('remove', (offers) => {
-      if (!reference || !offers.some((o) => o.reference === reference)) return this.unknown(reference);
-      this.say('removed', { reference });
-      return offers.filter((o) => o.reference !== reference);
+      const offer = findOffer(offers, typed);
+      if (!offer) return this.unknown(typed);
+      this.say('removed', { reference: offer.reference });
+      return offers.filter((o) => o !== offer);
     });
   }
 

@@ -13,7 +13,8 @@ import Fuse from 'fuse.js';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { importPaths } from '../cli/importCommand.js';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,7 +32,9 @@ import type { Reminder } from '../data/reminders/proactiveRecords.js';
 import { dueOutgoing, FileProactiveStore } from '../data/reminders/proactiveStore.js';
 import { reminderTime } from '../data/reminders/reminderRules.js';
 
-const OFFERS_FILE = path.resolve('data/offers.json');
+/** The labelled queries are written for the 21 sample offers of one employer. */
+const OFFERS_FILE = path.resolve('test/fixtures/sample-offers.json');
+const REAL_POSTINGS = path.resolve('test/fixtures/real-offers/avp-text');
 const LABELLED = path.resolve('test/fixtures/labelledQueries.json');
 const NOW = new Date('2026-07-05T12:00:00+11:00');
 const COMMUNES = ['Nouméa', 'Dumbéa', 'Mont-Dore', 'Païta', 'Koné', 'Koumac', 'Lifou', 'Maré', 'Bourail', 'La Foa', 'Poindimié'];
@@ -165,8 +168,31 @@ const labelled = (JSON.parse(await readFile(LABELLED, 'utf8')) as { queries: Lab
 const queries = labelled.map((q) => q.query);
 
 console.log(`# Benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}\n`);
-/** `npm run bench -- turns`, `-- search`, `-- nlu` or `-- reminders` runs one part. */
+/** `npm run bench -- turns`, `-- search`, `-- nlu`, `-- import` or `-- reminders` runs one part. */
 const part = process.argv[2];
+
+if (part === undefined || part === 'import') {
+  // A year of postings (about 1,600): the 385 real ones of every employer, four times over, in a folder.
+  const folder = await mkdtemp(path.join(tmpdir(), 'bench-postings-'));
+  const names = (await readdir(REAL_POSTINGS)).filter((name) => !name.startsWith('.'));
+  for (let copy = 0; copy < 4; copy++) {
+    await mkdir(path.join(folder, String(copy)));
+    for (const name of names) await copyFile(path.join(REAL_POSTINGS, name), path.join(folder, String(copy), name.replace(/[^\w.-]/g, '_')));
+  }
+  const files = names.length * 4;
+  let start = performance.now();
+  const result = await importPaths([folder]);
+  const read = performance.now() - start;
+  const offersFile = path.join(folder, 'offers.json');
+  await writeFile(offersFile, JSON.stringify({ offers: [] }));
+  start = performance.now();
+  await new Promise<void>((resolve) => spawn(process.execPath, ['dist/cli/offersCli.js', 'import', folder, '--write', '--file', offersFile], { stdio: 'ignore' }).on('close', () => resolve()));
+  const command = performance.now() - start;
+  console.log(`\nImport of ${files.toLocaleString('en')} real posting texts (the 385 of every employer, four times; ${result.valid.length + result.warned.length} offers read, ${result.failures.length} files unreadable):\n`);
+  console.log('| what | time | postings per second | target |\n|---|---|---|---|');
+  console.log(`| read and check (importPaths) | ${ms(read)} ms | ${Math.round(files / (read / 1000)).toLocaleString('en')} | |`);
+  console.log(`| \`offers import FOLDER --write\` as a process, start to exit | ${ms(command)} ms | ${Math.round(files / (command / 1000)).toLocaleString('en')} | 1,600 in under 10 s |`);
+}
 
 if (part === undefined || part === 'nlu') {
   const catalog = OfferCatalog.of(real, systemClock);

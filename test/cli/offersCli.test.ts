@@ -184,5 +184,12 @@ describe('npm run offers', () => {
     await writeFile(path.join(dir, 'broken.pdf'), '%PDF-1.7\nnot a pdf');
     expect(offers(['import', path.join(dir, 'broken.pdf'), '--file', file]).out).toContain('broken.pdf : PDF illisible');
   });
+
+  it('close and remove take a reference as people say it, when it names one offer', async () => {
+    const file = await copyOfShipped();
+    expect(offers(['close', '1010', '--file', file]).out).toBe('Offre 3134-26-1010/SR clôturée le 2026-07-05.\n');
+    expect(offers(['remove', '26-1010', '--file', file]).out).toBe('Offre 3134-26-1010/SR retirée.\n');
+    expect(offers(['remove', '99999', '--file', file])).toEqual({ code: 1, out: "Aucune offre n'a la référence « 99999 ».\n" });
+  });
 });
 

@@ -26,6 +26,8 @@ describe('personal data masked before storage', () => {
     'depuis 2019, 5 ans et demi',
     'Bac+3, 2 jours avant',
     'le 2026-07-17',
+    'suis-je éligible à la 24-54956/MPRH ?',
+    'et la 25-1234/GNC, ou la 25-54956',
   ])('leaves "%s" as it is', (text) => {
     expect(maskText(text)).toBe(text);
   });

@@ -51,6 +51,8 @@ describe('the CLU project file', () => {
       }
     }
     expect(labelled).toBeGreaterThan(60);
+    // The references of every employer, as CLU will find them.
+    for (const written of ['3134-25-0966/SR', '24-54956/MPRH', '25-1234/GNC', '25-0979', '54956']) expect(written.match(reference)?.[0]).toBe(written);
   });
 
   it('lists every domain, employer, commune and grade of the offers, with English synonyms', () => {
