@@ -18,6 +18,7 @@ import { composeBot } from './composeBot.js';
 import type { Config } from './config.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { createRecognizer } from './recognizerFactory.js';
+import { dateTimeWorker } from '../dialogs/recognition/dateTimeRecognition.js';
 import { createServer, listen, type RunningServer } from './server.js';
 import { startFeedSync, type FeedSync } from './offersSync.js';
 
@@ -51,6 +52,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   // Refuses to start on a malformed rules file: InvalidRulesError names each field.
   const eligibilityRules = await loadEligibilityRules(config.eligibilityRulesFile);
   const recognizer = overrides.recognizer ?? (await createRecognizer(config, catalog, logger)).recognizer;
+  // Recognizers-Text's models load in their workers while the rest starts (dates are read there, with a time budget).
+  void dateTimeWorker.warm().catch((error: unknown) => logger.warn('date reader not started: dates will be read by the quick reader only', { error: String(error) }));
   const proactive = overrides.proactive ?? (await openProactiveStore(config.stateDir, logger));
   const links = offerLinks(config.publicUrl);
   const transcripts = new TranscriptFiles(path.join(config.stateDir, 'transcripts'));

@@ -67,7 +67,7 @@ export class EmbeddedRecognizer implements IntentRecognizer {
       .map((c) => ({ category: c.intent, confidenceScore: c.score }))
       .sort((a, b) => b.confidenceScore - a.confidenceScore);
     const topIntent = intents[0]?.category ?? 'None';
-    const entities = extractEntities(text, language, this.offers(), TIMED_INTENTS.has(topIntent));
+    const entities = await extractEntities(text, language, this.offers(), TIMED_INTENTS.has(topIntent));
     return { text, topIntent, intents, entities };
   }
 }

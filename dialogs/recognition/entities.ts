@@ -1,8 +1,7 @@
-import DateTimeRecognizers from '@microsoft/recognizers-text-date-time';
-import Recognizers from '@microsoft/recognizers-text-suite';
 import { referencesInText } from '../../data/offers/reference.js';
 import { normalize } from '../../data/search/normalize.js';
 import type { OfferSnapshot } from '../../data/offers/offerCatalog.js';
+import { dateTimeWorker } from './dateTimeRecognition.js';
 import { quickTimes } from './quickTimes.js';
 import type { EntityCategory, RecognizedEntity } from './recognizer.js';
 
@@ -51,10 +50,6 @@ function facets(text: string, snapshot: OfferSnapshot): RecognizedEntity[] {
   }));
 }
 
-interface DateTimeResolution {
-  values?: Array<{ timex?: string; value?: string; type?: string }>;
-}
-
 /**
  * The Recognizers-Text date-time models take 10–300 ms a sentence: each is built once, and asked
  * only about sentences that can hold a duration or a date and that the quick reading missed.
@@ -63,20 +58,7 @@ interface DateTimeResolution {
 const TIME_CUE =
   /\b(jours?|semaines?|mois|ans|annees?|days?|weeks?|months?|years?|veille|lendemain|demain|tomorrow|yesterday|hier|depuis|since|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/;
 
-type DateTimeModel = ReturnType<DateTimeRecognizers.DateTimeRecognizer['getDateTimeModel']>;
-const models = new Map<string, DateTimeModel>();
-
-function dateTimeModel(language: 'fr' | 'en'): DateTimeModel {
-  const culture = language === 'en' ? Recognizers.Culture.English : Recognizers.Culture.French;
-  let model = models.get(culture);
-  if (!model) {
-    model = new DateTimeRecognizers.DateTimeRecognizer(culture).getDateTimeModel();
-    models.set(culture, model);
-  }
-  return model;
-}
-
-function durationsAndDates(text: string, language: 'fr' | 'en', taken: RecognizedEntity[]): RecognizedEntity[] {
+async function durationsAndDates(text: string, language: 'fr' | 'en', taken: RecognizedEntity[]): Promise<RecognizedEntity[]> {
   if (!TIME_CUE.test(normalize(text))) return [];
   const overlaps = (start: number, end: number) => taken.some((e) => start < e.offset + e.length && e.offset < end);
   const quick = quickTimes(text).filter((q) => !overlaps(q.start, q.start + q.length));
@@ -90,26 +72,19 @@ function durationsAndDates(text: string, language: 'fr' | 'en', taken: Recognize
       resolution: q.timex,
     }));
   }
-  return dateTimeModel(language)
-    .parse(text)
+  // Recognizers-Text runs in a worker with a time budget: a sentence it cannot read in time has no date.
+  const found = (await dateTimeWorker.recognize(text, language)) ?? [];
+  return found
     .filter((r) => !overlaps(r.start, r.end + 1))
     .map((r) => {
       const category: EntityCategory = r.typeName.includes('duration') ? 'duration' : 'date';
-      const first = (r.resolution as DateTimeResolution | undefined)?.values?.[0];
-      return {
-        category,
-        text: r.text,
-        offset: r.start,
-        length: r.end - r.start + 1,
-        confidenceScore: 0.8,
-        resolution: first?.timex ?? first?.value,
-      };
+      return { category, text: r.text, offset: r.start, length: r.end - r.start + 1, confidenceScore: 0.8, resolution: r.value };
     });
 }
 
 /** `withTime`: look for durations and dates too (costly: only for the intents that use them). */
-export function extractEntities(text: string, language: 'fr' | 'en', snapshot: OfferSnapshot, withTime: boolean): RecognizedEntity[] {
+export async function extractEntities(text: string, language: 'fr' | 'en', snapshot: OfferSnapshot, withTime: boolean): Promise<RecognizedEntity[]> {
   const named = [...references(text, snapshot), ...facets(text, snapshot)];
-  const timed = withTime ? durationsAndDates(text, language, named) : [];
+  const timed = withTime ? await durationsAndDates(text, language, named) : [];
   return [...named, ...timed].sort((a, b) => a.offset - b.offset);
 }

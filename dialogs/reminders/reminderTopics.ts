@@ -12,6 +12,7 @@ import {
   reminderTime,
 } from '../../data/reminders/reminderRules.js';
 import type { ConversationData } from '../conversationData.js';
+import { maskText } from '../../data/transcripts/masking.js';
 import { formatDay, formatMoment, t, type Language } from '../i18n/messages.js';
 import { actionButton, formatted, plain, quoted } from '../replies.js';
 import type { DialogServices } from '../services.js';
@@ -160,7 +161,8 @@ export class ReminderTopics {
       id: randomUUID(),
       kind: 'alert',
       recipient: this.recipient(context, data, language),
-      search: { ...search, said: quoted(search.said, 120) },
+      // What the user wrote is kept masked, like the transcripts (an alert lives for months).
+      search: { ...search, text: maskText(search.text), said: maskText(quoted(search.said, 120)) },
       createdAt: this.services.clock.now().toISOString(),
     };
     await this.services.proactive.put(alert);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { maskDeep, maskText } from '../../data/transcripts/masking.js';
+import { CUT_MARK, MAX_KEPT, maskDeep, maskText } from '../../data/transcripts/masking.js';
 
 describe('personal data masked before storage', () => {
   it.each([
@@ -15,6 +15,13 @@ describe('personal data masked before storage', () => {
     ['IBAN FR76 3000 6000 0112 3456 7890 189', 'IBAN [NUMÉRO]'],
     ['ma carte 4970101234567890', 'ma carte [NUMÉRO]'],
     ['cafat 1234567', 'cafat [NUMÉRO]'],
+    // Forms that escaped the first version.
+    ['26.79.28/79.12.34', '[TÉLÉPHONE]/[TÉLÉPHONE]'],
+    ['tél -79.12.34', 'tél -[TÉLÉPHONE]'],
+    ['écrire à x.3134-26-1129@mail.nc', 'écrire à [EMAIL]'],
+    ['jean-98-1234@gmail.com', '[EMAIL]'],
+    ['Marie Dupont, née le 12/03/1985', 'Marie Dupont, née le [DATE DE NAISSANCE]'],
+    ['born on 12/03/1985', 'born on [DATE DE NAISSANCE]'],
   ])('%s', (text, masked) => {
     expect(maskText(text)).toBe(masked);
   });
@@ -43,3 +50,32 @@ describe('personal data masked before storage', () => {
     });
   });
 });
+
+describe('masking is linear and bounded', () => {
+  it.each([
+    ['a run of digits', '7'.repeat(250_000)],
+    ['"a@" again and again', 'a@'.repeat(100_000)],
+    ['a long local part and no domain', `${'a.'.repeat(100_000)}@`],
+    ['@ signs only', '@'.repeat(200_000)],
+    ['spaced digits', '1 '.repeat(100_000)],
+    ['references and dates', '3134-25-0966/SR 12/03/2025 '.repeat(10_000)],
+  ])('%s: masked in milliseconds, cut with a mark', (_label, text) => {
+    const started = performance.now();
+    const masked = maskText(text);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(masked.length).toBeLessThanOrEqual(MAX_KEPT + CUT_MARK.length);
+    expect(masked.endsWith(CUT_MARK)).toBe(true);
+  });
+
+  it('takes time in proportion to the text, not its square', () => {
+    const time = (n: number) => {
+      const text = 'x'.repeat(n).replace(/x{7}/g, 'a@b.c 7');
+      const started = performance.now();
+      for (let i = 0; i < 20; i++) maskText(text);
+      return performance.now() - started;
+    };
+    time(1000);
+    expect(time(4000)).toBeLessThan(time(1000) * 8 + 20);
+  });
+});
+

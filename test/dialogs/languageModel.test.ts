@@ -115,20 +115,20 @@ describe('entities in any spelling', () => {
     ['fiche 0966', '3134-25-0966/SR'],
     ['offre 966', '3134-25-0966/SR'],
     ['n° 679', '3134-26-679/SR'],
-  ])('%s → %s', (text, reference) => {
-    expect(extractEntities(text, 'fr', snapshot(), false)).toContainEqual(
+  ])('%s → %s', async (text, reference) => {
+    expect(await extractEntities(text, 'fr', snapshot(), false)).toContainEqual(
       expect.objectContaining({ category: 'offerReference', resolution: reference }),
     );
   });
 
-  it('leaves numbers that are no offer alone', () => {
-    expect(extractEntities('je cherche depuis 2019 et 3000 francs', 'fr', snapshot(), false)).toEqual([]);
+  it('leaves numbers that are no offer alone', async () => {
+    expect(await extractEntities('je cherche depuis 2019 et 3000 francs', 'fr', snapshot(), false)).toEqual([]);
   });
 
-  it('asks Recognizers-Text for what the quick reading does not know', () => {
-    const entities = extractEntities('rappelle-moi le 10 juillet 2026', 'fr', snapshot(), true);
+  it('asks Recognizers-Text for what the quick reading does not know', async () => {
+    const entities = await extractEntities('rappelle-moi le 10 juillet 2026', 'fr', snapshot(), true);
     expect(entities).toEqual([expect.objectContaining({ category: 'date', text: '10 juillet 2026', offset: 16, resolution: '2026-07-10' })]);
-    expect(extractEntities('remind me on July 10, 2026', 'en', snapshot(), true)).toContainEqual(
+    expect(await extractEntities('remind me on July 10, 2026', 'en', snapshot(), true)).toContainEqual(
       expect.objectContaining({ category: 'date', resolution: '2026-07-10' }),
     );
   });
