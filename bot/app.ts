@@ -4,6 +4,7 @@ import { loadEligibilityRules } from '../data/eligibility/eligibilityRules.js';
 import { clockOf, describeClock, type Clock } from '../data/clock.js';
 import { OfferCatalog, type OfferSnapshot } from '../data/offers/offerCatalog.js';
 import { InvalidOffersError, JsonFileOfferStore } from '../data/offers/offerStore.js';
+import { readChanges } from '../data/offers/changeLog.js';
 import { watchOffersFile } from '../data/offers/offersFileWatcher.js';
 import { FileStateStore } from '../data/state/fileStateStore.js';
 import { FileProactiveStore, type ProactiveStore } from '../data/reminders/proactiveStore.js';
@@ -74,7 +75,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   adapter.use(...middleware);
   const retention = startRetention(transcripts, config.transcriptRetentionDays, clock, logger);
   const sender = new ProactiveSender(adapter, config.auth.MicrosoftAppId ?? '', catalog, clock, links);
-  const reminders = new ReminderScheduler(proactive, (message) => sender.send(message), clock, logger, config.reminderCheckMs);
+  const reminders = new ReminderScheduler(proactive, (message) => sender.send(message), clock, logger, config.reminderCheckMs, {
+    current: () => catalog.current(),
+    removedByHr: () => removedByHr(config.offersFile, clock),
+  });
 
   const { server, localDirectLine } = createServer({
     adapter,
@@ -142,6 +146,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       await transcripts.close();
     },
   };
+}
+
+/** The offers HR removed with the command line lately (the change log): their reminders are dropped at once. */
+async function removedByHr(offersFile: string, clock: Clock): Promise<ReadonlySet<string>> {
+  const since = clock.now().getTime() - 7 * 24 * 3600 * 1000;
+  const entries = await readChanges(offersFile);
+  return new Set(entries.filter((e) => e.command === 'remove' && Date.parse(e.at) >= since).flatMap((e) => e.removed));
 }
 
 /** Each offer of the file that is not served, with why: HR reads it in the log and in `offers validate`. */

@@ -4,7 +4,7 @@ import type { SendOutcome } from '../../data/reminders/delivery.js';
 import { forgetOld, sendDue, settleInterrupted, type DispatchReport } from '../../data/reminders/dispatch.js';
 import { followUpOffers } from '../../data/reminders/offersFollowUp.js';
 import type { Outgoing } from '../../data/reminders/proactiveRecords.js';
-import type { ProactiveStore } from '../../data/reminders/proactiveStore.js';
+import { offersSeen, type ProactiveStore } from '../../data/reminders/proactiveStore.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -22,6 +22,8 @@ export class ReminderScheduler {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly intervalMs: number,
+    /** The offers in force and HR's confirmed removals, for offers gone from the file within the grace period. */
+    private readonly offers?: { current: () => OfferSnapshot; removedByHr: () => Promise<ReadonlySet<string>> },
   ) {}
 
   /** After a restart: settles sends a crash interrupted, catches up with offers changed meanwhile, sends what is due. */
@@ -36,7 +38,8 @@ export class ReminderScheduler {
 
   /** The offers changed (HR's file reloaded): alerts for new offers; reminders follow their offer. */
   async offersChanged(snapshot: OfferSnapshot): Promise<void> {
-    const report = await followUpOffers(this.store, snapshot, this.clock.now());
+    const removedByHr = (await this.offers?.removedByHr().catch(() => undefined)) ?? new Set<string>();
+    const report = await followUpOffers(this.store, snapshot, this.clock.now(), { removedByHr });
     if (report.newOffers + report.remindersMoved + report.remindersDropped > 0) this.logger.info('offers followed up', { ...report });
     if (report.alertsSent + report.remindersMoved + report.remindersDropped > 0) this.poke();
   }
@@ -56,6 +59,8 @@ export class ReminderScheduler {
       do {
         this.again = false;
         const now = this.clock.now();
+        // Offers gone from the file: once their grace period is over (or HR confirmed), their reminders are settled.
+        if (this.offers && Object.keys(offersSeen(this.store)?.missing ?? {}).length > 0) await this.offersChanged(this.offers.current());
         report = await sendDue(this.store, now, this.send);
         await forgetOld(this.store, now);
         if (report.sent + report.retried + report.failed + report.expired > 0) this.logger.info('proactive round', { ...report });

@@ -13,6 +13,8 @@ export interface FollowUpReport {
   alertsSent: number;
   remindersMoved: number;
   remindersDropped: number;
+  /** Offers gone from the file whose removal is not confirmed yet. */
+  missing?: number;
 }
 
 function mention(offer: Pick<Offer, 'reference' | 'title'>): OfferMention {
@@ -39,17 +41,46 @@ export function matchingOffers(snapshot: OfferSnapshot, alert: Alert, candidates
  * "New" is measured against the open offers recorded last time, saved in the same write as the
  * notices: a change is announced once, even across a crash.
  */
-export async function followUpOffers(store: ProactiveStore, snapshot: OfferSnapshot, now: Date): Promise<FollowUpReport> {
+/** How long an offer may be gone from the file before its reminders are dropped (unless HR removed it). */
+export const REMOVAL_GRACE_MS = 24 * 3600 * 1000;
+
+export interface FollowUpOptions {
+  /** References HR removed with the command line: confirmed at once. */
+  removedByHr?: ReadonlySet<string>;
+  graceMs?: number;
+}
+
+export async function followUpOffers(store: ProactiveStore, snapshot: OfferSnapshot, now: Date, options: FollowUpOptions = {}): Promise<FollowUpReport> {
   const openNow = snapshot.offers.filter((offer) => isOpen(offer, now));
   const seen = offersSeen(store);
+  const grace = options.graceMs ?? REMOVAL_GRACE_MS;
+  const removedByHr = options.removedByHr ?? new Set<string>();
+  const setAside = new Set(snapshot.setAside.map((s) => s.offer));
+  const present = (reference: string) => snapshot.findByReference(reference)?.reference === reference || setAside.has(reference);
+  // Offers gone from the file: since when, kept while the grace lasts and HR has not removed them.
+  const missing = new Map<string, string>();
+  const reminders = store.all().filter((r): r is Reminder => r.kind === 'reminder');
+  const watched = new Set([...(seen?.open ?? []), ...Object.keys(seen?.missing ?? {}), ...reminders.filter((r) => r.delivery.status === 'pending').map((r) => r.offer.reference)]);
+  for (const reference of watched) {
+    if (present(reference) || removedByHr.has(reference)) continue;
+    const since = seen?.missing?.[reference] ?? now.toISOString();
+    if (now.getTime() - Date.parse(since) < grace) missing.set(reference, since);
+  }
   const writes: ProactiveRecord[] = [
-    { id: 'offers-seen', kind: 'offersSeen', open: openNow.map((o) => o.reference), at: now.toISOString() },
+    {
+      id: 'offers-seen',
+      kind: 'offersSeen',
+      open: openNow.map((o) => o.reference),
+      ...(missing.size > 0 ? { missing: Object.fromEntries(missing) } : {}),
+      at: now.toISOString(),
+    },
   ];
   const report: FollowUpReport = { newOffers: 0, alertsSent: 0, remindersMoved: 0, remindersDropped: 0 };
 
   // The first start knows nothing older: it announces nothing, it only remembers.
   if (seen) {
-    const before = new Set(seen.open);
+    // An offer back within the grace period (HR restored the file) is no news.
+    const before = new Set([...seen.open, ...Object.keys(seen.missing ?? {})]);
     const fresh = new Set(openNow.filter((o) => !before.has(o.reference)).map((o) => o.reference));
     report.newOffers = fresh.size;
     if (fresh.size > 0) {
@@ -69,9 +100,9 @@ export async function followUpOffers(store: ProactiveStore, snapshot: OfferSnaps
     }
   }
 
-  const reminders = store.all().filter((r): r is Reminder => r.kind === 'reminder');
-  const setAside = new Set(snapshot.setAside.map((s) => s.offer));
-  const findOffer = (reference: string) => snapshot.findByReference(reference) ?? (setAside.has(reference) ? ('unsure' as const) : undefined);
+  // Still in the file (set aside for a correction) or gone within the grace period: nothing decided yet.
+  const findOffer = (reference: string) =>
+    snapshot.findByReference(reference) ?? (setAside.has(reference) || missing.has(reference) ? ('unsure' as const) : undefined);
   for (const change of followOffers(reminders, findOffer, now)) {
     if (change.kind === 'moved') {
       const dueAt = change.dueAt;
@@ -90,6 +121,7 @@ export async function followUpOffers(store: ProactiveStore, snapshot: OfferSnaps
     }
   }
   await store.put(...writes);
+  report.missing = missing.size;
   return report;
 }
 

@@ -84,6 +84,11 @@ export const offersSeenSchema = z.object({
   id: z.literal('offers-seen'),
   kind: z.literal('offersSeen'),
   open: z.array(z.string()),
+  /**
+   * Offers gone from the file but not yet confirmed removed (HR's `remove`, or still gone after the
+   * grace period), with when they went: their reminders wait, and their return is no news.
+   */
+  missing: z.record(z.string(), z.iso.datetime({ offset: true })).optional(),
   at: z.iso.datetime({ offset: true }),
 });
 export type OffersSeen = z.infer<typeof offersSeenSchema>;

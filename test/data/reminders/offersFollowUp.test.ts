@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildSnapshot } from '../../../data/offers/offerCatalog.js';
 import { pendingDelivery } from '../../../data/reminders/delivery.js';
-import { followUpOffers } from '../../../data/reminders/offersFollowUp.js';
+import { REMOVAL_GRACE_MS, followUpOffers } from '../../../data/reminders/offersFollowUp.js';
 import type { Alert, Notice, Reminder } from '../../../data/reminders/proactiveRecords.js';
 import { MemoryProactiveStore } from '../../../data/reminders/proactiveStore.js';
 import { reminderTime } from '../../../data/reminders/reminderRules.js';
@@ -74,13 +74,13 @@ describe('new offers reach the alerts that match them, once, one message per per
 });
 
 describe('reminders follow their offer when HR changes it', () => {
-  it('a moved deadline moves the reminder and tells the user; a removed offer drops it and says so', async () => {
+  it('a moved deadline moves the reminder and tells the user; an offer HR removed drops it and says so', async () => {
     const store = new MemoryProactiveStore();
     await store.put(reminder('3134-26-1010/SR', '2026-07-24'), reminder('3134-26-0945/SR', '2026-07-10'));
     const offers = sampleOffers()
       .filter((o) => o.reference !== '3134-26-0945/SR')
       .map((o) => (o.reference === '3134-26-1010/SR' ? { ...o, deadline: '2026-07-31' } : o));
-    const report = await followUpOffers(store, buildSnapshot(offers, now), now);
+    const report = await followUpOffers(store, buildSnapshot(offers, now), now, { removedByHr: new Set(['3134-26-0945/SR']) });
     expect(report).toMatchObject({ remindersMoved: 1, remindersDropped: 1 });
     expect(store.get('r-3134-26-1010/SR')).toMatchObject({
       lastDay: '2026-07-31',
@@ -106,3 +106,33 @@ describe('a deadline moved so close that the chosen morning has passed', () => {
     expect(moved?.remindAt).toBe(now.toISOString());
   });
 });
+
+describe('an offer gone from the file without HR removing it (a slip)', () => {
+  const withoutOne = () => sampleOffers().filter((o) => o.reference !== '3134-26-0945/SR');
+
+  it('keeps its reminders through the grace period, and restoring the file changes nothing for users', async () => {
+    const store = new MemoryProactiveStore();
+    await store.put(reminder('3134-26-0945/SR', '2026-07-10'));
+    await followUpOffers(store, buildSnapshot(sampleOffers(), now), now);
+    const report = await followUpOffers(store, buildSnapshot(withoutOne(), now), now);
+    expect(report).toMatchObject({ remindersDropped: 0, missing: 1 });
+    expect(store.get('r-3134-26-0945/SR')).toMatchObject({ delivery: { status: 'pending' } });
+    // HR restores the file an hour later: no notice, no "new offer" for the alerts.
+    const later = new Date(now.getTime() + 3_600_000);
+    const restored = await followUpOffers(store, buildSnapshot(sampleOffers(), later), later);
+    expect(restored).toMatchObject({ newOffers: 0, remindersDropped: 0, missing: 0 });
+    expect(notices(store)).toEqual([]);
+  });
+
+  it('drops them once the offer is still gone after the grace period, and says so', async () => {
+    const store = new MemoryProactiveStore();
+    await store.put(reminder('3134-26-0945/SR', '2026-07-10'));
+    await followUpOffers(store, buildSnapshot(sampleOffers(), now), now);
+    await followUpOffers(store, buildSnapshot(withoutOne(), now), now);
+    const dayAfter = new Date(now.getTime() + REMOVAL_GRACE_MS + 60_000);
+    const report = await followUpOffers(store, buildSnapshot(withoutOne(), dayAfter), dayAfter);
+    expect(report).toMatchObject({ remindersDropped: 1, missing: 0 });
+    expect(notices(store).map((n) => n.about)).toEqual(['reminderDropped']);
+  });
+});
+
