@@ -10,8 +10,8 @@ import { fill } from '../../data/text/fill.js';
 import { conversationPage, listPage, loginPage, messagePage, unansweredPage } from './adminPages.js';
 import { adminText as T } from './adminText.js';
 import { LoginThrottle } from './loginThrottle.js';
-import { verifyPassword } from './passwords.js';
-import { cookies, randomToken, sameToken, SessionSigner, type Session } from './sessions.js';
+import { verifyPassword, verifyUnknownUser } from './passwords.js';
+import { cookies, EndedSessions, randomToken, sameToken, SessionSigner, type Session } from './sessions.js';
 
 export interface AdminOptions {
   files: TranscriptFiles;
@@ -47,6 +47,7 @@ export function registerAdmin(server: Server, options: AdminOptions): void {
   const enabled = options.accounts.size > 0 && !!options.sessionSecret;
   const signer = new SessionSigner(options.sessionSecret ?? 'off');
   const throttle = new LoginThrottle(() => options.clock.now().getTime());
+  const ended = new EndedSessions();
   const cookie = (name: string, value: string, maxAgeSeconds: number) =>
     `${name}=${encodeURIComponent(value)}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${options.secureCookies ? '; Secure' : ''}`;
 
@@ -69,7 +70,7 @@ export function registerAdmin(server: Server, options: AdminOptions): void {
     if (!enabled) return html(res, 503, messagePage(T.disabled));
     const session = signer.verify(cookies(req.headers.cookie)[SESSION_COOKIE], options.clock.now().getTime());
     if (session === 'expired') return showLogin(res, 401, T.expired);
-    if (!session) return redirect(res, '/admin/login');
+    if (!session || ended.has(session)) return redirect(res, '/admin/login');
     if (req.method === 'POST' && !sameToken(formField(req, 'csrf'), session.csrf)) {
       options.logger.warn('admin form refused: CSRF token missing or wrong', { user: session.user, path: req.path() });
       return html(res, 403, messagePage(T.forbidden));
@@ -96,14 +97,15 @@ export function registerAdmin(server: Server, options: AdminOptions): void {
     const username = formField(req, 'username') ?? '';
     const password = formField(req, 'password') ?? '';
     const keys = [`user:${username.toLowerCase()}`, `ip:${req.socket.remoteAddress ?? ''}`];
-    const locked = throttle.lockedFor(...keys);
+    // Counted before the check: parallel guesses cannot slip past the lockout.
+    const locked = throttle.begin(...keys);
     if (locked > 0) {
       options.logger.warn('admin login locked', { user: username });
       return showLogin(res, 429, fill(T.locked, { minutes: locked }));
     }
     const hash = options.accounts.get(username);
-    if (!hash || !(await verifyPassword(password, hash))) {
-      throttle.fail(...keys);
+    const valid = hash ? await verifyPassword(password, hash) : await verifyUnknownUser(password);
+    if (!valid) {
       options.logger.warn('admin login failed', { user: username });
       return showLogin(res, 401, T.wrongPassword);
     }
@@ -115,7 +117,11 @@ export function registerAdmin(server: Server, options: AdminOptions): void {
 
   server.post(
     '/admin/logout',
-    guarded(async (_req, res) => redirect(res, '/admin/login', { 'Set-Cookie': cookie(SESSION_COOKIE, '', 0) })),
+    guarded(async (_req, res, session) => {
+      // The cookie would stay valid until it expires: the server refuses it from now on.
+      ended.end(session, options.clock.now().getTime());
+      redirect(res, '/admin/login', { 'Set-Cookie': cookie(SESSION_COOKIE, '', 0) });
+    }),
   );
 
   server.get(

@@ -32,6 +32,17 @@ export class LoginThrottle {
     for (const key of keys) this.failures.set(key, [...this.recent(key), this.now()]);
   }
 
+  /**
+   * One login attempt begins: the minutes left of a lockout (nothing counted), or 0 and the attempt
+   * is counted as a failure at once, before the password is checked. Checking takes time; counting
+   * after it would let 200 guesses sent together all be checked before the first failure is counted.
+   */
+  begin(...keys: string[]): number {
+    const locked = this.lockedFor(...keys);
+    if (locked === 0) this.fail(...keys);
+    return locked;
+  }
+
   succeed(...keys: string[]): void {
     for (const key of keys) this.failures.delete(key);
   }

@@ -24,6 +24,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+/**
+ * A hash no password matches, checked for an unknown name so that a wrong name takes as long to
+ * refuse as a wrong password (the time would tell which names exist).
+ */
+let decoy: Promise<string> | undefined;
+export async function verifyUnknownUser(password: string): Promise<false> {
+  decoy ??= hashPassword(randomBytes(24).toString('base64url'));
+  await verifyPassword(password, await decoy);
+  return false;
+}
+
 export function isPasswordHash(value: string): boolean {
   return /^scrypt\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/.test(value);
 }

@@ -2,7 +2,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * A staff session is a signed cookie (HMAC-SHA256 with ADMIN_SESSION_SECRET): who, until when, and
- * the CSRF token every form of the session must send back. Nothing is kept on the server.
+ * the CSRF token every form of the session must send back (and that names the session). The server
+ * keeps only the sessions ended by a logout.
  */
 export interface Session {
   user: string;
@@ -52,11 +53,34 @@ export function sameToken(a: string | undefined, b: string | undefined): boolean
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** The cookies of a request; one that cannot be decoded ("%E0%A4%A") is ignored, as if absent. */
 export function cookies(header: string | undefined): Record<string, string> {
   const jar: Record<string, string> = {};
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0) jar[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq <= 0) continue;
+    try {
+      jar[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      // A malformed cookie is no session: the user logs in afresh.
+    }
   }
   return jar;
+}
+
+/**
+ * Sessions ended by a logout before their expiry, until then: a signed cookie stays valid by itself,
+ * so the server remembers the ones it must refuse.
+ */
+export class EndedSessions {
+  private readonly ended = new Map<string, number>();
+
+  end(session: Session, now: number): void {
+    for (const [id, expires] of this.ended) if (expires <= now) this.ended.delete(id);
+    this.ended.set(session.csrf, session.expires);
+  }
+
+  has(session: Session): boolean {
+    return this.ended.has(session.csrf);
+  }
 }

@@ -52,6 +52,55 @@ describe('the review page login', () => {
     expect(admin.jar.has('admin_session')).toBe(false);
   });
 
+  it('holds the lockout under 200 wrong passwords sent at once: five are checked, the rest refused', async () => {
+    const { admin } = await bot();
+    const form = await (await admin.get('/admin/login')).text();
+    const csrf = AdminClient.csrfOf(form);
+    const statuses = await Promise.all(
+      Array.from({ length: 200 }, () => admin.post('/admin/login', { csrf, username: STAFF.name, password: 'guess' }).then((r) => r.status)),
+    );
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(195);
+    expect((await admin.login()).status).toBe(429);
+  });
+
+  it('takes as long to refuse an unknown name as a wrong password (names cannot be guessed by the time)', async () => {
+    const { url } = await bot();
+    const timeOf = async (name: string) => {
+      const client = new AdminClient(url);
+      const form = await (await client.get('/admin/login')).text();
+      const started = performance.now();
+      const response = await client.post('/admin/login', { csrf: AdminClient.csrfOf(form), username: name, password: 'guess' });
+      expect(response.status).toBe(401);
+      return performance.now() - started;
+    };
+    // Two of each: the lockout counts by address too (five at the most).
+    const known = (await timeOf(STAFF.name)) + (await timeOf(STAFF.name));
+    const unknown = (await timeOf('nobody-1')) + (await timeOf('nobody-2'));
+    // The password check (scrypt) is most of the time of a refusal: both pay it.
+    expect(unknown).toBeGreaterThan(known * 0.5);
+  });
+
+  it('ends the session on the server at logout: the old cookie no longer opens the page', async () => {
+    const { admin, url } = await bot();
+    await admin.login();
+    const cookie = `admin_session=${encodeURIComponent(admin.jar.get('admin_session') ?? '')}`;
+    const page = await (await admin.get('/admin')).text();
+    await admin.post('/admin/logout', { csrf: AdminClient.csrfOf(page) });
+    const replayed = await fetch(`${url}/admin`, { redirect: 'manual', headers: { cookie } });
+    expect(replayed.status).toBe(303);
+    expect(replayed.headers.get('location')).toBe('/admin/login');
+  });
+
+  it.each(['admin_session=%E0%A4%A', 'admin_session=a.b.c', 'admin_session=; admin_login_csrf=%'])('answers a malformed cookie (%s) with the login, never a 500', async (cookie) => {
+    const { url } = await bot();
+    const response = await fetch(`${url}/admin`, { redirect: 'manual', headers: { cookie } });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/admin/login');
+    const login = await fetch(`${url}/admin/login`, { headers: { cookie } });
+    expect(login.status).toBe(200);
+  });
+
   it('lets the lockout lapse after 15 minutes', async () => {
     const { admin, clock } = await bot();
     for (let i = 0; i < 5; i++) await admin.login(STAFF.name, 'nope');
