@@ -8,6 +8,7 @@ import { exchangeSecret } from './directline/azureDirectLine.js';
 import { TokenSigner, newId } from './directline/tokens.js';
 import { registerWebChatPage } from './webchat/webChatPage.js';
 import { routeParam } from './routeParam.js';
+import { channelResponse } from './channelResponse.js';
 import type { Clock } from '../data/clock.js';
 import { registerAdmin, type AdminOptions } from './admin/adminRoutes.js';
 import { offerDeadlineCalendar } from '../dialogs/offers/offerCalendar.js';
@@ -50,7 +51,11 @@ export function createServer(options: ServerOptions): { server: Server; localDir
       res.send(400, { error: 'expected a Bot Framework activity' });
       return;
     }
-    await options.adapter.process(req, res, (context) => options.bot.run(context));
+    const channel = channelResponse(res, options.authenticated);
+    await options.adapter.process(req, channel.response, (context) => {
+      channel.turnBegan();
+      return options.bot.run(context);
+    });
   });
 
   server.get('/healthz', async (_req, res) => {

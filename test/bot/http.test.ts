@@ -60,6 +60,13 @@ describe('POST /api/messages, as a channel calls it', () => {
     expect(response.status).toBe(401);
     const forged = await post(`${url}/api/messages`, activity(connector.url, 'aide'), { authorization: 'Bearer forged.token.value' });
     expect(forged.status).toBe(401);
+    // A token shaped as the Bot Framework's, forged: 401, and nothing of the bot's insides in the answer.
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const jwt = `${part({ alg: 'RS256', typ: 'JWT', kid: 'forged' })}.${part({ iss: 'https://api.botframework.com', aud: '00000000-0000-0000-0000-000000000001', exp: 4102444800, serviceUrl: connector.url })}.c2lnbmF0dXJl`;
+    const shaped = await post(`${url}/api/messages`, activity(connector.url, 'aide'), { authorization: `Bearer ${jwt}` });
+    expect(shaped.status).toBe(401);
+    const body = await shaped.text();
+    expect(body).toBe(JSON.stringify({ error: 'unauthorized' }));
     expect(connector.received).toEqual([]);
   });
 
