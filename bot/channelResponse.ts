@@ -23,10 +23,14 @@ export function channelResponse(res: Response, authenticated: boolean): ChannelR
       return response;
     },
     send(body?: unknown) {
-      if (status >= 400) return res.send({ error: status === 401 ? 'unauthorized' : status >= 500 ? 'internal error' : 'bad request' });
-      return res.send(body);
+      if (status >= 400) res.send({ error: status === 401 ? 'unauthorized' : status >= 500 ? 'internal error' : 'bad request' });
+      else res.send(body);
+      return response;
     },
-    header: (name: string, value: string) => res.header(name, value),
+    header(name: string, value: string) {
+      res.header(name, value);
+      return response;
+    },
     end: () => res.end(),
   });
   return { response, turnBegan: () => (began = true) };
