@@ -51,6 +51,10 @@ export function createServer(options: ServerOptions): { server: Server; localDir
       res.send(400, { error: 'expected a Bot Framework activity' });
       return;
     }
+    if (!acceptableIds(req.body as Record<string, unknown>)) {
+      res.send(400, { error: 'conversation and user ids must be printable text of at most 1,024 characters' });
+      return;
+    }
     const channel = channelResponse(res, options.authenticated);
     await options.adapter.process(req, channel.response, (context) => {
       channel.turnBegan();
@@ -132,6 +136,13 @@ export function createServer(options: ServerOptions): { server: Server; localDir
     return callback();
   });
   return { server, localDirectLine };
+}
+
+/** Ids the bot keeps and sends back in addresses: no control characters (a NUL breaks the reply's URL), bounded. */
+function acceptableIds(activity: Record<string, unknown>): boolean {
+  const ids = [(activity.conversation as { id?: unknown } | undefined)?.id, (activity.from as { id?: unknown } | undefined)?.id];
+  // eslint-disable-next-line no-control-regex
+  return ids.every((id) => id === undefined || (typeof id === 'string' && id.length <= 1024 && !/[\u0000-\u001f\u007f]/.test(id)));
 }
 
 export async function listen(server: Server, port: number, host?: string): Promise<string> {

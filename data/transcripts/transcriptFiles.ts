@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -30,6 +31,16 @@ export interface StoredConversation {
 /** Ids become file names reversibly (Teams ids hold ":" and "/"). */
 const encode = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
 const decode = (name: string) => Buffer.from(name, 'base64url').toString('utf8');
+/**
+ * A file name has 255 bytes at most: an id too long for its encoded form (Teams ids can be long) is
+ * stored under its hash, and read back from the file's own lines.
+ */
+const MAX_NAME = 200;
+const HASHED = 'h-';
+const nameOf = (id: string) => {
+  const encoded = encode(id);
+  return encoded.length <= MAX_NAME ? encoded : `${HASHED}${createHash('sha256').update(id).digest('hex')}`;
+};
 
 /**
  * Files stay open while a conversation's writes are queued: a turn's activities share one open and
@@ -84,7 +95,7 @@ export class TranscriptFiles {
   }
 
   private file(channelId: string, conversationId: string): string {
-    return path.join(this.folder, encode(channelId), `${encode(conversationId)}.jsonl`);
+    return path.join(this.folder, nameOf(channelId), `${nameOf(conversationId)}.jsonl`);
   }
 
   /** Appends in order per conversation; resolves once the line is on disk. */
@@ -113,9 +124,13 @@ export class TranscriptFiles {
   }
 
   async read(channelId: string, conversationId: string): Promise<LoggedActivity[]> {
+    return this.readFile(this.file(channelId, conversationId));
+  }
+
+  private async readFile(file: string): Promise<LoggedActivity[]> {
     let text: string;
     try {
-      text = await readFile(this.file(channelId, conversationId), 'utf8');
+      text = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
@@ -133,11 +148,19 @@ export class TranscriptFiles {
   }
 
   async conversationIds(channelId?: string): Promise<Array<{ channelId: string; conversationId: string }>> {
-    const channels = channelId ? [encode(channelId)] : await names(this.folder);
+    const channels = channelId ? [nameOf(channelId)] : await names(this.folder);
     const found: Array<{ channelId: string; conversationId: string }> = [];
     for (const channel of channels) {
       for (const name of await names(path.join(this.folder, channel))) {
-        if (name.endsWith('.jsonl')) found.push({ channelId: decode(channel), conversationId: decode(name.slice(0, -'.jsonl'.length)) });
+        if (!name.endsWith('.jsonl')) continue;
+        const stem = name.slice(0, -'.jsonl'.length);
+        if (!stem.startsWith(HASHED) && !channel.startsWith(HASHED)) {
+          found.push({ channelId: decode(channel), conversationId: decode(stem) });
+          continue;
+        }
+        // Stored under a hash: the ids are in the conversation's own lines.
+        const [first] = await this.readFile(path.join(this.folder, channel, name));
+        if (first) found.push({ channelId: first.channelId, conversationId: first.conversation.id });
       }
     }
     return found;

@@ -5,6 +5,7 @@ import { fixedClock } from '../../data/clock.js';
 import { noumeaNoon } from '../helpers/offers.js';
 import { fakeService, testConfig } from '../helpers/servers.js';
 import { connect, DirectLineClient, type TokenAnswer } from '../helpers/directLine.js';
+import { MAX_CONVERSATION_BYTES, MAX_TOTAL_BYTES } from '../../bot/directline/localDirectLine.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -102,4 +103,47 @@ describe('with DIRECTLINE_SECRET, Azure Direct Line', () => {
     expect(response.status).toBe(502);
     expect(await response.text()).not.toContain('wrong');
   });
+
+  it('keeps a byte budget a conversation: 40 messages of 150 kB hold at most 2 MB, and the newest still arrive', async () => {
+    const app = await bot();
+    const client = await connect(app.url);
+    await client.start();
+    await client.untilBotSays();
+    for (let i = 0; i < 40; i++) expect((await client.send({ type: 'message', text: `${i} ${'x'.repeat(150_000)}` })).status).toBe(200);
+    const replies = await client.untilBotSays();
+    expect(replies.map((a) => a.text ?? '').join()).toContain('trop long');
+    expect(app.localDirectLine?.conversations.bytesOf(client.conversationId)).toBeLessThanOrEqual(MAX_CONVERSATION_BYTES);
+    expect(app.localDirectLine?.conversations.bytes).toBeLessThanOrEqual(MAX_TOTAL_BYTES);
+  });
 });
+
+describe('ids a channel sends', () => {
+  it('a conversation id of 600 characters keeps its transcript (stored under a hash)', async () => {
+    const app = await bot();
+    const connector = await fakeService();
+    closers.push(() => connector.close());
+    const long = `a:${'x'.repeat(600)}`;
+    const response = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', id: 'm1', channelId: 'msteams', serviceUrl: connector.url, text: 'aide', from: { id: 'u1', role: 'user' }, recipient: { id: 'bot' }, conversation: { id: long } }),
+    });
+    expect(response.status).toBeLessThan(300);
+    await connector.waitFor(1);
+    await app.transcripts.flush();
+    expect((await app.transcripts.read('msteams', long)).map((a) => a.text)).toContain('aide');
+    expect(await app.transcripts.conversationIds('msteams')).toEqual([{ channelId: 'msteams', conversationId: long }]);
+  });
+
+  it('refuses an id with a control character (a NUL) with a 400, and keeps serving', async () => {
+    const app = await bot();
+    const response = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'aide', serviceUrl: 'http://127.0.0.1:9', from: { id: 'u1' }, conversation: { id: 'a\u0000b' } }),
+    });
+    expect(response.status).toBe(400);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+});
+
