@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import type { Clock } from '../../data/clock.js';
-import { FLAGS, inDateRange, review, summarise, transcriptCsv, unansweredQuestions, type Flag, type ReviewFilter } from '../../data/transcripts/conversationReview.js';
+import { filterLines, FLAGS, inDateRange, review, summarise, transcriptCsv, unansweredQuestions, type Flag, type ReviewFilter } from '../../data/transcripts/conversationReview.js';
 import type { StoredConversation, TranscriptFiles } from '../../data/transcripts/transcriptFiles.js';
 import type { Logger } from '../logger.js';
 import { projectRoot } from '../paths.js';
@@ -128,9 +128,11 @@ export function registerAdmin(server: Server, options: AdminOptions): void {
     '/admin',
     guarded(async (req, res, session) => {
       const filter = filterOf(req);
-      const conversations = await options.files.all();
-      const channels = [...new Set(conversations.map((c) => c.channelId))].sort();
-      html(res, 200, listPage(review(conversations, filter), filter, channels, session.csrf));
+      // The list comes from the transcripts' index; only a search for words reads the files.
+      const summaries = await options.files.summaries();
+      const lines = filter.text ? review(await options.files.all(), filter) : filterLines(summaries, filter);
+      const channels = [...new Set(summaries.map((c) => c.channelId))].sort();
+      html(res, 200, listPage(lines, filter, channels, session.csrf));
     }),
   );
 

@@ -35,31 +35,48 @@ export function outcomeOf(activity: LoggedActivity): TurnOutcome | undefined {
 
 const isUserMessage = (a: LoggedActivity) => a.type === 'message' && a.from?.role !== 'bot';
 
-export function summarise(conversation: StoredConversation): ConversationLine {
-  const activities = conversation.activities;
-  const times = activities.map((a) => a.timestamp ?? '').filter(Boolean).sort();
-  const flags = new Set<Flag>();
-  let language: string | undefined;
-  for (const activity of activities) {
-    const outcome = outcomeOf(activity);
-    if (outcome) {
-      if (outcome.outcome === 'fallback' || outcome.intent === 'None') flags.add('fallback');
-      if (outcome.outcome === 'noResult') flags.add('noResult');
-      if (outcome.outcome === 'error') flags.add('error');
-      language = outcome.language ?? language;
-    }
-    if (isUserMessage(activity) && WANTS_A_HUMAN.test(activity.text ?? '')) flags.add('human');
+/**
+ * A conversation's line, kept up to date activity by activity: the transcript files keep one per
+ * conversation, so the review page lists thousands without reading them (see transcriptFiles.ts).
+ */
+export interface LineInProgress {
+  line: ConversationLine;
+  /** The language an outcome said; else the first locale. */
+  saidLanguage?: string;
+  /** Who wrote in it (not the bot): erasure by user finds the conversations without reading them. */
+  users: Set<string>;
+}
+
+export function startLine(channelId: string, conversationId: string): LineInProgress {
+  return { line: { channelId, conversationId, startedAt: '', lastAt: '', language: '', turns: 0, flags: [] }, users: new Set() };
+}
+
+export function addToLine(progress: LineInProgress, activity: LoggedActivity): void {
+  const line = progress.line;
+  const at = activity.timestamp ?? '';
+  if (at && (!line.startedAt || at < line.startedAt)) line.startedAt = at;
+  if (at > line.lastAt) line.lastAt = at;
+  const flags = new Set(line.flags);
+  const outcome = outcomeOf(activity);
+  if (outcome) {
+    if (outcome.outcome === 'fallback' || outcome.intent === 'None') flags.add('fallback');
+    if (outcome.outcome === 'noResult') flags.add('noResult');
+    if (outcome.outcome === 'error') flags.add('error');
+    progress.saidLanguage = outcome.language ?? progress.saidLanguage;
   }
-  language ??= activities.find((a) => a.locale)?.locale?.slice(0, 2) ?? '';
-  return {
-    channelId: conversation.channelId,
-    conversationId: conversation.conversationId,
-    startedAt: times[0] ?? '',
-    lastAt: times[times.length - 1] ?? '',
-    language,
-    turns: activities.filter(isUserMessage).length,
-    flags: FLAGS.filter((f) => flags.has(f)),
-  };
+  if (isUserMessage(activity)) {
+    line.turns += 1;
+    if (activity.from?.id) progress.users.add(activity.from.id);
+    if (WANTS_A_HUMAN.test(activity.text ?? '')) flags.add('human');
+  }
+  line.flags = FLAGS.filter((f) => flags.has(f));
+  line.language = progress.saidLanguage ?? (line.language || activity.locale?.slice(0, 2) || '');
+}
+
+export function summarise(conversation: StoredConversation): ConversationLine {
+  const progress = startLine(conversation.channelId, conversation.conversationId);
+  for (const activity of conversation.activities) addToLine(progress, activity);
+  return progress.line;
 }
 
 export interface ReviewFilter {
@@ -79,11 +96,22 @@ export function inDateRange(line: { lastAt: string; startedAt: string }, filter:
   return true;
 }
 
+/** Does a conversation hold these words (either side)? */
+export function mentions(conversation: StoredConversation, text: string): boolean {
+  const wanted = foldAccents(text.trim());
+  return conversation.activities.some((a) => a.type === 'message' && foldAccents(a.text ?? '').includes(wanted));
+}
+
 export function review(conversations: readonly StoredConversation[], filter: ReviewFilter): ConversationLine[] {
-  const wanted = filter.text ? foldAccents(filter.text.trim()) : '';
-  return conversations
-    .filter((c) => !wanted || c.activities.some((a) => a.type === 'message' && foldAccents(a.text ?? '').includes(wanted)))
-    .map(summarise)
+  return filterLines(
+    conversations.filter((c) => !filter.text || mentions(c, filter.text)).map(summarise),
+    filter,
+  );
+}
+
+/** The lines that pass the filters other than the words, newest first. */
+export function filterLines(lines: readonly ConversationLine[], filter: ReviewFilter): ConversationLine[] {
+  return lines
     .filter((line) => inDateRange(line, filter))
     .filter((line) => !filter.channel || line.channelId === filter.channel)
     .filter((line) => !filter.flag || line.flags.includes(filter.flag))

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { addToLine, startLine, type ConversationLine, type LineInProgress } from './conversationReview.js';
 
 /**
  * Transcripts on disk: one file per conversation, one JSON line appended per activity (a turn adds
@@ -48,8 +49,15 @@ const nameOf = (id: string) => {
  */
 const MAX_OPEN_FILES = 64;
 
+/** What the files know of each conversation without reading it again: its review line and its users. */
+interface IndexEntry extends LineInProgress {
+  file: string;
+}
+
 export class TranscriptFiles {
   private writing = new Map<string, Promise<void>>();
+  /** Built once from the files (the first time a list or an erasure needs it), then kept up to date. */
+  private index?: Promise<Map<string, IndexEntry>>;
   private readonly handles = new Map<string, FileHandle>();
   private readonly folders = new Set<string>();
 
@@ -92,6 +100,40 @@ export class TranscriptFiles {
   private async remove(file: string): Promise<void> {
     await this.release(file);
     await rm(file, { force: true });
+    (await this.index)?.delete(file);
+  }
+
+  private entries(): Promise<Map<string, IndexEntry>> {
+    this.index ??= this.scan();
+    return this.index;
+  }
+
+  private async scan(): Promise<Map<string, IndexEntry>> {
+    await this.flush();
+    const entries = new Map<string, IndexEntry>();
+    for (const id of await this.conversationIds()) {
+      const file = this.file(id.channelId, id.conversationId);
+      const entry: IndexEntry = { ...startLine(id.channelId, id.conversationId), file };
+      for (const activity of await this.readFile(file)) addToLine(entry, activity);
+      entries.set(file, entry);
+    }
+    return entries;
+  }
+
+  private indexAppended(file: string, activity: LoggedActivity): void {
+    void this.index?.then((entries) => {
+      let entry = entries.get(file);
+      if (!entry) {
+        entry = { ...startLine(activity.channelId, activity.conversation.id), file };
+        entries.set(file, entry);
+      }
+      addToLine(entry, activity);
+    });
+  }
+
+  /** The review line of every conversation, from the index: no file is read (after the first time). */
+  async summaries(): Promise<ConversationLine[]> {
+    return [...(await this.entries()).values()].map((entry) => ({ ...entry.line, flags: [...entry.line.flags] }));
   }
 
   private file(channelId: string, conversationId: string): string {
@@ -105,6 +147,7 @@ export class TranscriptFiles {
     const previous = this.writing.get(file) ?? Promise.resolve();
     const next = previous.then(async () => {
       await (await this.handle(file)).appendFile(line, 'utf8');
+      this.indexAppended(file, activity);
     });
     const tracked: Promise<void> = next
       .catch(() => undefined)
@@ -179,28 +222,18 @@ export class TranscriptFiles {
   /** Erasure on request: every conversation in which this user wrote. Returns how many. */
   async deleteByUser(channelId: string, userId: string): Promise<number> {
     await this.flush();
-    let deleted = 0;
-    for (const conversation of await this.all(channelId)) {
-      if (conversation.activities.some((a) => a.from?.id === userId && a.from.role !== 'bot')) {
-        await this.remove(this.file(conversation.channelId, conversation.conversationId));
-        deleted += 1;
-      }
-    }
-    return deleted;
+    // The index says where the user wrote: only those files are touched.
+    const theirs = [...(await this.entries()).values()].filter((e) => e.line.channelId === channelId && e.users.has(userId));
+    for (const entry of theirs) await this.remove(entry.file);
+    return theirs.length;
   }
 
   /** Retention: conversations whose last activity is older than `cutoff` go. Returns how many. */
   async deleteOlderThan(cutoff: Date): Promise<number> {
     await this.flush();
-    let deleted = 0;
-    for (const conversation of await this.all()) {
-      const last = Math.max(...conversation.activities.map((a) => Date.parse(a.timestamp ?? '') || 0), 0);
-      if (last < cutoff.getTime()) {
-        await this.remove(this.file(conversation.channelId, conversation.conversationId));
-        deleted += 1;
-      }
-    }
-    return deleted;
+    const old = [...(await this.entries()).values()].filter((e) => (Date.parse(e.line.lastAt) || 0) < cutoff.getTime());
+    for (const entry of old) await this.remove(entry.file);
+    return old.length;
   }
 }
 

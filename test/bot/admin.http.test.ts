@@ -152,6 +152,32 @@ describe('the review page login', () => {
   });
 });
 
+describe('the review page at volume', () => {
+  it('lists 3,000 conversations from the index, without reading them for each page; an erasure touches only its user\'s', async () => {
+    const app = await bot();
+    const at = Date.parse('2026-07-01T00:00:00Z');
+    for (let c = 0; c < 3000; c++) {
+      const base = { channelId: 'webchat', conversation: { id: `c${c}` } };
+      await Promise.all([
+        app.transcripts.append({ ...base, type: 'message', id: `c${c}-1`, text: 'offres en informatique', from: { id: `u${c % 1500}`, role: 'user' }, timestamp: new Date(at + c * 1000).toISOString() }),
+        app.transcripts.append({ ...base, type: 'trace', name: 'JobAssistant.Outcome', value: { intent: 'SearchOffers', outcome: c % 10 === 0 ? 'noResult' : 'answered', language: 'fr' }, timestamp: new Date(at + c * 1000 + 5).toISOString() }),
+      ]);
+    }
+    await app.transcripts.flush();
+    await app.admin.login();
+    await app.admin.get('/admin');
+    const started = performance.now();
+    const page = await app.admin.get('/admin?flag=noResult');
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect((await page.text()).match(/<tr/g)?.length).toBeGreaterThan(300);
+    // A user who wrote in two conversations: those two go, and only those.
+    const erasing = performance.now();
+    expect(await app.transcripts.deleteByUser('webchat', 'u7')).toBe(2);
+    expect(performance.now() - erasing).toBeLessThan(500);
+    expect((await app.transcripts.summaries()).length).toBe(2998);
+  }, 60_000);
+});
+
 describe('reviewing a conversation', () => {
   it('lists it with its flags, shows it, and exports it as .transcript and CSV, masked', async () => {
     const { url, admin, transcripts } = await bot();
