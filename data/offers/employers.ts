@@ -27,7 +27,7 @@ export const EMPLOYERS: readonly Employer[] = [
   },
   { name: 'Centre hospitalier du Nord', aliases: ['CHN', 'hôpital du Nord', 'pôle sanitaire du Nord'], prefixes: ['centre hospitalier du nord'] },
   { name: 'Centre hospitalier spécialisé Albert-Bousquet', aliases: ['CHS', 'Albert-Bousquet', 'Albert Bousquet'], prefixes: ['centre hospitalier specialise'] },
-  { name: 'Office des postes et télécommunications', aliases: ['OPT', 'OPT-NC', 'la poste'], prefixes: ['office des postes'] },
+  { name: 'Office des postes et télécommunications', aliases: ['OPT', 'OPT-NC'], prefixes: ['office des postes'] },
   { name: 'Vice-rectorat de la Nouvelle-Calédonie', aliases: ['vice-rectorat', 'vice rectorat', 'éducation nationale'], prefixes: ['vice rectorat'] },
   { name: 'Congrès de la Nouvelle-Calédonie', aliases: ['congrès'], prefixes: ['congres'] },
   { name: 'Université de la Nouvelle-Calédonie', aliases: ['UNC', 'université'], prefixes: ['universite'] },

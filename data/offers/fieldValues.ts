@@ -1,4 +1,6 @@
 import type { Place } from './offer.js';
+import { communeOf } from './communes.js';
+import { foldAccents } from '../search/normalize.js';
 
 /**
  * Small rules every reader of postings applies the same way (JobPosting, posting text, open-data
@@ -16,9 +18,18 @@ export function withoutEmpty<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as T;
 }
 
-/** "Lieu de travail : Nouméa" is a commune; "Immeuble COPERNIC - 59 Rue …" an address. */
+/**
+ * A workplace as postings write it, filed under its commune: "Nouméa" and "NOUMEA" are the commune;
+ * "Médipôle Koutio" is a place in Dumbéa; "Immeuble COPERNIC - 59 Rue …" an address (of its commune
+ * when it names one). A place the list does not know keeps its name, with no commune guessed.
+ */
 export function placeFromText(value: string | undefined): Place | undefined {
   const text = present(value);
   if (!text) return undefined;
-  return /\d|\b(rue|immeuble|avenue|route|bp)\b/i.test(text) ? { address: text } : { commune: text };
+  const commune = communeOf(text);
+  const isAddress = /\d|\b(rue|immeuble|avenue|route|bp|boulevard|bd)\b/i.test(text);
+  const isCommune = commune !== undefined && foldAccents(text).replace(/[^a-z]+/g, '') === foldAccents(commune).replace(/[^a-z]+/g, '');
+  if (isCommune) return { commune };
+  if (isAddress) return { address: text, ...(commune ? { commune } : {}) };
+  return commune ? { name: text, commune } : { name: text };
 }

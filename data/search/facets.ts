@@ -3,6 +3,7 @@ import type { Offer } from '../offers/offer.js';
 import { normalize, words } from './normalize.js';
 import { FUNCTION_WORDS, STOP_WORDS } from './lexicon.js';
 import { employerAliases } from '../offers/employers.js';
+import { communePlaces } from '../offers/communes.js';
 
 /**
  * The values a user can filter on (employer, domain, commune, grade), as the offers spell them.
@@ -66,7 +67,7 @@ export function facetValues(offers: readonly Offer[]): FacetValue[] {
       const label = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? key;
       const short = kind === 'employer' ? acronym(label) : undefined;
       // An employer's everyday names ("CHT", "Médipôle", "gouvernement") find it too.
-      const known = kind === 'employer' ? employerAliases(label).map(facetKey) : [];
+      const known = (kind === 'employer' ? employerAliases(label) : kind === 'commune' ? communePlaces(label) : []).map(facetKey);
       result.push({ kind, label, key, aliases: [...new Set([...(short ? [short] : []), ...known])].filter((a) => a !== '' && a !== key) });
     }
   }
@@ -90,8 +91,11 @@ interface Candidate {
  * fuse.js is at its best here: a few dozen short names, compared with a few short spans of text.
  */
 export class FacetMatcher {
-  private readonly fuse: Fuse<Candidate>;
+  /** One fuse.js index per first letter: a typo is rarely on the first letter, and each index is small. */
+  private readonly fuses = new Map<string, Fuse<Candidate>>();
   private readonly exact = new Map<string, FacetValue>();
+  /** Phrases looked up before (people type the same names): their answer, bounded. */
+  private readonly remembered = new Map<string, FacetValue | null>();
 
   constructor(
     readonly values: readonly FacetValue[],
@@ -101,7 +105,12 @@ export class FacetMatcher {
       .filter((v) => this.kinds.includes(v.kind))
       .flatMap((value) => [value.key, ...value.aliases].map((text) => ({ value, text })));
     for (const candidate of candidates) if (!this.exact.has(candidate.text)) this.exact.set(candidate.text, candidate.value);
-    this.fuse = new Fuse(candidates, { keys: ['text'], includeScore: true, threshold: 0.2, ignoreLocation: true });
+    const byLetter = new Map<string, Candidate[]>();
+    for (const candidate of candidates) {
+      const letter = candidate.text.charAt(0);
+      byLetter.set(letter, [...(byLetter.get(letter) ?? []), candidate]);
+    }
+    for (const [letter, group] of byLetter) this.fuses.set(letter, new Fuse(group, { keys: ['text'], includeScore: true, threshold: 0.2, ignoreLocation: true }));
   }
 
   /** A name as written, or within a typo of one (fuzzy only for one or two words of some length). */
@@ -110,10 +119,13 @@ export class FacetMatcher {
     if (exact) return exact;
     // A short word must match exactly: "nc" is not "nord".
     if (size > 2 || phrase.length <= 4) return undefined;
-    const best = this.fuse.search(phrase, { limit: 1 })[0];
-    if (!best || (best.score ?? 1) > 0.2) return undefined;
-    if (Math.abs(best.item.text.length - phrase.length) > Math.max(1, phrase.length / 5)) return undefined;
-    return best.item.value;
+    const known = this.remembered.get(phrase);
+    if (known !== undefined) return known ?? undefined;
+    const best = this.fuses.get(phrase.charAt(0))?.search(phrase, { limit: 1 })[0];
+    const found = best && (best.score ?? 1) <= 0.2 && Math.abs(best.item.text.length - phrase.length) <= Math.max(1, phrase.length / 5) ? best.item.value : undefined;
+    if (this.remembered.size >= 5000) this.remembered.clear();
+    this.remembered.set(phrase, found ?? null);
+    return found;
   }
 
   find(text: string): FacetMention[] {

@@ -5,9 +5,17 @@
  */
 export function normalize(text: string): string {
   return foldAccents(text.replace(/œ/gi, 'oe').replace(/æ/gi, 'ae'))
+    .replace(INCLUSIVE, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
+
+/**
+ * The inclusive endings of titles ("infirmier(ère)", "chargé.e", "éducateur·rice", "assistant(e)s",
+ * "technicien-ne"), folded: dropped, so that the word reads as its masculine, which is how the
+ * feminine is stemmed too (see `stem`).
+ */
+const INCLUSIVE = /(?<=[a-z])(?:\((?:e|es|ere|eres|euse|euses|rice|trice|ne|nne|ive|le|lle|x|fe|ffe)\)|[.·•-](?:e|es|ere|euse|rice|trice|ne|nne|ive|lle)(?![a-z]))/g;
 
 /**
  * Lower case without accents, letter for letter ("Échéance" → "echeance"): the same length as the
@@ -21,8 +29,19 @@ export function foldAccents(text: string): string {
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   if (word.endsWith('aux') && word.length > 4) return `${word.slice(0, -3)}al`;
-  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
-  if (word.endsWith('x') && word.length > 4 && /[aeu]x$/.test(word)) return word.slice(0, -1);
+  let singular = word;
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) singular = word.slice(0, -1);
+  else if (word.endsWith('x') && word.length > 4 && /[aeu]x$/.test(word)) singular = word.slice(0, -1);
+  return masculine(singular);
+}
+
+/** The feminine of a trade read as its masculine: infirmière, éducatrice, technicienne, chauffeuse. */
+function masculine(word: string): string {
+  if (word.length <= 5) return word;
+  if (word.endsWith('iere')) return `${word.slice(0, -4)}ier`;
+  if (word.endsWith('trice')) return `${word.slice(0, -5)}teur`;
+  if (word.endsWith('euse')) return `${word.slice(0, -4)}eur`;
+  if (word.endsWith('ienne')) return `${word.slice(0, -5)}ien`;
   return word;
 }
 

@@ -4,6 +4,7 @@ import { calendarDaysBetween, noumeaDay } from '../offers/openness.js';
 import { FACET_KINDS, facetKey, type FacetKind } from './facets.js';
 import type { OfferIndex } from './offerIndex.js';
 import { queryTerms } from './queryTerms.js';
+import { words } from './normalize.js';
 import { firstInOrder, score } from './scoring.js';
 import { wordMatches, type WordMatcher } from './wordMatches.js';
 
@@ -120,10 +121,65 @@ export function searchOffers(
   const deadlineOrder = byDeadline(index, status);
   const better = (a: [number, number], b: [number, number]) => b[1] - a[1] || deadlineOrder(a[0], b[0]);
   ranked = ranked.filter(([, s]) => s >= top * RELATIVE_CUTOFF);
+  const window = Math.max(DIVERSITY_WINDOW, offset + limit);
+  const ordered = terms.length > 0 ? varied(index, firstInOrder(ranked, window, better)) : firstInOrder(ranked, window, better);
   return {
-    hits: firstInOrder(ranked, offset + limit, better)
-      .slice(offset)
-      .map(([doc, s]) => ({ offer: index.offers[doc] as Offer, score: s })),
+    hits: ordered.slice(offset, offset + limit).map(([doc, s]) => ({ offer: index.offers[doc] as Offer, score: s })),
     total: ranked.length,
   };
+}
+
+/** The best matches are re-ordered together, always the same many, so that pages follow on without gaps or repeats. */
+const DIVERSITY_WINDOW = 60;
+/** Each further offer of an employer already shown counts for this share of its score. */
+const SAME_EMPLOYER = 0.85;
+
+/**
+ * "Infirmier" matches 130 offers: the first page shows the best titles of several employers rather
+ * than five postings of one when others match about as well. Greedy: each place goes to the best
+ * score once an employer's earlier places have lowered its others.
+ */
+function varied(index: OfferIndex, ranked: ReadonlyArray<[number, number]>): Array<[number, number]> {
+  const left = [...ranked];
+  const shown = new Map<string, number>();
+  const out: Array<[number, number]> = [];
+  while (left.length > 0) {
+    let best = 0;
+    let bestScore = -Infinity;
+    left.forEach(([doc, s], at) => {
+      const employer = (index.offers[doc] as Offer).employer;
+      const adjusted = s * SAME_EMPLOYER ** (shown.get(employer) ?? 0);
+      if (adjusted > bestScore) {
+        best = at;
+        bestScore = adjusted;
+      }
+    });
+    const [picked] = left.splice(best, 1) as [[number, number]];
+    const employer = (index.offers[picked[0]] as Offer).employer;
+    shown.set(employer, (shown.get(employer) ?? 0) + 1);
+    out.push(picked);
+  }
+  return out;
+}
+
+/** The fields that name an offer (what a bare "infirmier", "Lifou" or "CHT" is about), not its long texts. */
+function namingWords(offer: Offer): Set<string> {
+  const named = [offer.title, offer.employer, offer.respncJob ?? '', offer.location?.commune ?? '', offer.location?.name ?? '', ...offer.corpsGrades, ...offer.domains];
+  return new Set(named.flatMap((text) => words(text)));
+}
+
+/**
+ * A message that is only a job, a word, a place or an employer ("infirmier", "sage-femme", "nurse",
+ * "Lifou"): does it name offers of the catalogue, open or not? Every word of it must stand in what
+ * names one of the best matches (its title, grade, domain, employer, place), so that a word met by
+ * chance in a long description is not taken for a search.
+ */
+export function namesOffers(index: OfferIndex, text: string, matchWord: WordMatcher, now: Date): boolean {
+  const terms = queryTerms(text);
+  if (terms.length === 0 || terms.length > 6) return false;
+  const { hits } = searchOffers(index, { text, status: 'any', limit: 5 }, now, matchWord);
+  return hits.some(({ offer }) => {
+    const named = [...namingWords(offer)];
+    return terms.every((term) => term.optional || term.variants.some((v) => named.some((word) => word === v.word || (v.word.length >= 4 && word.startsWith(v.word)) || (word.length >= 4 && v.word.startsWith(word)))));
+  });
 }
