@@ -4,6 +4,7 @@ import type { TranscriptFiles } from '../data/transcripts/transcriptFiles.js';
 import type { ConversationData } from '../dialogs/conversationData.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { ParsedProperty } from '../dialogs/parsedProperty.js';
+import { CatalogueRecognizer } from '../dialogs/recognition/catalogueRecognizer.js';
 import type { DialogServices } from '../dialogs/services.js';
 import { JobBot } from './jobBot.js';
 import { ErasureMiddleware } from './transcripts/erasureMiddleware.js';
@@ -38,7 +39,9 @@ export function composeBot(parts: BotParts): ComposedBot {
   const profiles = new ParsedProperty<CandidateProfile>(userState.createProperty<unknown>('candidateProfile'), readProfile);
   const { storage: _storage, transcripts, ...services } = parts;
   const personalData = { eraseTranscripts: (channelId: string, userId: string) => transcripts.deleteByUser(channelId, userId) };
-  const mainDialog = new MainDialog({ ...services, personalData }, conversation, profiles);
+  // Bare words ("infirmier", "Lifou") are read against the catalogue, whichever language model runs.
+  const recognizer = new CatalogueRecognizer(services.recognizer, () => services.catalog.current(), services.clock);
+  const mainDialog = new MainDialog({ ...services, recognizer, personalData }, conversation, profiles);
   const bot = new JobBot([conversationState, userState], conversation, mainDialog, { catalog: parts.catalog, clock: parts.clock });
   // Outermost first: the erasure runs after the transcript of its turn is written.
   const middleware = [new ErasureMiddleware(transcripts), ...transcriptMiddleware(new FileTranscriptStore(transcripts))];

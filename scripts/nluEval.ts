@@ -13,6 +13,7 @@ import { OfferCatalog } from '../data/offers/offerCatalog.js';
 import { JsonFileOfferStore } from '../data/offers/offerStore.js';
 import { detectLanguage } from '../dialogs/i18n/language.js';
 import { evaluate, type LabelledUtterance } from '../dialogs/recognition/evaluation.js';
+import { CatalogueRecognizer } from '../dialogs/recognition/catalogueRecognizer.js';
 
 const file = process.argv[2];
 if (!file) {
@@ -27,7 +28,8 @@ const config = loadConfig();
 const catalog = await OfferCatalog.open(new JsonFileOfferStore(config.offersFile), clockOf(config.clock));
 const quiet: Logger = { info: () => undefined, warn: (message, fields) => console.warn(message, fields), error: (message, fields) => console.error(message, fields) };
 const { recognizer, name } = await createRecognizer(config, catalog, quiet);
-const result = await evaluate(recognizer, utterances, (text) => detectLanguage(text) ?? 'fr');
+// As the bot reads messages: the model, then bare words against the catalogue.
+const result = await evaluate(new CatalogueRecognizer(recognizer, () => catalog.current(), clockOf(config.clock)), utterances, (text) => detectLanguage(text) ?? 'fr');
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 console.log(`recogniser: ${name}`);

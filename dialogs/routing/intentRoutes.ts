@@ -13,7 +13,6 @@ import { leadDaysOf } from '../reminders/leadTime.js';
 import type { ReminderTopics } from '../reminders/reminderTopics.js';
 import { formatted, plain } from '../replies.js';
 import { searchIntentFrom } from '../search/searchRequest.js';
-import { namesOffers } from '../../data/search/searchOffers.js';
 import type { DialogServices } from '../services.js';
 import type { OfferTopics } from './offerTopics.js';
 import { fallbackReply, helpReply } from './starters.js';
@@ -34,22 +33,6 @@ const QUESTION_OF_INTENT: Partial<Record<Recognition['topIntent'], OfferQuestion
 
 /** What each intent does. */
 export class IntentRoutes {
-  /**
-   * A message the language model does not place ("infirmier", "nurse", "Lifou", "CHT", "54956"): a
-   * reference alone is that offer; words that name offers of the catalogue are a search. Anything else
-   * stays with the fallback.
-   */
-  private bareWords(recognition: Recognition): Recognition {
-    if (recognition.topIntent !== 'None') return recognition;
-    const as = (topIntent: Recognition['topIntent']): Recognition => ({ ...recognition, topIntent, intents: [{ category: topIntent, confidenceScore: 1 }, ...recognition.intents] });
-    const reference = entityOf(recognition, 'offerReference');
-    if (reference && reference.confidenceScore >= 1 && reference.length >= recognition.text.trim().length - 8) return as('OfferDetails');
-    const snapshot = this.services.catalog.current();
-    const namesPlace = recognition.entities.some((e) => ['commune', 'employer', 'domain', 'grade'].includes(e.category));
-    if (namesPlace || namesOffers(snapshot.index, recognition.text, snapshot.matchWord, this.services.clock.now())) return as('SearchOffers');
-    return recognition;
-  }
-
   constructor(
     private readonly services: DialogServices,
     private readonly profiles: StatePropertyAccessor<CandidateProfile>,
@@ -57,8 +40,7 @@ export class IntentRoutes {
     private readonly reminders: ReminderTopics,
   ) {}
 
-  async route(context: TurnContext, said: Recognition, data: ConversationData, language: Language): Promise<NextDialog> {
-    const recognition = this.bareWords(said);
+  async route(context: TurnContext, recognition: Recognition, data: ConversationData, language: Language): Promise<NextDialog> {
     const reference = entityOf(recognition, 'offerReference')?.resolution;
     const question = QUESTION_OF_INTENT[recognition.topIntent];
     if (question) {

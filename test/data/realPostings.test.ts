@@ -77,7 +77,7 @@ describe('every real posting, from every employer', () => {
       reference: '3134-24-1945/SR',
       employer: 'Centre hospitalier territorial Gaston-Bourret',
       start: 'janvier 2025',
-      location: { commune: 'Médipôle Koutio' },
+      location: { name: 'Médipôle Koutio', commune: 'Dumbéa' },
       residence: { requirements: [{ years: 10 }] },
     });
     expect(offer?.activities.length).toBeGreaterThan(10);

@@ -1,0 +1,35 @@
+import type { Clock } from '../../data/clock.js';
+import type { OfferSnapshot } from '../../data/offers/offerCatalog.js';
+import { namesOffers } from '../../data/search/searchOffers.js';
+import { entityOf, type IntentRecognizer, type Recognition } from './recognizer.js';
+
+/**
+ * The language model with the catalogue behind it. A message the model does not place ("infirmier",
+ * "nurse", "Lifou", "CHT", "54956") is read against the offers: a reference alone is that offer;
+ * words that name offers (a title, a grade, a domain, an employer, a place) are a search. Anything
+ * else stays None, for the fallback. Whichever model runs (embedded, CLU), the bot and `nlu:eval`
+ * read bare words the same way.
+ */
+export class CatalogueRecognizer implements IntentRecognizer {
+  constructor(
+    private readonly model: IntentRecognizer,
+    private readonly offers: () => OfferSnapshot,
+    private readonly clock: Clock,
+  ) {}
+
+  async recognize(text: string, language: 'fr' | 'en'): Promise<Recognition> {
+    const recognition = await this.model.recognize(text, language);
+    if (recognition.topIntent !== 'None') return recognition;
+    const as = (topIntent: Recognition['topIntent']): Recognition => ({
+      ...recognition,
+      topIntent,
+      intents: [{ category: topIntent, confidenceScore: 1 }, ...recognition.intents.filter((i) => i.category !== topIntent)],
+    });
+    const reference = entityOf(recognition, 'offerReference');
+    if (reference && reference.confidenceScore >= 1 && reference.length >= text.trim().length - 8) return as('OfferDetails');
+    const snapshot = this.offers();
+    const namesPlace = recognition.entities.some((e) => ['commune', 'employer', 'domain', 'grade'].includes(e.category));
+    if (namesPlace || namesOffers(snapshot.index, text, snapshot.matchWord, this.clock.now())) return as('SearchOffers');
+    return recognition;
+  }
+}
