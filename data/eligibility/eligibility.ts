@@ -34,14 +34,18 @@ export interface Application {
 const YEAR_MS = 365.25 * 24 * 3600 * 1000;
 const FACT_ORDER: readonly Fact[] = FACTS;
 
-/** The residence the offer requires for a grade, or the grades to choose from when it depends. */
-export function residenceRequirement(offer: Offer, grade: string | undefined): { years?: number; grades?: string[] } {
+/**
+ * The residence the offer requires for a grade, or the grades to choose from when it depends.
+ * `underUnstated`: "inférieure à 3 ans", a requirement under `years` whose exact value is not stated.
+ */
+export function residenceRequirement(offer: Offer, grade: string | undefined): { years?: number; underUnstated?: boolean; grades?: string[] } {
   const requirements = offer.residence?.requirements ?? [];
   if (requirements.length === 0) return {};
-  const distinct = new Set(requirements.map((r) => r.years));
-  if (distinct.size === 1) return { years: requirements[0]?.years };
+  const of = (r: (typeof requirements)[number]) => ({ years: r.years, ...(r.comparison === 'lessThan' ? { underUnstated: true } : {}) });
+  const distinct = new Set(requirements.map((r) => `${r.years}${r.comparison ?? ''}`));
+  if (distinct.size === 1) return of(requirements[0] as (typeof requirements)[number]);
   const chosen = grade ? requirements.find((r) => r.grade && sameWords(r.grade, grade)) : undefined;
-  if (chosen) return { years: chosen.years };
+  if (chosen) return of(chosen);
   return { grades: requirements.map((r) => r.grade).filter((g): g is string => !!g) };
 }
 
@@ -67,6 +71,17 @@ export function inOfferCorps(offer: Offer, corps: string): boolean {
     const folded = normalize(label);
     return ` ${folded} `.includes(` ${wanted} `) || ` ${wanted} `.includes(` ${folded} `);
   });
+}
+
+/** " (https://…)" when the posting is on the web: where the condition the record lacks is written. */
+function postingLink(offer: Offer): string {
+  return offer.source && /^https?:\/\//.test(offer.source) ? ` (${offer.source})` : '';
+}
+
+/** " : Mme X, 26 79 28, drh@opt.nc" when the offer names someone to ask. */
+function contactOf(offer: Offer): string {
+  const who = [offer.contact?.name, offer.contact?.phone, offer.contact?.email ?? offer.applyTo?.email].filter(Boolean).join(', ');
+  return who ? ` (${who})` : '';
 }
 
 function yearsText(years: number): number {
@@ -101,13 +116,18 @@ export function assessEligibility(offer: Offer, profile: CandidateProfile, now: 
   // Residence, for recruitment "sur titre": citizens and long-enough residents have priority.
   let residenceOutcome: Reason['outcome'] = 'met';
   const requirement = residenceRequirement(offer, application.grade);
-  if (!offer.residence || offer.residence.requirements.length === 0) {
+  if (offer.residence && offer.residence.requirements.length === 0) {
+    // The posting itself says "/": no condition announced.
     reasons.push({ rule: 'residenceNotStated', outcome: 'info', params: {} });
   } else if (profile.citizen === true) {
     reasons.push({ rule: 'citizen', outcome: 'met', params: {} });
   } else if (profile.citizen === undefined && !cannot.has('citizen')) {
     // Asked first: a citizen needs no grade and no years of residence.
     need('citizen');
+    residenceOutcome = 'unknown';
+  } else if (!offer.residence) {
+    // The record is silent: the posting states the condition, the bot does not know it.
+    reasons.push({ rule: 'residenceSilent', outcome: 'unknown', params: { posting: postingLink(offer), contact: contactOf(offer) } });
     residenceOutcome = 'unknown';
   } else if (requirement.grades) {
     need('grade');
@@ -121,6 +141,10 @@ export function assessEligibility(offer: Offer, profile: CandidateProfile, now: 
       residenceOutcome = 'unknown';
     } else if (lived.least >= required) {
       reasons.push({ rule: 'residenceMet', outcome: 'met', params: { years: yearsText(lived.least), required, forGrade } });
+    } else if (requirement.underUnstated) {
+      // "Inférieure à 3 ans": under three years, the value is the employer's to say.
+      reasons.push({ rule: 'residenceUnderUnstated', outcome: 'unknown', params: { years: yearsText(lived.most), required, forGrade, contact: contactOf(offer) } });
+      residenceOutcome = 'unknown';
     } else if (lived.most < required) {
       reasons.push({ rule: 'residenceShort', outcome: 'notMet', params: { years: yearsText(lived.most), required, forGrade } });
       // Short of the years, but perhaps a citizen (who could not say): no conclusion.
@@ -155,8 +179,10 @@ export function assessEligibility(offer: Offer, profile: CandidateProfile, now: 
 
   const stillMissing = FACT_ORDER.filter((f) => missing.includes(f));
   let kind: VerdictKind;
-  if (residenceOutcome === 'notMet' || educationOutcome === 'notMet') kind = 'notEligible';
-  else if (stillMissing.length > 0) kind = 'cannotTell';
+  // Short of the residence is short of priority, not of the right to apply; short of the diploma is.
+  if (educationOutcome === 'notMet') kind = 'notEligible';
+  else if (stillMissing.length > 0 || residenceOutcome === 'unknown') kind = 'cannotTell';
+  else if (residenceOutcome === 'notMet') kind = 'noPriority';
   else kind = 'eligible';
   return { kind, reasons, missing: kind === 'notEligible' ? [] : stillMissing };
 }
@@ -176,7 +202,7 @@ export function contradiction(profile: CandidateProfile, now: Date): 'citizenWit
   return profile.citizen === true && lived !== undefined && lived.most < 1 / 12 ? 'citizenWithoutResidence' : undefined;
 }
 
-const RANK: Record<VerdictKind, number> = { eligible: 3, eligibleOtherRoute: 2, cannotTell: 1, notEligible: 0 };
+const RANK: Record<VerdictKind, number> = { eligible: 4, eligibleOtherRoute: 3, noPriority: 2, cannotTell: 1, notEligible: 0 };
 
 /**
  * The verdict for the most favourable grade when the residence required depends on the grade and

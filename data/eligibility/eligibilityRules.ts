@@ -16,13 +16,15 @@ export const RULE_IDS = [
   'residenceShort',
   'residenceUncertain',
   'residenceNotStated',
+  'residenceSilent',
+  'residenceUnderUnstated',
   'educationMet',
   'educationShort',
   'educationNotStated',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
-export const VERDICTS = ['eligible', 'eligibleOtherRoute', 'notEligible', 'cannotTell'] as const;
+export const VERDICTS = ['eligible', 'eligibleOtherRoute', 'noPriority', 'notEligible', 'cannotTell'] as const;
 export type VerdictKind = (typeof VERDICTS)[number];
 
 const inBothLanguages = z.object({ fr: z.string().min(1), en: z.string().min(1) });

@@ -259,7 +259,7 @@ export class EligibilityDialog extends ComponentDialog {
       }
       const application = { unanswerable: state.unanswerable };
       const verdicts = open.map((o) => ({ offer: o, verdict: assessBestGrade(o, profile, now, application) }));
-      const yes = verdicts.filter((v) => v.verdict.kind === 'eligible' || v.verdict.kind === 'eligibleOtherRoute');
+      const yes = verdicts.filter((v) => v.verdict.kind === 'eligible' || v.verdict.kind === 'eligibleOtherRoute' || v.verdict.kind === 'noPriority');
       const undecided = verdicts.filter((v) => v.verdict.kind === 'cannotTell').length;
       const lines = [t(language, 'eligibility.all.result', { count: yes.length, total: open.length })];
       if (undecided > 0) lines.push(t(language, 'eligibility.all.undecided', { count: undecided }));

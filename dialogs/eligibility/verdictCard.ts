@@ -6,7 +6,7 @@ import { adaptiveCard, bullets, escapeMarkdown, heading, text, type Action, type
 import { formatDay, t, type Language } from '../i18n/messages.js';
 import { factNames, reasonText } from './reasonText.js';
 
-const COLOURS = { eligible: 'Good', eligibleOtherRoute: 'Good', notEligible: 'Attention', cannotTell: 'Warning' } as const;
+const COLOURS = { eligible: 'Good', eligibleOtherRoute: 'Good', noPriority: 'Warning', notEligible: 'Attention', cannotTell: 'Warning' } as const;
 const MARKS = { met: '✓', notMet: '✗', unknown: '?', info: 'ℹ' } as const;
 
 /**

@@ -88,7 +88,7 @@ export const en: Catalog = {
   'card.location': 'Workplace',
   'card.applicantLocation': 'Location given to applicants',
   'card.residence': 'Residence required (recruitment “sur titre”)',
-  'card.residenceNone': 'Not stated in the offer',
+  'card.residenceNone': 'Stated in the published posting, not in this record: see the posting',
   'card.postedOn': 'Posted on',
   'card.deadline': 'Deadline',
   'card.deadlineExtended': '{date} (extended; originally {original})',

@@ -92,7 +92,7 @@ export const fr = {
   'card.location': 'Lieu de travail',
   'card.applicantLocation': 'Lieu indiqué aux candidats',
   'card.residence': 'Durée de résidence exigée (recrutement sur titre)',
-  'card.residenceNone': "Non précisée dans l'offre",
+  'card.residenceNone': "Indiquée dans l'avis publié, pas dans cette fiche : voir l'avis",
   'card.postedOn': 'Publiée le',
   'card.deadline': 'Date limite',
   'card.deadlineExtended': '{date} (prolongée ; initialement le {original})',

@@ -150,7 +150,7 @@ describe('one offer', () => {
   it('warns that a closed offer is shown for information, and says what the posting leaves out', async () => {
     const replies = await testConversation(JULY_5).say('details 0712');
     expect(textsOf(replies)).toContain('clôturée depuis le vendredi 29 mai 2026');
-    expect(cardText(cardsOf(replies)[0])).toContain("Non précisée dans l'offre");
+    expect(cardText(cardsOf(replies)[0])).toContain("Indiquée dans l'avis publié, pas dans cette fiche : voir l'avis");
   });
 
   it.each([

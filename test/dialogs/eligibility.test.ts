@@ -44,7 +44,8 @@ describe('the eligibility check, in French', () => {
     await dialog(bot, 'suis-je éligible à la 0975 ?', 'non', 'non', 'Ingénieur 1er grade', 'depuis 2019', 'Bac+3');
     // Only the grade, which belongs to this application.
     expect(textsOf(await bot.say('et pour la 1010, je peux postuler ?'))).toMatch(/Pour quel grade postulez-vous/);
-    expect(verdictOf(await bot.say('1er grade'))).toMatch(/^Vous ne remplissez pas les conditions[\s\S]*au moins 10 ans pour le grade « Ingénieur 1er grade »[\s\S]*à défaut de candidature prioritaire/);
+    // Short of the years: no priority, but the right to apply, and what the employer may do.
+    expect(verdictOf(await bot.say('1er grade'))).toMatch(/^Vous pouvez postuler, sans priorité[\s\S]*au moins 10 ans pour le grade « Ingénieur 1er grade »[\s\S]*commission paritaire de l'emploi local \(CPELFP\)/);
   });
 
   it('a citizen: no grade, no years', async () => {
@@ -70,11 +71,13 @@ describe('the eligibility check, in French', () => {
     expect(verdict).toContain('Comme agent contractuel');
   });
 
-  it('an offer whose residence is blank says no condition is stated', async () => {
+  it('an offer whose record says nothing of residence: the posting states it, never "no condition"', async () => {
     const bot = testConversation(JULY_5);
-    const verdict = verdictOf(await dialog(bot, 'mon éligibilité pour la 0939', 'non'));
-    expect(verdict).toMatch(/^Vous pouvez postuler/);
-    expect(verdict).toContain("L'offre n'indique aucune durée de résidence exigée");
+    const verdict = verdictOf(await dialog(bot, 'mon éligibilité pour la 0939', 'non', 'non'));
+    expect(verdict).toMatch(/^Je ne peux pas conclure/);
+    expect(verdict).toContain("c'est l'avis publié qui l'indique");
+    expect(verdict).toContain("Je ne peux pas dire qu'il n'y a aucune condition.");
+    expect(verdict).not.toContain('aucune condition de résidence n');
   });
 
   it('a closed offer: not eligible, with the date, nothing asked', async () => {
@@ -156,11 +159,11 @@ describe('the eligibility check, in French', () => {
   it('checks every open offer at once and lists those the profile fits', async () => {
     const bot = testConversation(JULY_5);
     // Three years are short of the engineers' five: their diploma need not be asked.
-    const replies = await dialog(bot, 'à quelles offres puis-je postuler ?', "Ni l'un ni l'autre", 'non', '3 ans');
-    expect(textsOf(replies)).toBe('Avec vos informations, vous pouvez postuler à 7 des 9 offres ouvertes :');
-    const titles = cardsOf(replies).map(cardText).join('\n');
-    expect(titles).not.toContain('3134-26-0975/SR');
-    expect(titles).toContain('3134-26-0939/SR');
+    const replies = await dialog(bot, 'à quelles offres puis-je postuler ?', "Ni l'un ni l'autre", 'non', '3 ans', 'Bac+5');
+    // Three years are short of the engineers' five (no priority, but they may apply); the offers whose
+    // record is silent on residence cannot be concluded.
+    expect(textsOf(replies)).toMatch(/^Avec vos informations, vous pouvez postuler à [1-9] des 9 offres ouvertes :[\s\S]*il me manque une information/);
+    expect(cardsOf(replies).map(cardText).join('\n')).toContain('3134-26-0975/SR');
   });
 });
 
@@ -169,9 +172,10 @@ describe('the eligibility check, in English', () => {
     const bot = testConversation(JULY_5, { locale: 'en-US' });
     expect(textsOf(await bot.say('am I eligible for 0975?'))).toMatch(/Are you already a civil servant/);
     await dialog(bot, 'Neither', 'no', 'second grade');
-    // Four years are short of five: the diploma would not change the verdict, so it is not asked.
-    const verdict = verdictOf(await bot.say('four years'));
-    expect(verdict).toMatch(/^You do not meet the conditions/);
+    // Four years are short of five: no priority, so the diploma still decides.
+    expect(textsOf(await bot.say('four years'))).toMatch(/highest qualification/);
+    const verdict = verdictOf(await bot.say("a master's degree"));
+    expect(verdict).toMatch(/^You can apply, without priority/);
     expect(verdict).toContain('You have lived in New Caledonia for 4 years; the offer asks for at least 5 years for the grade “Ingénieur 2ème grade”');
     expect(verdict).toContain('Source');
   });

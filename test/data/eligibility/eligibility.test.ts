@@ -42,19 +42,26 @@ const profiles: ProfileKind[] = [
 ];
 
 /**
- * The rule, said plainly from the offer's own fields, independently of the code under test:
- * closed → no; civil servant of the corps → another route; otherwise the residence (citizens
- * exempt; the most favourable grade when it depends on the grade) and the diploma both hold.
+ * The rules, said plainly from the offer's own fields and the DRHFPNC's pages, independently of the
+ * code under test: closed → no; civil servant of the corps → another route; a diploma short of the
+ * post's → no; then the residence for recruitment "sur titre" gives *priority*, it does not exclude:
+ * citizens and residents with the years (for the most favourable grade) have it; others may apply
+ * without it; where the record is silent the posting states the condition, so no conclusion; an
+ * "inférieure à N ans" below N years is for the employer to say.
  */
 function expected(offer: Offer, profile: CandidateProfile, now: Date): string {
   if (now.getTime() >= closesAt(offer).getTime()) return 'notEligible';
   if (profile.status === 'civilServant' && profile.corps !== 'Corps imaginaire') return 'eligibleOtherRoute';
-  const required = offer.residence?.requirements.map((r) => r.years) ?? [];
-  const lived = profile.residenceSince ? (now.getTime() - Date.parse(profile.residenceSince)) / (365.25 * 86_400_000) : 0;
-  const residenceOk = required.length === 0 || profile.citizen === true || lived >= Math.min(...required);
   const diploma = offer.education ? parseEducation(offer.education) : undefined;
-  const diplomaOk = !diploma || (profile.education ?? -2) >= diploma.level;
-  return residenceOk && diplomaOk ? 'eligible' : 'notEligible';
+  if (diploma && (profile.education ?? -2) < diploma.level) return 'notEligible';
+  if (profile.citizen === true) return 'eligible';
+  if (!offer.residence) return 'cannotTell';
+  const requirements = offer.residence.requirements;
+  if (requirements.length === 0) return 'eligible';
+  const lived = profile.residenceSince ? (now.getTime() - Date.parse(profile.residenceSince)) / (365.25 * 86_400_000) : 0;
+  if (requirements.some((r) => lived >= r.years)) return 'eligible';
+  if (requirements.some((r) => r.comparison === 'lessThan')) return 'cannotTell';
+  return 'noPriority';
 }
 
 describe('eligibility over every real offer and each kind of candidate', () => {
@@ -101,9 +108,9 @@ describe('the rules, one at a time', () => {
     }
     expect(asked).toEqual(['status', 'citizen', 'grade', 'residence', 'education']);
     expect(assessEligibility(engineer, profile, now, { grade }).kind).toBe('eligible');
-    // Seven years are not ten: the first grade is out of reach, with the reason.
+    // Seven years are not ten: for the first grade, no priority (the candidate may still apply), with the reason.
     const first = assessEligibility(engineer, profile, now, { grade: 'Ingénieur 1er grade' });
-    expect(first.kind).toBe('notEligible');
+    expect(first.kind).toBe('noPriority');
     expect(first.reasons).toContainEqual({ rule: 'residenceShort', outcome: 'notMet', params: { years: 7, required: 10, forGrade: 'Ingénieur 1er grade' } });
   });
 
@@ -111,10 +118,24 @@ describe('the rules, one at a time', () => {
     expect(nextFact(engineer, { status: 'external', citizen: true }, now)).toBe('education');
   });
 
-  it('an offer with no residence stated says so, and asks nothing about residence', () => {
-    const verdict = assessEligibility(opt, { status: 'external' }, openOn(opt));
-    expect(verdict.kind).toBe('eligible');
-    expect(verdict.reasons.map((r) => r.rule)).toEqual(['residenceNotStated', 'educationNotStated']);
+  it('an offer whose record is silent on residence is no "no condition": the posting states it, see it or ask HR', () => {
+    const verdict = assessEligibility(opt, { status: 'external', citizen: false }, openOn(opt));
+    expect(verdict.kind).toBe('cannotTell');
+    expect(verdict.reasons.map((r) => r.rule)).toEqual(['residenceSilent', 'educationNotStated']);
+    expect(verdict.missing).toEqual([]);
+    // Only the posting's "/" says there is none.
+    const none = { ...opt, residence: { text: '/', requirements: [] } };
+    expect(assessEligibility(none, { status: 'external' }, openOn(opt))).toMatchObject({ kind: 'eligible', reasons: [{ rule: 'residenceNotStated' }, { rule: 'educationNotStated' }] });
+  });
+
+  it('"inférieure à 3 ans": three years or more meet it; under three, the employer says (cannot tell, with whom to ask)', () => {
+    const under = { ...opt, residence: { text: 'inférieure à 3 ans', requirements: [{ years: 3, comparison: 'lessThan' as const }] } };
+    const at = openOn(opt);
+    const resident = (years: number): CandidateProfile => ({ status: 'external', citizen: false, residenceSince: yearsAgo(at, years), residencePrecision: 'day' });
+    expect(assessEligibility(under, resident(4), at).kind).toBe('eligible');
+    const short = assessEligibility(under, resident(1), at);
+    expect(short.kind).toBe('cannotTell');
+    expect(short.reasons.map((r) => r.rule)).toContain('residenceUnderUnstated');
   });
 
   it('"depuis 2019": sure when both ends of the year agree, "cannot tell" when they straddle the requirement', () => {
@@ -122,7 +143,7 @@ describe('the rules, one at a time', () => {
     const at = new Date('2026-07-01T00:00:00Z');
     expect(residenceYears(profile('2019'), at)).toEqual({ least: expect.closeTo(6.5, 1), most: expect.closeTo(7.5, 1) });
     expect(assessEligibility(engineer, profile('2019'), at, { grade: 'Ingénieur 2ème grade' }).kind).toBe('eligible');
-    expect(assessEligibility(engineer, profile('2023'), at, { grade: 'Ingénieur 2ème grade' }).kind).toBe('notEligible');
+    expect(assessEligibility(engineer, profile('2023'), at, { grade: 'Ingénieur 2ème grade' }).kind).toBe('noPriority');
     const straddling = assessEligibility(engineer, profile('2021'), at, { grade: 'Ingénieur 2ème grade' });
     expect(straddling.kind).toBe('cannotTell');
     expect(straddling.missing).toEqual(['residence']);
