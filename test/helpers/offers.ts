@@ -9,7 +9,7 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const SAMPLE_OFFERS_FILE = path.join(PROJECT_ROOT, 'test', 'fixtures', 'sample-offers.json');
 /** The real catalogue the bot ships with. */
 export const SHIPPED_OFFERS_FILE = path.join(PROJECT_ROOT, 'data', 'offers.json');
-/** The real postings, copied into the project from ../shared/offers by scripts/copy-real-offers.sh. */
+/** The real postings, copied into the project by scripts/copy-real-offers.sh (npm run fixtures:copy). */
 export const REAL_OFFERS_DIR = path.join(PROJECT_ROOT, 'test', 'fixtures', 'real-offers');
 
 /** The sample offers, validated as the bot validates them. */

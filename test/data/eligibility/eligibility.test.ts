@@ -10,7 +10,7 @@ import { closesAt, opensAt } from '../../../data/offers/openness.js';
 import { offerFromPostingText } from '../../../data/offers/postingText.js';
 import { REAL_OFFERS_DIR } from '../../helpers/offers.js';
 
-/** Every real offer in ../shared/offers, read by the importers HR uses. */
+/** Every real offer of test/fixtures/real-offers (postings and JobPosting files), read by the importers HR uses. */
 function realOffers(): Offer[] {
   const jsonDir = path.join(REAL_OFFERS_DIR, 'jobposting');
   const textDir = path.join(REAL_OFFERS_DIR, 'postings');
