@@ -89,6 +89,13 @@ export function maskText(text: string): string {
   return masked.replace(KEPT_PLACE, (_whole, index: string) => kept[Number(index)] ?? '');
 }
 
+const MASK_WORDS = new RegExp(Object.values(MASKS).map((m) => m.replace(/[[\]]/g, '\\$&')).join('|'), 'g');
+
+/** What a user wrote with its personal data taken out altogether: the words of a search, never a phone number. */
+export function withoutPersonalData(text: string): string {
+  return maskText(text).replace(MASK_WORDS, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** Every string of a value (an activity, a card), masked; the shape is kept. */
 export function maskDeep<T>(value: T): T {
   if (typeof value === 'string') return maskText(value) as T;

@@ -1,6 +1,7 @@
 import type { SavedSearch } from '../../data/reminders/proactiveRecords.js';
 import type { Recognition } from '../recognition/recognizer.js';
 import { searchIntentFrom } from '../search/searchRequest.js';
+import { withoutPersonalData } from '../../data/transcripts/masking.js';
 
 /**
  * The words of asking for an alert ("préviens-moi quand une nouvelle offre … sort", "let me know
@@ -12,7 +13,9 @@ const ALERT_WORDS =
 
 export function alertSearchFrom(recognition: Recognition): SavedSearch {
   const search = searchIntentFrom(recognition);
-  const text = search.text.replace(/(?<![\p{L}])[dlj]['’]/giu, ' ').replace(ALERT_WORDS, ' ').replace(/[?!.,;:«»"“”]/g, ' ').replace(/\s+/g, ' ').trim();
+  // Personal data out first, while its punctuation still shows it ("jean@mail.nc", "26.79.28"): it is
+  // no search, and the alert's label, quoted back to the user, must not carry it.
+  const text = withoutPersonalData(search.text).replace(/(?<![\p{L}])[dlj]['’]/giu, ' ').replace(ALERT_WORDS, ' ').replace(/[?!.,;:«»"“”]/g, ' ').replace(/\s+/g, ' ').trim();
   const { closingWithinDays: _soon, ...filters } = search.filters;
   return { text, said: recognition.text, filters };
 }

@@ -162,7 +162,7 @@ export class ReminderTopics {
       kind: 'alert',
       recipient: this.recipient(context, data, language),
       // What the user wrote is kept masked, like the transcripts (an alert lives for months).
-      search: { ...search, text: maskText(search.text), said: maskText(quoted(search.said, 120)) },
+      search: { ...search, said: maskText(quoted(search.said, 120)) },
       createdAt: this.services.clock.now().toISOString(),
     };
     await this.services.proactive.put(alert);

@@ -3,7 +3,7 @@ import type { Offer } from '../../data/offers/offer.js';
 import { DEFAULT_LEAD_DAYS } from '../../data/reminders/reminderRules.js';
 import type { AskOfferOptions, OfferQuestion } from '../askOfferDialog.js';
 import type { ConversationData } from '../conversationData.js';
-import { maskText } from '../../data/transcripts/masking.js';
+import { maskText, withoutPersonalData } from '../../data/transcripts/masking.js';
 import { t, type Language } from '../i18n/messages.js';
 import { deadlineReply, howToApplyReply, offerDetailsReply } from '../offers/offerReplies.js';
 import { noteOutcome } from '../outcome.js';
@@ -39,7 +39,7 @@ export class OfferTopics {
     const { replies, shown, openFound } = searchReplies(this.services.catalog.current(), search, this.services.clock.now(), language, this.services.links);
     if (openFound === 0) noteOutcome(context, { outcome: 'noResult' });
     // The conversation's state keeps what the user wrote masked, as the transcripts do.
-    data.lastSearch = { ...search, text: maskText(search.text), said: maskText(search.said) };
+    data.lastSearch = { ...search, text: withoutPersonalData(search.text), said: maskText(search.said) };
     if (shown.length > 0) data.lastShown = shown;
     await context.sendActivities(replies);
   }

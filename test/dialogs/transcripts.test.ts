@@ -31,6 +31,19 @@ describe('every activity in and out goes to the transcript, masked', () => {
     expect(activities.every((a) => a.channelData === undefined)).toBe(true);
   });
 
+  it('masks what escaped before, in the transcript, the alert kept for months and the conversation state', async () => {
+    const bot = testConversation(JULY_5);
+    await bot.say('préviens-moi quand une offre de développeur sort, au 26.79.28/79.12.34 ou à jean-98-1234@gmail.com');
+    const text = JSON.stringify(await stored(bot));
+    for (const clear of ['26.79.28', '79.12.34', 'jean-98-1234']) expect(text).not.toContain(clear);
+    const alert = bot.proactive.all().find((r) => r.kind === 'alert');
+    expect(alert).toBeDefined();
+    expect(JSON.stringify(alert)).not.toMatch(/26\.79\.28|79\.12\.34|jean-98-1234/);
+    await bot.say('offres en informatique, je suis née le 12/03/1985');
+    expect(JSON.stringify(await bot.conversationData())).not.toContain('12/03/1985');
+    expect(JSON.stringify(await stored(bot))).toContain('[DATE DE NAISSANCE]');
+  });
+
   it('flags a fallback, an empty search and a request for a human; lists the unanswered questions', async () => {
     const bot = testConversation(JULY_5);
     await bot.say('quelle est la couleur du ciel ?');
