@@ -12,7 +12,8 @@ import { alertSearchFrom } from '../reminders/alertRequest.js';
 import { leadDaysOf } from '../reminders/leadTime.js';
 import type { ReminderTopics } from '../reminders/reminderTopics.js';
 import { formatted, plain } from '../replies.js';
-import { searchIntentFrom } from '../search/searchRequest.js';
+import { searchIntentFrom, type SearchIntent } from '../search/searchRequest.js';
+import { searchOffers } from '../../data/search/searchOffers.js';
 import type { DialogServices } from '../services.js';
 import type { OfferTopics } from './offerTopics.js';
 import { fallbackReply, helpReply } from './starters.js';
@@ -40,6 +41,22 @@ export class IntentRoutes {
     private readonly reminders: ReminderTopics,
   ) {}
 
+  /**
+   * The search a message asks: a domain or a grade said as a filter filters, unless no open offer
+   * passes it while its words would find some ("offres en informatique" when the open offers are filed
+   * under "Systèmes d'information"): then the words are searched.
+   */
+  private searchOf(recognition: Recognition): SearchIntent {
+    const filtered = searchIntentFrom(recognition);
+    if (filtered.filters.domain === undefined && filtered.filters.grade === undefined) return filtered;
+    const snapshot = this.services.catalog.current();
+    const now = this.services.clock.now();
+    const finds = (search: SearchIntent) => searchOffers(snapshot.index, { text: search.text, filters: search.filters, status: 'open', limit: 1 }, now, snapshot.matchWord).total > 0;
+    if (finds(filtered)) return filtered;
+    const words = searchIntentFrom(recognition, { domainsAndGradesAsFilters: false });
+    return finds(words) ? words : filtered;
+  }
+
   async route(context: TurnContext, recognition: Recognition, data: ConversationData, language: Language): Promise<NextDialog> {
     const reference = entityOf(recognition, 'offerReference')?.resolution;
     const question = QUESTION_OF_INTENT[recognition.topIntent];
@@ -52,7 +69,7 @@ export class IntentRoutes {
     }
     switch (recognition.topIntent) {
       case 'SearchOffers': {
-        const search = searchIntentFrom(recognition);
+        const search = this.searchOf(recognition);
         await this.offers.search(context, { ...search, said: recognition.text, status: 'open', offset: 0 }, data, language);
         return undefined;
       }

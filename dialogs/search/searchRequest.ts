@@ -6,6 +6,19 @@ export const CLOSING_SOON_DAYS = 7;
 
 const CLOSING_SOON = /\b(qui )?(ferment|fermant|cloturent|se terminent|closing|close|ending|expiring)( bient[oô]t| soon| cette semaine| this week)?\b|\bbient[oô]t\b|\bsoon\b|\burgent(es)?\b/gi;
 
+/**
+ * A domain or a grade said as a filter ("en informatique", "dans le domaine de la santé", "grade
+ * ingénieur", "corps des rédacteurs") filters; said alone ("infirmier", "ingénieur informatique") it is
+ * searched as words, which also finds the offers filed under a neighbouring domain or a grade spelt
+ * otherwise.
+ */
+const FILTER_KINDS = new Set(['domain', 'grade']);
+const FILTER_CUE = /(?:^|\s)(?:en|dans|domaines?(?: de| des| du)?(?: la| l['’])?|fili[eè]re|secteur|corps(?: des| de)?|grade(?: de| d['’])?|cadre d['’]emplois?(?: des| de)?|in(?: the)?(?: field of)?|field(?: of)?)\s*$/i;
+
+function saidAsFilter(text: string, offset: number): boolean {
+  return FILTER_CUE.test(text.slice(Math.max(0, offset - 40), offset));
+}
+
 export interface SearchIntent {
   text: string;
   filters: OfferFilters;
@@ -16,15 +29,16 @@ export interface SearchIntent {
  * filters ("offres de l'OPT à Koné"), "qui ferment bientôt" becomes a closing-soon filter, and the
  * rest of the words are searched.
  */
-export function searchIntentFrom(recognition: Recognition): SearchIntent {
+export function searchIntentFrom(recognition: Recognition, options: { domainsAndGradesAsFilters?: boolean } = {}): SearchIntent {
+  const asFilters = options.domainsAndGradesAsFilters ?? true;
   const filters: OfferFilters = {};
   let text = recognition.text;
   const spans = recognition.entities
-    .filter((e) => (e.category === 'commune' || e.category === 'employer') && e.resolution)
+    .filter((e) => (e.category === 'commune' || e.category === 'employer' || (asFilters && FILTER_KINDS.has(e.category) && saidAsFilter(recognition.text, e.offset))) && e.resolution)
     .sort((a, b) => b.offset - a.offset);
   for (const entity of spans) {
-    if (entity.category === 'commune') filters.commune ??= entity.resolution;
-    else filters.employer ??= entity.resolution;
+    const kind = entity.category as 'commune' | 'employer' | 'domain' | 'grade';
+    filters[kind] ??= entity.resolution;
     text = `${text.slice(0, entity.offset)} ${text.slice(entity.offset + entity.length)}`;
   }
   if (CLOSING_SOON.test(text)) {

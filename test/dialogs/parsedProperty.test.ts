@@ -8,7 +8,7 @@ describe('the candidate profile kept in UserState', () => {
   it('drops a field that no longer fits and keeps the others', async () => {
     const storage = new MemoryStorage();
     const adapter = new TestAdapter(async () => undefined);
-    const context = new TurnContext(adapter, { type: 'message', channelId: 'test', from: { id: 'u1', name: 'u' }, conversation: { id: 'c1', isGroup: false, name: 'c' }, recipient: { id: 'bot', name: 'bot' } });
+    const context = new TurnContext(adapter, { type: 'message', channelId: 'test', from: { id: 'u1', name: 'u' }, conversation: { id: 'c1', isGroup: false, name: 'c', conversationType: 'personal' }, recipient: { id: 'bot', name: 'bot' } });
     // As another version of the bot (or a hand-edited store) left it.
     await storage.write({ 'test/users/u1/': { candidateProfile: { status: 'retired', citizen: true, education: 42, residenceSince: '2019-01-01' }, eTag: '*' } });
     const state = new UserState(storage);
