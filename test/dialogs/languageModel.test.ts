@@ -56,8 +56,8 @@ describe('the CLU project file', () => {
     for (const written of ['3134-25-0966/SR', '24-54956/MPRH', '25-1234/GNC', '25-0979', '54956']) expect(written.match(reference)?.[0]).toBe(written);
   });
 
-  it('lists every domain, employer, commune and grade of the offers, with English synonyms', () => {
-    for (const facet of facetValues(sampleOffers())) {
+  it('lists every domain, employer, commune and grade of the real catalogue and of the sample, with English synonyms (npm run nlu:lists)', () => {
+    for (const facet of [...facetValues(shippedOffers()), ...facetValues(sampleOffers())]) {
       const entity = project.assets.entities.find((e) => e.category === facet.kind);
       const values = (entity?.list?.sublists ?? []).flatMap((s) => s.synonyms.flatMap((syn) => syn.values).concat(s.listKey));
       expect(values.map(facetKey)).toContain(facet.key);
