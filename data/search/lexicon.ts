@@ -171,6 +171,11 @@ export const FRENCH_VARIANTS: Readonly<Record<string, readonly string[]>> = {
   rh: ['ressource', 'humaine'],
   si: ['information', 'informatique'],
   dsi: ['information', 'informatique'],
+  // Directions people name by their acronym.
+  dittt: ['infrastructure', 'topographie', 'transport'],
+  dass: ['sanitaire', 'sociale'],
+  dinum: ['numerique', 'modernisation'],
+  drhfpnc: ['ressource', 'humaine'],
   informatique: ['information', 'si', 'dsi', 'logiciel', 'developpeur', 'application'],
   developpeur: ['developpement', 'concepteur'],
   chef: ['responsable', 'cheffe'],
