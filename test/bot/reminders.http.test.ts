@@ -151,3 +151,39 @@ describe('an alert over the real channel', () => {
     expect((await bob.poll()).filter((a) => a.from?.role === 'bot')).toEqual([]);
   }, 20000);
 });
+
+describe('a slip of HR loses nothing for users', () => {
+  it('an offer dropped from the file by mistake keeps its reminders, and restoring the file tells nobody anything', async () => {
+    const clock = new ManualClock(noumeaNoon('2026-07-05'));
+    const dir = await mkdtemp(path.join(tmpdir(), 'slip-'));
+    const file = path.join(dir, 'offers.json');
+    const original = await readFile(SAMPLE_OFFERS_FILE, 'utf8');
+    await writeFileAtomic(file, original);
+    const app = await bot(clock, { OFFERS_FILE: file });
+    const client = await connect(app.url);
+    await client.start();
+    await client.untilBotSays();
+    await client.send({ type: 'message', from: { id: 'user-1' }, text: 'rappelle-moi 2 jours avant la date limite de la 0975', locale: 'fr-FR' });
+    await client.untilBotSays();
+    const pending = () => app.proactive.all().filter((r) => r.kind === 'reminder' && r.delivery.status === 'pending');
+    const notices = () => app.proactive.all().filter((r) => r.kind === 'notice');
+    expect(pending()).toHaveLength(1);
+    // HR saves the file without that offer (a slip), then, an hour later, restores it.
+    const data = JSON.parse(original) as { offers: Array<{ reference: string }> };
+    await writeFileAtomic(file, JSON.stringify({ offers: data.offers.filter((o) => o.reference !== '3134-26-0975/SR') }));
+    await waitUntil(async () => (app.catalog.current().offers.length === 20 ? true : undefined), 3000);
+    // The follow-up of the reload (what it means for reminders) runs after the swap: let it finish.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await app.scheduler.tick();
+    expect(pending()).toHaveLength(1);
+    expect(notices()).toEqual([]);
+    clock.advance(3_600_000);
+    await writeFileAtomic(file, original);
+    await waitUntil(async () => (app.catalog.current().offers.length === 21 ? true : undefined), 3000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await app.scheduler.tick();
+    expect(pending()).toHaveLength(1);
+    expect(notices()).toEqual([]);
+  });
+});
+
