@@ -129,9 +129,27 @@ export function assessEligibility(offer: Offer, profile: CandidateProfile, now: 
     // The record is silent: the posting states the condition, the bot does not know it.
     reasons.push({ rule: 'residenceSilent', outcome: 'unknown', params: { posting: postingLink(offer), contact: contactOf(offer) } });
     residenceOutcome = 'unknown';
-  } else if (requirement.grades) {
+  } else if (requirement.grades && !cannot.has('grade')) {
     need('grade');
     residenceOutcome = 'unknown';
+  } else if (requirement.grades) {
+    // The grade is not known: the residence decides grade by grade ("2ème grade : prioritaire ; 1er grade : sans priorité").
+    const lived = residenceYears(profile, now);
+    if (!lived) {
+      need('residence');
+      residenceOutcome = 'unknown';
+    } else {
+      const byGrade = (offer.residence?.requirements ?? []).filter((r) => r.grade);
+      const withPriority = byGrade.filter((r) => r.comparison !== 'lessThan' && lived.least >= r.years).map((r) => r.grade as string);
+      const without = byGrade.filter((r) => r.comparison !== 'lessThan' && lived.most < r.years).map((r) => r.grade as string);
+      const open = byGrade.map((r) => r.grade as string).filter((g) => !withPriority.includes(g) && !without.includes(g));
+      reasons.push({
+        rule: 'residenceByGrade',
+        outcome: withPriority.length > 0 ? 'met' : open.length > 0 ? 'unknown' : 'notMet',
+        params: { years: yearsText(lived.most), withPriority: withPriority.join(', ') || '—', without: [...without, ...open].join(', ') || '—' },
+      });
+      residenceOutcome = withPriority.length > 0 ? 'met' : open.length > 0 ? 'unknown' : 'notMet';
+    }
   } else {
     const required = requirement.years as number;
     const lived = residenceYears(profile, now);

@@ -18,6 +18,7 @@ export const RULE_IDS = [
   'residenceNotStated',
   'residenceSilent',
   'residenceUnderUnstated',
+  'residenceByGrade',
   'educationMet',
   'educationShort',
   'educationNotStated',

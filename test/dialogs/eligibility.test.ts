@@ -48,6 +48,15 @@ describe('the eligibility check, in French', () => {
     expect(verdictOf(await bot.say('1er grade'))).toMatch(/^Vous pouvez postuler, sans priorité[\s\S]*au moins 10 ans pour le grade « Ingénieur 1er grade »[\s\S]*commission paritaire de l'emploi local \(CPELFP\)/);
   });
 
+  it('"je ne sais pas" to the grade: the residence is asked anyway, and the verdict is given grade by grade', async () => {
+    const bot = testConversation(JULY_5);
+    await dialog(bot, 'suis-je éligible à la 0975 ?', 'non', 'non');
+    expect(textsOf(await bot.say('je ne sais pas'))).toMatch(/[Dd]epuis quand/);
+    const verdict = verdictOf(await dialog(bot, 'depuis 2019', 'Bac+5'));
+    expect(verdict).toMatch(/^Vous pouvez postuler/);
+    expect(verdict).toMatch(/Prioritaire pour : Ingénieur 2ème grade\. Sans priorité[^:]*: Ingénieur 1er grade\./);
+  });
+
   it('a citizen: no grade, no years', async () => {
     const bot = testConversation(JULY_5);
     const verdict = verdictOf(await dialog(bot, 'je peux candidater à la 0975 ?', "Ni l'un ni l'autre", 'oui', 'Bac+5 ou plus'));

@@ -114,6 +114,17 @@ describe('the rules, one at a time', () => {
     expect(first.reasons).toContainEqual({ rule: 'residenceShort', outcome: 'notMet', params: { years: 7, required: 10, forGrade: 'Ingénieur 1er grade' } });
   });
 
+  it('a grade the candidate cannot give: the residence is asked, and judged grade by grade', () => {
+    const application = { unanswerable: ['grade' as const] };
+    const base: CandidateProfile = { status: 'external', citizen: false, education: 5 };
+    expect(nextFact(engineer, base, now, application)).toBe('residence');
+    const seven = assessEligibility(engineer, { ...base, residenceSince: yearsAgo(now, 7), residencePrecision: 'day' }, now, application);
+    expect(seven.kind).toBe('eligible');
+    expect(seven.reasons).toContainEqual({ rule: 'residenceByGrade', outcome: 'met', params: { years: 7, withPriority: 'Ingénieur 2ème grade', without: 'Ingénieur 1er grade' } });
+    const two = assessEligibility(engineer, { ...base, residenceSince: yearsAgo(now, 2), residencePrecision: 'day' }, now, application);
+    expect(two.kind).toBe('noPriority');
+  });
+
   it('a citizen is asked neither grade nor years', () => {
     expect(nextFact(engineer, { status: 'external', citizen: true }, now)).toBe('education');
   });
