@@ -57,6 +57,11 @@ describe('the eligibility check, in French', () => {
     expect(verdict).toMatch(/Prioritaire pour : Ingénieur 2ème grade\. Sans priorité[^:]*: Ingénieur 1er grade\./);
   });
 
+  it('understands a natural opening: "je voudrais savoir si je peux postuler à la 1010"', async () => {
+    const bot = testConversation(JULY_5);
+    expect(textsOf(await bot.say('je voudrais savoir si je peux postuler à la 1010'))).toMatch(/déjà fonctionnaire/);
+  });
+
   it('a citizen: no grade, no years', async () => {
     const bot = testConversation(JULY_5);
     const verdict = verdictOf(await dialog(bot, 'je peux candidater à la 0975 ?', "Ni l'un ni l'autre", 'oui', 'Bac+5 ou plus'));
