@@ -211,15 +211,6 @@ export function nextFact(offer: Offer, profile: CandidateProfile, now: Date, app
   return assessEligibility(offer, profile, now, application).missing.find((fact) => !cannot.has(fact));
 }
 
-/**
- * A profile that contradicts itself: a citizen of New Caledonia who has never lived there. The bot
- * asks which is right rather than concluding on either.
- */
-export function contradiction(profile: CandidateProfile, now: Date): 'citizenWithoutResidence' | undefined {
-  const lived = residenceYears(profile, now);
-  return profile.citizen === true && lived !== undefined && lived.most < 1 / 12 ? 'citizenWithoutResidence' : undefined;
-}
-
 const RANK: Record<VerdictKind, number> = { eligible: 4, eligibleOtherRoute: 3, noPriority: 2, cannotTell: 1, notEligible: 0 };
 
 /**

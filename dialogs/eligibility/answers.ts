@@ -12,8 +12,8 @@ import { quickTimes } from '../recognition/quickTimes.js';
  */
 export type AnswerProblem = 'notUnderstood' | 'negative' | 'future' | 'tooLong' | 'unknownGrade';
 export type Answer<T> = { ok: true; value: T } | { ok: false; problem: AnswerProblem };
-/** The question the user is answering: a fact of the profile, or the check of a contradiction. */
-export type Question = 'status' | 'corps' | 'grade' | 'citizen' | 'residence' | 'education' | 'confirmCitizen';
+/** The question the user is answering: a fact of the profile. */
+export type Question = 'status' | 'corps' | 'grade' | 'citizen' | 'residence' | 'education';
 
 const ok = <T>(value: T): Answer<T> => ({ ok: true, value });
 const problem = <T>(kind: AnswerProblem): Answer<T> => ({ ok: false, problem: kind });
@@ -132,7 +132,6 @@ export function answers(question: Question, text: string, now: Date, grades: rea
   if (isDontKnow(text)) return true;
   switch (question) {
     case 'citizen':
-    case 'confirmCitizen':
       return parseYesNo(text).ok;
     case 'status':
       return parseStatus(text).ok;

@@ -11,7 +11,6 @@ import { forget, type CandidateProfile, type Fact } from '../../data/eligibility
 import {
   assessBestGrade,
   assessEligibility,
-  contradiction,
   nextFact,
   nextFactForAll,
   residenceRequirement,
@@ -120,7 +119,6 @@ export class EligibilityDialog extends ComponentDialog {
   private nextQuestion(state: LoopState, profile: CandidateProfile, offer: Offer | undefined): Question | undefined {
     const now = this.services.clock.now();
     if (state.only) return state.onlyDone ? undefined : state.only;
-    if (contradiction(profile, now) && !state.unanswerable.includes('citizen')) return 'confirmCitizen';
     const application = { grade: state.grade, unanswerable: state.unanswerable };
     if (state.all) return nextFactForAll(this.openOffers(), profile, now, application);
     return offer ? nextFact(offer, profile, now, application) : undefined;
@@ -160,10 +158,9 @@ export class EligibilityDialog extends ComponentDialog {
     const question = state.asked as Question;
     const text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
     const offer = state.reference ? this.services.catalog.current().findByReference(state.reference) : undefined;
-    const fact: Fact = question === 'confirmCitizen' ? 'citizen' : question;
+    const fact: Fact = question;
 
     if (isDontKnow(text)) {
-      if (question === 'confirmCitizen') await this.updateProfile(context, (p) => forget(p, 'citizen'));
       state.unanswerable.push(fact);
       state.asked = undefined;
       if (state.only) state.onlyDone = true;
@@ -199,7 +196,6 @@ export class EligibilityDialog extends ComponentDialog {
       case 'grade':
         return parseGrade(text, this.gradesOf(offer));
       case 'citizen':
-      case 'confirmCitizen':
         return parseYesNo(text);
       case 'residence':
         return parseResidenceAnswer(text, this.services.clock.now());
@@ -223,9 +219,6 @@ export class EligibilityDialog extends ComponentDialog {
           return { ...profile, corps: value as string };
         case 'citizen':
           return { ...profile, citizen: value as boolean };
-        case 'confirmCitizen':
-          // A citizen's residence does not count: the condition is met by citizenship.
-          return value ? { ...forget(profile, 'residence'), citizen: true } : { ...profile, citizen: false };
         case 'residence':
           return { ...profile, ...(value as Pick<CandidateProfile, 'residenceSince' | 'residencePrecision'>) };
         case 'education':
@@ -313,8 +306,6 @@ export class EligibilityDialog extends ComponentDialog {
           button('Bac+3'),
           button(l('eligibility.button.masterOrMore')),
         ]);
-      case 'confirmCitizen':
-        return formatted(l('eligibility.ask.confirmCitizen'), [], [button(l('eligibility.button.isCitizen')), button(l('eligibility.button.notCitizen'))]);
     }
   }
 }

@@ -186,7 +186,6 @@ export const en: Catalog = {
   'eligibility.ask.residence':
     'Since when have you lived in New Caledonia? Give a year (“since 2019”), a date or a length of time (“5 and a half years”).',
   'eligibility.ask.education': 'What is your highest qualification?',
-  'eligibility.ask.confirmCitizen': 'You told me you are a citizen of New Caledonia, but do not live there. Which is right?',
   'eligibility.intro': 'Let us check whether you can apply for offer {reference} “{title}”. I only ask what matters for this offer.',
   'eligibility.introAll': 'Let us check which open offers you can apply for. I only ask what matters.',
   'eligibility.problem.notUnderstood': 'I did not understand your answer.',
@@ -203,8 +202,6 @@ export const en: Catalog = {
   'eligibility.button.no': 'No',
   'eligibility.button.dontKnow': 'I don’t know',
   'eligibility.button.notResident': 'I don’t live there',
-  'eligibility.button.isCitizen': 'I am a citizen',
-  'eligibility.button.notCitizen': 'I am not a citizen',
   'eligibility.button.noDiploma': 'No diploma',
   'eligibility.button.masterOrMore': 'Bac+5 or more',
   'eligibility.years': '{years} years',

@@ -198,8 +198,6 @@ export const fr = {
   'eligibility.ask.residence':
     'Depuis quand résidez-vous en Nouvelle-Calédonie ? Donnez une année (« depuis 2019 »), une date ou une durée (« 5 ans et demi »).',
   'eligibility.ask.education': 'Quel est votre plus haut diplôme ?',
-  'eligibility.ask.confirmCitizen':
-    "Vous m'avez dit être citoyen de la Nouvelle-Calédonie, mais ne pas y résider. Lequel est juste ?",
   'eligibility.intro': "Vérifions si vous pouvez postuler à l'offre {reference} « {title} ». Je ne vous demande que ce qui compte pour cette offre.",
   'eligibility.introAll': 'Vérifions à quelles offres ouvertes vous pouvez postuler. Je ne vous demande que ce qui compte.',
   'eligibility.problem.notUnderstood': "Je n'ai pas compris votre réponse.",
@@ -216,8 +214,6 @@ export const fr = {
   'eligibility.button.no': 'Non',
   'eligibility.button.dontKnow': 'Je ne sais pas',
   'eligibility.button.notResident': "Je n'y réside pas",
-  'eligibility.button.isCitizen': 'Je suis citoyen',
-  'eligibility.button.notCitizen': 'Je ne suis pas citoyen',
   'eligibility.button.noDiploma': 'Sans diplôme',
   'eligibility.button.masterOrMore': 'Bac+5 ou plus',
   'eligibility.years': '{years} ans',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { CandidateProfile } from '../../../data/eligibility/candidateProfile.js';
 import { parseEducation } from '../../../data/eligibility/educationLevels.js';
-import { assessBestGrade, assessEligibility, contradiction, nextFact, residenceYears } from '../../../data/eligibility/eligibility.js';
+import { assessBestGrade, assessEligibility, nextFact, residenceYears } from '../../../data/eligibility/eligibility.js';
 import { offerFromJobPosting } from '../../../data/offers/jobPosting.js';
 import type { Offer } from '../../../data/offers/offer.js';
 import { closesAt, opensAt } from '../../../data/offers/openness.js';
@@ -177,9 +177,11 @@ describe('the rules, one at a time', () => {
     expect(assessEligibility(engineer, short, now, application)).toMatchObject({ kind: 'cannotTell', missing: ['citizen'] });
   });
 
-  it('a citizen who never lived in New Caledonia is a contradiction to clear up', () => {
-    expect(contradiction({ citizen: true, residenceSince: '2026-07-01', residencePrecision: 'day' }, new Date('2026-07-05T00:00:00Z'))).toBe('citizenWithoutResidence');
-    expect(contradiction({ citizen: true, residenceSince: '2000-01-01', residencePrecision: 'day' }, new Date('2026-07-05T00:00:00Z'))).toBeUndefined();
+  it('a citizen living away (studies, family, work, health) is a citizen: priority, no contradiction, no years asked', () => {
+    const away: CandidateProfile = { status: 'external', citizen: true, residenceSince: '2026-07-01', residencePrecision: 'day', education: 5 };
+    const verdict = assessEligibility(engineer, away, now, { grade: 'Ingénieur 1er grade' });
+    expect(verdict.kind).toBe('eligible');
+    expect(verdict.reasons).toContainEqual({ rule: 'citizen', outcome: 'met', params: {} });
   });
 
   it('reads diploma levels as postings and people write them', () => {
