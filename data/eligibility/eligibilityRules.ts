@@ -32,7 +32,8 @@ const inBothLanguages = z.object({ fr: z.string().min(1), en: z.string().min(1) 
 
 const rulesFileSchema = z
   .object({
-    sources: z.record(z.string(), z.object({ title: z.string().min(1), url: z.url({ protocol: /^https$/ }) })),
+    // `texts`: the legal texts a page explains, cited by name next to the page (HR keeps them exact).
+    sources: z.record(z.string(), z.object({ title: z.string().min(1), url: z.url({ protocol: /^https$/ }), texts: inBothLanguages.optional() })),
     verdicts: z.object(Object.fromEntries(VERDICTS.map((v) => [v, inBothLanguages])) as Record<VerdictKind, typeof inBothLanguages>),
     rules: z.object(
       Object.fromEntries(RULE_IDS.map((id) => [id, inBothLanguages.extend({ source: z.string() })])) as Record<
@@ -40,6 +41,8 @@ const rulesFileSchema = z
         ReturnType<typeof inBothLanguages.extend<{ source: z.ZodString }>>
       >,
     ),
+    // What a question means, said when the candidate asks ("c'est quoi, être citoyen ?").
+    explanations: z.object({ citizenship: inBothLanguages.extend({ source: z.string() }) }),
     nextSteps: z.object({
       documents: z.object({ fr: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) }),
       decision: inBothLanguages,
@@ -49,6 +52,11 @@ const rulesFileSchema = z
     for (const id of RULE_IDS) {
       if (!(file.rules[id].source in file.sources)) {
         context.addIssue({ code: 'custom', path: ['rules', id, 'source'], message: `names no source of "sources": "${file.rules[id].source}"` });
+      }
+    }
+    for (const [id, explanation] of Object.entries(file.explanations)) {
+      if (!(explanation.source in file.sources)) {
+        context.addIssue({ code: 'custom', path: ['explanations', id, 'source'], message: `names no source of "sources": "${explanation.source}"` });
       }
     }
   });

@@ -27,6 +27,15 @@ export function isDontKnow(text: string): boolean {
   return DONT_KNOW.test(fold(text));
 }
 
+// A short question about the question itself ("c'est quoi ?", "what does that mean?"): bounded
+// to short messages, so a long message that merely contains "c'est quoi" is not taken for one.
+const WHAT_IT_MEANS =
+  /(c'?est quoi|qu'?est[- ]ce que?|ca veut dire|veut dire quoi|que (veut dire|signifie)|ca signifie|comment (le )?savoir|je (ne )?comprends? pas|what (does|is|do you mean)|what'?s (a|that|this)|meaning of|how do i know|i don'?t understand)/;
+
+export function asksWhatItMeans(text: string): boolean {
+  return text.length <= 120 && WHAT_IT_MEANS.test(fold(text));
+}
+
 const YES = /^(oui|ouais|yes|yeah|yep|y|o|bien sur|of course|exact(ement)?|tout a fait|absolument|correct|c'est ca|affirmatif|je suis citoyen(ne)?|i am( a citizen)?|sure)\b/;
 const NO = /^(non|no|nope|nan|pas (encore|du tout)|not (yet|at all)|jamais|never|aucun(e)?|je ne suis pas citoyen(ne)?|i am not|i'?m not)\b/;
 
@@ -132,7 +141,7 @@ export function answers(question: Question, text: string, now: Date, grades: rea
   if (isDontKnow(text)) return true;
   switch (question) {
     case 'citizen':
-      return parseYesNo(text).ok;
+      return parseYesNo(text).ok || asksWhatItMeans(text);
     case 'status':
       return parseStatus(text).ok;
     case 'grade':

@@ -24,6 +24,7 @@ import { t, type Language } from '../i18n/messages.js';
 import { actionButton, formatted, typedButton } from '../replies.js';
 import type { DialogServices } from '../services.js';
 import {
+  asksWhatItMeans,
   isDontKnow,
   parseCorps,
   parseEducationAnswer,
@@ -34,6 +35,7 @@ import {
   type Answer,
   type Question,
 } from './answers.js';
+import { explanationText } from './reasonText.js';
 import { verdictCard } from './verdictCard.js';
 
 export const ELIGIBILITY_DIALOG = 'eligibilityDialog';
@@ -160,6 +162,12 @@ export class EligibilityDialog extends ComponentDialog {
     const offer = state.reference ? this.services.catalog.current().findByReference(state.reference) : undefined;
     const fact: Fact = question;
 
+    if (question === 'citizen' && asksWhatItMeans(text)) {
+      // Explained, then the same question again: not an answer, so not a retry either.
+      const again = this.questionMessage(question, offer, language);
+      await context.sendActivity({ ...again, text: `${explanationText('citizenship', this.services.eligibilityRules, language)}\n\n${again.text ?? ''}` });
+      return step.replaceDialog(LOOP, state);
+    }
     if (isDontKnow(text)) {
       state.unanswerable.push(fact);
       state.asked = undefined;
@@ -294,6 +302,7 @@ export class EligibilityDialog extends ComponentDialog {
           button(l('eligibility.button.yes')),
           button(l('eligibility.button.no')),
           button(l('eligibility.button.dontKnow')),
+          button(l('eligibility.button.whatIsCitizen')),
         ]);
       case 'residence':
         return formatted(l('eligibility.ask.residence'), [], [button(l('eligibility.button.notResident')), button(l('eligibility.button.dontKnow'))]);

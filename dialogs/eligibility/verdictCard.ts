@@ -4,7 +4,7 @@ import type { Offer } from '../../data/offers/offer.js';
 import { isOpen } from '../../data/offers/openness.js';
 import { adaptiveCard, bullets, escapeMarkdown, heading, text, type Action, type CardAttachment, type CardElement, submit } from '../cards/adaptiveCard.js';
 import { formatDay, t, type Language } from '../i18n/messages.js';
-import { factNames, reasonText } from './reasonText.js';
+import { factNames, reasonText, sourceLine } from './reasonText.js';
 
 const COLOURS = { eligible: 'Good', eligibleOtherRoute: 'Good', noPriority: 'Warning', notEligible: 'Attention', cannotTell: 'Warning' } as const;
 const MARKS = { met: '✓', notMet: '✗', unknown: '?', info: 'ℹ' } as const;
@@ -22,7 +22,7 @@ export function verdictCard(offer: Offer, verdict: Verdict, rules: EligibilityRu
   for (const reason of verdict.reasons) {
     const { text: sentence, source } = reasonText(reason, rules, language);
     body.push(text(`${MARKS[reason.outcome]} ${escapeMarkdown(sentence)}`, { spacing: 'Small' }));
-    body.push(text(t(language, 'eligibility.card.source', { title: escapeMarkdown(source.title), url: source.url }), { isSubtle: true, size: 'Small', spacing: 'None' }));
+    body.push(text(sourceLine(source, language), { isSubtle: true, size: 'Small', spacing: 'None' }));
   }
   if (verdict.kind === 'cannotTell' && verdict.missing.length > 0) {
     body.push(text(t(language, 'eligibility.card.missing', { facts: factNames(verdict.missing, language) }), { spacing: 'Small' }));

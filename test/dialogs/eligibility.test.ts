@@ -23,7 +23,7 @@ describe('the eligibility check, in French', () => {
   it('a resident of six and a half years, for the second grade: eligible, with reasons, sources and next steps', async () => {
     const bot = testConversation(JULY_5);
     expect(textsOf(await bot.say('suis-je éligible à la 0975 ?'))).toMatch(/Êtes-vous déjà fonctionnaire/);
-    expect(suggestionTitles(await bot.say('non'))).toEqual(['Oui', 'Non', 'Je ne sais pas']);
+    expect(suggestionTitles(await bot.say('non'))).toEqual(['Oui', 'Non', 'Je ne sais pas', 'Qu’est-ce qu’un citoyen ?']);
     expect(textsOf(await bot.say('non'))).toMatch(/dépend du grade \(Ingénieur 1er grade : 10 ; Ingénieur 2ème grade : 5\)/);
     expect(textsOf(await bot.say('Ingénieur 2ème grade'))).toMatch(/Depuis quand résidez-vous/);
     expect(textsOf(await bot.say('depuis 2019'))).toMatch(/plus haut diplôme/);
@@ -31,6 +31,8 @@ describe('the eligibility check, in French', () => {
     expect(verdict).toMatch(/^Vous pouvez postuler/);
     expect(verdict).toContain("depuis 6,5 ans ; l'offre demande au moins 5 ans pour le grade « Ingénieur 2ème grade » : vous êtes prioritaire");
     expect(verdict).toContain('https://drhfpnc.gouv.nc/acces-fp-emploi/le-dispositif-relatif-lemploi-local');
+    // The legal texts by their names, next to the page that explains them.
+    expect(verdict).toContain('loi du pays n° 2016-17 du 19 décembre 2016 (emploi local) et délibération n° 216 du 29 décembre 2016');
     expect(verdict).toContain('une copie du diplôme exigé');
     expect(verdict).toContain('DRH-candidature@opt.nc');
     expect(verdict).toContain('Date limite : vendredi 17 juillet 2026');
@@ -60,6 +62,19 @@ describe('the eligibility check, in French', () => {
   it('understands a natural opening: "je voudrais savoir si je peux postuler à la 1010"', async () => {
     const bot = testConversation(JULY_5);
     expect(textsOf(await bot.say('je voudrais savoir si je peux postuler à la 1010'))).toMatch(/déjà fonctionnaire/);
+  });
+
+  it('"c\'est quoi, être citoyen ?": citizenship explained in one sentence, with its source, then the same question', async () => {
+    const bot = testConversation(JULY_5);
+    await dialog(bot, 'suis-je éligible à la 0975 ?', 'non');
+    const explained = textsOf(await bot.say("c'est quoi être citoyen ?"));
+    expect(explained).toMatch(/article 4 de la loi organique[^.]*liste électorale spéciale pour les élections provinciales/);
+    expect(explained).toContain('le-dispositif-relatif-lemploi-local');
+    expect(explained).toMatch(/Êtes-vous citoyen de la Nouvelle-Calédonie \?$/);
+    // The button asks the same; neither counts as a wrong answer, so no "give up" however often.
+    for (let i = 0; i < 4; i += 1) expect(textsOf(await bot.say('Qu’est-ce qu’un citoyen ?'))).toMatch(/liste électorale spéciale/);
+    expect(textsOf(await bot.say('oui'))).toMatch(/plus haut diplôme/);
+    expect((await bot.profile()).citizen).toBe(true);
   });
 
   it('a citizen: no grade, no years', async () => {
@@ -201,6 +216,15 @@ describe('the eligibility check, in English', () => {
     expect((await bot.profile()).residenceSince).toBe('2022-07-05');
     expect(textsOf(await bot.say('neither'))).toMatch(/citizen/);
     expect(textsOf(await bot.say('I don’t know'))).toMatch(/Which grade/);
+  });
+
+  it('"what does that mean?" to the citizen question: explained, then asked again', async () => {
+    const bot = testConversation(JULY_5, { locale: 'en-US' });
+    await dialog(bot, 'am I eligible for 0975?', 'Neither');
+    const explained = textsOf(await bot.say('what does that mean?'));
+    expect(explained).toMatch(/article 4 of the organic law[^.]*special electoral roll for the provincial elections/);
+    expect(explained).toMatch(/Are you a citizen of New Caledonia\?$/);
+    expect(textsOf(await bot.say('no'))).toMatch(/Which grade/);
   });
 });
 

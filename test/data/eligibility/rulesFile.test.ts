@@ -5,7 +5,10 @@ import { RULES_FILE } from '../../helpers/testBot.js';
 
 /** The file as JSON, loosely typed so that a test can break any part of it. */
 type Part = Record<string, unknown>;
-type ShippedRules = { rules: { citizen: Part; residenceShort: Part } & Record<string, Part>; sources: { surTitre: Part } & Record<string, Part> };
+type ShippedRules = {
+  rules: { citizen: Part; residenceShort: Part } & Record<string, Part>; sources: { surTitre: Part; emploiLocal: Part } & Record<string, Part>;
+  explanations: { citizenship: Part };
+};
 const shipped = () => JSON.parse(readFileSync(RULES_FILE, 'utf8')) as ShippedRules;
 
 describe('the rules file HR keeps', () => {
@@ -37,5 +40,25 @@ describe('the rules file HR keeps', () => {
     const broken = shipped();
     broken.rules.residenceShort.source = 'nowhere';
     expect(() => parseEligibilityRules(broken)).toThrow(/rules\.residenceShort\.source: names no source of "sources": "nowhere"/);
+  });
+
+  it('checks that a source\'s legal texts come in both languages', () => {
+    const broken = shipped();
+    broken.sources.emploiLocal.texts = { fr: 'loi du pays n° 2016-17' };
+    let error: unknown;
+    try {
+      parseEligibilityRules(broken);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidRulesError);
+    const problems = (error as InvalidRulesError).problems.join('\n');
+    expect(problems).toMatch(/sources\.emploiLocal\.texts\.en/);
+  });
+
+  it('checks that each explanation names a known source', () => {
+    const broken = shipped();
+    broken.explanations.citizenship.source = 'nowhere';
+    expect(() => parseEligibilityRules(broken)).toThrow(/explanations\.citizenship\.source: names no source of "sources": "nowhere"/);
   });
 });
