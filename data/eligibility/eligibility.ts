@@ -38,10 +38,18 @@ const FACT_ORDER: readonly Fact[] = FACTS;
  * The residence the offer requires for a grade, or the grades to choose from when it depends.
  * `underUnstated`: "inférieure à 3 ans", a requirement under `years` whose exact value is not stated.
  */
-export function residenceRequirement(offer: Offer, grade: string | undefined): { years?: number; underUnstated?: boolean; grades?: string[] } {
+export function residenceRequirement(
+  offer: Offer,
+  grade: string | undefined,
+): { years?: number; underUnstated?: boolean; route?: string; grades?: string[] } {
   const requirements = offer.residence?.requirements ?? [];
   if (requirements.length === 0) return {};
-  const of = (r: (typeof requirements)[number]) => ({ years: r.years, ...(r.comparison === 'lessThan' ? { underUnstated: true } : {}) });
+  const of = (r: (typeof requirements)[number]) => ({
+    years: r.years,
+    ...(r.comparison === 'lessThan' ? { underUnstated: true } : {}),
+    // "recrutement direct d'un adjoint administratif": the years are that route's, not "sur titre"'s.
+    ...(r.route ? { route: r.route } : {}),
+  });
   const distinct = new Set(requirements.map((r) => `${r.years}${r.comparison ?? ''}`));
   if (distinct.size === 1) return of(requirements[0] as (typeof requirements)[number]);
   const chosen = grade ? requirements.find((r) => r.grade && sameWords(r.grade, grade)) : undefined;
@@ -154,17 +162,18 @@ export function assessEligibility(offer: Offer, profile: CandidateProfile, now: 
     const required = requirement.years as number;
     const lived = residenceYears(profile, now);
     const forGrade = application.grade ?? '';
+    const forRoute: Record<string, string> = requirement.route ? { forRoute: requirement.route } : {};
     if (!lived) {
       need('residence');
       residenceOutcome = 'unknown';
     } else if (lived.least >= required) {
-      reasons.push({ rule: 'residenceMet', outcome: 'met', params: { years: yearsText(lived.least), required, forGrade } });
+      reasons.push({ rule: 'residenceMet', outcome: 'met', params: { years: yearsText(lived.least), required, forGrade , ...forRoute } });
     } else if (requirement.underUnstated) {
       // "Inférieure à 3 ans": under three years, the value is the employer's to say.
-      reasons.push({ rule: 'residenceUnderUnstated', outcome: 'unknown', params: { years: yearsText(lived.most), required, forGrade, contact: contactOf(offer) } });
+      reasons.push({ rule: 'residenceUnderUnstated', outcome: 'unknown', params: { years: yearsText(lived.most), required, forGrade, contact: contactOf(offer) , ...forRoute } });
       residenceOutcome = 'unknown';
     } else if (lived.most < required) {
-      reasons.push({ rule: 'residenceShort', outcome: 'notMet', params: { years: yearsText(lived.most), required, forGrade } });
+      reasons.push({ rule: 'residenceShort', outcome: 'notMet', params: { years: yearsText(lived.most), required, forGrade , ...forRoute } });
       // Short of the years, but perhaps a citizen (who could not say): no conclusion.
       if (profile.citizen === undefined) {
         residenceOutcome = 'unknown';
@@ -173,7 +182,7 @@ export function assessEligibility(offer: Offer, profile: CandidateProfile, now: 
     } else {
       residenceOutcome = 'unknown';
       need('residence');
-      reasons.push({ rule: 'residenceUncertain', outcome: 'unknown', params: { year: (profile.residenceSince ?? '').slice(0, 4), required, forGrade } });
+      reasons.push({ rule: 'residenceUncertain', outcome: 'unknown', params: { year: (profile.residenceSince ?? '').slice(0, 4), required, forGrade , ...forRoute } });
     }
   }
 

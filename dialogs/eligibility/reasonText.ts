@@ -33,6 +33,8 @@ export function reasonText(reason: Reason, rules: EligibilityRules, language: La
   if (typeof reason.params.date === 'string') params.date = formatDay(reason.params.date, language);
   if (typeof reason.params.years === 'number') params.years = yearsPhrase(reason.params.years, language);
   if (typeof reason.params.required === 'number') params.required = yearsPhrase(reason.params.required, language);
+  // Every residence text has the place for a route; most offers have none ("sur titre" goes unsaid).
+  params.forRoute = typeof reason.params.forRoute === 'string' ? t(language, 'eligibility.forRoute', { route: reason.params.forRoute }) : '';
   if ('forGrade' in reason.params) params.forGrade = reason.params.forGrade ? t(language, 'eligibility.forGrade', { grade: reason.params.forGrade }) : '';
   return { text: fill(rule[language], params, language), source: rules.sources[rule.source] as Source };
 }

@@ -209,6 +209,7 @@ export const en: Catalog = {
   'eligibility.year': '1 year',
   'eligibility.lessThanYear': 'less than a year',
   'eligibility.forGrade': ' for the grade “{grade}”',
+  'eligibility.forRoute': ' (for the route “{route}”)',
   'eligibility.card.offer': 'Offer {reference} “{title}”',
   'eligibility.card.why': 'Why',
   'eligibility.card.missing': 'I am missing: {facts}.',

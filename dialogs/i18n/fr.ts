@@ -221,6 +221,7 @@ export const fr = {
   'eligibility.year': '1 an',
   'eligibility.lessThanYear': "moins d'un an",
   'eligibility.forGrade': ' pour le grade « {grade} »',
+  'eligibility.forRoute': ' (pour le {route})',
   'eligibility.card.offer': 'Offre {reference} « {title} »',
   'eligibility.card.why': 'Pourquoi',
   'eligibility.card.missing': 'Il me manque : {facts}.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { cardProblems } from '../helpers/cards.js';
-import { noumeaNoon } from '../helpers/offers.js';
+import { noumeaNoon, shippedOffers } from '../helpers/offers.js';
 import { cardsOf, cardText, suggestionTitles, testConversation, textsOf, type TestConversation } from '../helpers/testBot.js';
 
 const JULY_5 = noumeaNoon('2026-07-05');
@@ -245,5 +245,24 @@ describe('the Teams command list', () => {
   it('"éligibilité" and "privacy", as Teams proposes them, start the check and show the notice', async () => {
     expect(textsOf(await testConversation(JULY_5).say('éligibilité'))).toMatch(/De quelle offre/);
     expect(textsOf(await testConversation(JULY_5).say({ text: 'privacy', locale: 'en-US' }))).toMatch(/^\*\*Your data\*\*/);
+  });
+});
+
+describe('a residence stated for another route than "sur titre"', () => {
+  // A real posting of the shipped catalogue: "pour le recrutement direct d'un adjoint administratif :
+  // au moins 10 ans de résidence"; open until 10 January 2025.
+  const JANUARY_2025 = noumeaNoon('2025-01-03');
+
+  it('names the route the years are for, in French', async () => {
+    const bot = testConversation(JANUARY_2025, { offers: shippedOffers() });
+    const verdict = verdictOf(await dialog(bot, 'suis-je éligible à la 24-55366 ?', 'ni l’un ni l’autre', 'non', 'depuis 2010'));
+    expect(verdict).toContain("l'offre demande au moins 10 ans (pour le recrutement direct d'un adjoint administratif) : vous êtes prioritaire");
+  });
+
+  it('names the route the years are for, in English, short of them', async () => {
+    const bot = testConversation(JANUARY_2025, { offers: shippedOffers(), locale: 'en-US' });
+    const verdict = verdictOf(await dialog(bot, 'am I eligible for 24-55366?', 'Neither', 'no', 'two years'));
+    expect(verdict).toMatch(/^You can apply, without priority/);
+    expect(verdict).toContain("the offer asks for at least 10 years (for the route “recrutement direct d'un adjoint administratif”)");
   });
 });
