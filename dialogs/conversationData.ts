@@ -31,4 +31,6 @@ export interface ConversationData {
    * as a new request ("non" is not "annuler").
    */
   eligibilityQuestion?: { question: Question; reference?: string; grades: string[] };
+  /** The offer of the last verdict and its grades: "et pour le 1er grade ?" and "et la 0975 ?" follow it. */
+  lastVerdict?: { reference: string; grades: string[] };
 }

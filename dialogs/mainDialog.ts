@@ -21,6 +21,7 @@ import { ReminderTopics } from './reminders/reminderTopics.js';
 import { formatted } from './replies.js';
 import { CardActionRoutes } from './routing/cardActionRoutes.js';
 import { clarification, isUnclear } from './routing/clarification.js';
+import { eligibilityFollowUp } from './routing/followUps.js';
 import { IntentRoutes } from './routing/intentRoutes.js';
 import { interruptionOf } from './routing/interruptions.js';
 import { OfferTopics } from './routing/offerTopics.js';
@@ -99,6 +100,9 @@ export class MainDialog extends ComponentDialog {
     const input = await this.input(context);
     const data = await this.conversation.get(context, {});
     let recognition: Recognition;
+    const lastVerdict = data.lastVerdict;
+    // A follow-up goes on from the verdict just given; any other request leaves it behind.
+    data.lastVerdict = undefined;
     switch (input.kind) {
       case 'tooLong':
         await context.sendActivity(formatted(t(input.language, 'input.tooLong', { length: input.length, max: MAX_MESSAGE_LENGTH })));
@@ -115,13 +119,16 @@ export class MainDialog extends ComponentDialog {
         recognition = { ...again, topIntent: action.intent, intents: [{ category: action.intent, confidenceScore: 1 }] };
         break;
       }
-      case 'text':
+      case 'text': {
+        const followUp = eligibilityFollowUp(input.text, input.recognition, lastVerdict);
+        if (followUp) return step.beginDialog(ELIGIBILITY_DIALOG, followUp);
         if (isUnclear(input.recognition)) {
           noteOutcome(context, { outcome: 'clarify' });
           await context.sendActivity(clarification(input.recognition, input.language));
           return step.endDialog();
         }
         recognition = input.recognition;
+      }
     }
     const next = await this.intents.route(context, recognition, data, input.language);
     return next ? step.beginDialog(next.dialog, next.options) : step.endDialog();

@@ -52,6 +52,8 @@ export interface EligibilityOptions {
   all?: boolean;
   /** Change one fact of the profile ("Modifier : résidence"), then stop. */
   only?: Exclude<Fact, 'grade'>;
+  /** The grade already said ("et pour le 1er grade ?"): not asked again. */
+  grade?: string;
 }
 
 interface LoopState extends EligibilityOptions {
@@ -111,7 +113,7 @@ export class EligibilityDialog extends ComponentDialog {
     }
     if (offer) (await this.conversation.get(step.context, {})).currentOffer = offer.reference;
     if (step.options.all) await step.context.sendActivity(formatted(t(language, 'eligibility.introAll')));
-    else if (offer && !step.options.only && isOpen(offer, this.services.clock.now())) {
+    else if (offer && !step.options.only && !step.options.grade && isOpen(offer, this.services.clock.now())) {
       await step.context.sendActivity(formatted(t(language, 'eligibility.intro', { reference: offer.reference, title: offer.title })));
     }
     const state: LoopState = { ...step.options, reference: offer?.reference, unanswerable: [], retries: 0 };
@@ -269,6 +271,7 @@ export class EligibilityDialog extends ComponentDialog {
       return;
     }
     if (!offer) return;
+    (await this.conversation.get(context, {})).lastVerdict = { reference: offer.reference, grades: this.gradesOf(offer) };
     const verdict = assessEligibility(offer, profile, now, { grade: state.grade, unanswerable: state.unanswerable });
     await context.sendActivity(formatted('', [verdictCard(offer, verdict, rules, now, language)]));
   }

@@ -266,3 +266,31 @@ describe('a residence stated for another route than "sur titre"', () => {
     expect(verdict).toContain("the offer asks for at least 10 years (for the route “recrutement direct d'un adjoint administratif”)");
   });
 });
+
+describe('follow-ups after a verdict', () => {
+  it('"et pour le 1er grade ?" and "et la 1010 ?" check again on the profile, asking nothing known', async () => {
+    const bot = testConversation(JULY_5);
+    await dialog(bot, 'suis-je éligible à la 0975 ?', 'non', 'non', 'Ingénieur 2ème grade', 'depuis 2019', 'Bac+3');
+    const firstGrade = verdictOf(await bot.say('et pour le 1er grade ?'));
+    expect(firstGrade).toMatch(/^Vous pouvez postuler, sans priorité[\s\S]*au moins 10 ans pour le grade « Ingénieur 1er grade »/);
+    expect(firstGrade).toContain('3134-26-0975/SR');
+    // Another offer: only what belongs to that application (its grade) is asked.
+    expect(textsOf(await bot.say('et la 1010 ?'))).toMatch(/Pour quel grade postulez-vous/);
+    expect(verdictOf(await bot.say('2ème grade'))).toContain('3134-26-1010/SR');
+  });
+
+  it('in English: "what about the first grade?"', async () => {
+    const bot = testConversation(JULY_5, { locale: 'en-US' });
+    await dialog(bot, 'am I eligible for 0975?', 'Neither', 'no', 'second grade', 'since 2019', "a master's degree");
+    expect(verdictOf(await bot.say('what about the first grade?'))).toMatch(/^You can apply, without priority[\s\S]*at least 10 years for the grade “Ingénieur 1er grade”/);
+  });
+
+  it('only right after a verdict: once the user has moved on, "et pour le 1er grade ?" is no longer an eligibility question', async () => {
+    const bot = testConversation(JULY_5);
+    await dialog(bot, 'suis-je éligible à la 0975 ?', 'non', 'non', 'Ingénieur 2ème grade', 'depuis 2019', 'Bac+3');
+    await bot.say('offres à Nouméa');
+    const replies = await bot.say('et pour le 1er grade ?');
+    expect(replies.length).toBeGreaterThan(0);
+    expect(cardsOf(replies).map(cardText).join('\n')).not.toMatch(/^Vous pouvez postuler/m);
+  });
+});
