@@ -167,13 +167,13 @@ export function assessEligibility(offer: Offer, profile: CandidateProfile, now: 
       need('residence');
       residenceOutcome = 'unknown';
     } else if (lived.least >= required) {
-      reasons.push({ rule: 'residenceMet', outcome: 'met', params: { years: yearsText(lived.least), required, forGrade , ...forRoute } });
+      reasons.push({ rule: 'residenceMet', outcome: 'met', params: { years: yearsText(lived.least), required, forGrade, ...forRoute } });
     } else if (requirement.underUnstated) {
       // "Inférieure à 3 ans": under three years, the value is the employer's to say.
-      reasons.push({ rule: 'residenceUnderUnstated', outcome: 'unknown', params: { years: yearsText(lived.most), required, forGrade, contact: contactOf(offer) , ...forRoute } });
+      reasons.push({ rule: 'residenceUnderUnstated', outcome: 'unknown', params: { years: yearsText(lived.most), required, forGrade, contact: contactOf(offer), ...forRoute } });
       residenceOutcome = 'unknown';
     } else if (lived.most < required) {
-      reasons.push({ rule: 'residenceShort', outcome: 'notMet', params: { years: yearsText(lived.most), required, forGrade , ...forRoute } });
+      reasons.push({ rule: 'residenceShort', outcome: 'notMet', params: { years: yearsText(lived.most), required, forGrade, ...forRoute } });
       // Short of the years, but perhaps a citizen (who could not say): no conclusion.
       if (profile.citizen === undefined) {
         residenceOutcome = 'unknown';
@@ -182,7 +182,7 @@ export function assessEligibility(offer: Offer, profile: CandidateProfile, now: 
     } else {
       residenceOutcome = 'unknown';
       need('residence');
-      reasons.push({ rule: 'residenceUncertain', outcome: 'unknown', params: { year: (profile.residenceSince ?? '').slice(0, 4), required, forGrade , ...forRoute } });
+      reasons.push({ rule: 'residenceUncertain', outcome: 'unknown', params: { year: (profile.residenceSince ?? '').slice(0, 4), required, forGrade, ...forRoute } });
     }
   }
 

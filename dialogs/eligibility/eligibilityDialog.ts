@@ -162,16 +162,14 @@ export class EligibilityDialog extends ComponentDialog {
     const question = state.asked as Question;
     const text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
     const offer = state.reference ? this.services.catalog.current().findByReference(state.reference) : undefined;
-    const fact: Fact = question;
 
     if (question === 'citizen' && asksWhatItMeans(text)) {
       // Explained, then the same question again: not an answer, so not a retry either.
-      const again = this.questionMessage(question, offer, language);
-      await context.sendActivity({ ...again, text: `${explanationText('citizenship', this.services.eligibilityRules, language)}\n\n${again.text ?? ''}` });
+      await this.askAgain(context, question, offer, language, `${explanationText('citizenship', this.services.eligibilityRules, language)}\n\n`);
       return step.replaceDialog(LOOP, state);
     }
     if (isDontKnow(text)) {
-      state.unanswerable.push(fact);
+      state.unanswerable.push(question);
       state.asked = undefined;
       if (state.only) state.onlyDone = true;
       return step.replaceDialog(LOOP, state);
@@ -186,15 +184,20 @@ export class EligibilityDialog extends ComponentDialog {
     state.retries += 1;
     if (state.retries > MAX_RETRIES) {
       await context.sendActivity(formatted(t(language, 'eligibility.giveUp')));
-      state.unanswerable.push(fact);
+      state.unanswerable.push(question);
       state.asked = undefined;
       if (state.only) state.onlyDone = true;
       return step.replaceDialog(LOOP, state);
     }
     // Kindly: what was wrong with the answer, then the same question with its buttons.
-    const again = this.questionMessage(question, offer, language);
-    await context.sendActivity({ ...again, text: `${t(language, `eligibility.problem.${parsed.problem}`)} ${again.text ?? ''}` });
+    await this.askAgain(context, question, offer, language, `${t(language, `eligibility.problem.${parsed.problem}`)} `);
     return step.replaceDialog(LOOP, state);
+  }
+
+  /** The question on screen asked again, after what has to be said first (an explanation, what was wrong). */
+  private async askAgain(context: TurnContext, question: Question, offer: Offer | undefined, language: Language, before: string): Promise<void> {
+    const again = this.questionMessage(question, offer, language);
+    await context.sendActivity({ ...again, text: `${before}${again.text ?? ''}` });
   }
 
   private parse(question: Question, text: string, offer: Offer | undefined): Answer<unknown> {
