@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { CandidateProfile } from '../../data/eligibility/candidateProfile.js';
+import type { CandidateProfile, Fact } from '../../data/eligibility/candidateProfile.js';
 import { parseEducation } from '../../data/eligibility/educationLevels.js';
 import { OFFER_ZONE } from '../../data/offers/openness.js';
 import { foldAccents } from '../../data/search/normalize.js';
@@ -12,8 +12,8 @@ import { quickTimes } from '../recognition/quickTimes.js';
  */
 export type AnswerProblem = 'notUnderstood' | 'negative' | 'future' | 'tooLong' | 'unknownGrade';
 export type Answer<T> = { ok: true; value: T } | { ok: false; problem: AnswerProblem };
-/** The question the user is answering: a fact of the profile. */
-export type Question = 'status' | 'corps' | 'grade' | 'citizen' | 'residence' | 'education';
+/** The question the user is answering: a fact the check needs. */
+export type Question = Fact;
 
 const ok = <T>(value: T): Answer<T> => ({ ok: true, value });
 const problem = <T>(kind: AnswerProblem): Answer<T> => ({ ok: false, problem: kind });
@@ -136,24 +136,7 @@ export function parseResidenceAnswer(text: string, now: Date): Answer<Residence>
 
 const CONTROL_WORDS = /^(annule[rz]?|stop|arr[eê]te[rz]?|aide|help|cancel|quit(ter)?|menu|au revoir|bye)\b/;
 
-/** Whether a message reads as an answer to the question: it is not then taken as a new request. */
-export function answers(question: Question, text: string, now: Date, grades: readonly string[] = []): boolean {
-  if (isDontKnow(text)) return true;
-  switch (question) {
-    case 'citizen':
-      return parseYesNo(text).ok || asksWhatItMeans(text);
-    case 'status':
-      return parseStatus(text).ok;
-    case 'grade':
-      return parseGrade(text, grades).ok;
-    case 'education':
-      return parseEducationAnswer(text).ok;
-    case 'residence': {
-      const parsed = parseResidenceAnswer(text, now);
-      return parsed.ok || parsed.problem !== 'notUnderstood';
-    }
-    case 'corps':
-      // A corps can be any name, but not the words that stop or ask for help.
-      return !CONTROL_WORDS.test(fold(text));
-  }
+/** "annuler", "aide", "stop": words that steer the conversation, never an answer (a corps can be any other name). */
+export function isControlWord(text: string): boolean {
+  return CONTROL_WORDS.test(fold(text));
 }

@@ -7,7 +7,7 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { forget, type CandidateProfile, type Fact } from '../../data/eligibility/candidateProfile.js';
+import type { CandidateProfile, Fact } from '../../data/eligibility/candidateProfile.js';
 import {
   assessBestGrade,
   assessEligibility,
@@ -23,18 +23,8 @@ import type { ConversationData } from '../conversationData.js';
 import { t, type Language } from '../i18n/messages.js';
 import { actionButton, formatted, typedButton } from '../replies.js';
 import type { DialogServices } from '../services.js';
-import {
-  asksWhatItMeans,
-  isDontKnow,
-  parseCorps,
-  parseEducationAnswer,
-  parseGrade,
-  parseResidenceAnswer,
-  parseStatus,
-  parseYesNo,
-  type Answer,
-  type Question,
-} from './answers.js';
+import { asksWhatItMeans, isDontKnow, type Question } from './answers.js';
+import { QUESTIONS, type QuestionContext } from './questions.js';
 import { explanationText } from './reasonText.js';
 import { verdictCard } from './verdictCard.js';
 
@@ -163,9 +153,10 @@ export class EligibilityDialog extends ComponentDialog {
     const text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
     const offer = state.reference ? this.services.catalog.current().findByReference(state.reference) : undefined;
 
-    if (question === 'citizen' && asksWhatItMeans(text)) {
+    const spec = QUESTIONS[question];
+    if (spec.explanation && asksWhatItMeans(text)) {
       // Explained, then the same question again: not an answer, so not a retry either.
-      await this.askAgain(context, question, offer, language, `${explanationText('citizenship', this.services.eligibilityRules, language)}\n\n`);
+      await this.askAgain(context, question, offer, language, `${explanationText(spec.explanation, this.services.eligibilityRules, language)}\n\n`);
       return step.replaceDialog(LOOP, state);
     }
     if (isDontKnow(text)) {
@@ -174,9 +165,11 @@ export class EligibilityDialog extends ComponentDialog {
       if (state.only) state.onlyDone = true;
       return step.replaceDialog(LOOP, state);
     }
-    const parsed = this.parse(question, text, offer);
+    const parsed = spec.parse(text, this.questionContext(offer, language));
     if (parsed.ok) {
-      await this.apply(context, state, question, parsed.value);
+      const answered = spec.store({ profile: await this.profiles.get(context, {}), grade: state.grade }, parsed.value);
+      await this.profiles.set(context, answered.profile);
+      state.grade = answered.grade;
       state.asked = undefined;
       if (state.only) state.onlyDone = true;
       return step.replaceDialog(LOOP, state);
@@ -200,50 +193,8 @@ export class EligibilityDialog extends ComponentDialog {
     await context.sendActivity({ ...again, text: `${before}${again.text ?? ''}` });
   }
 
-  private parse(question: Question, text: string, offer: Offer | undefined): Answer<unknown> {
-    switch (question) {
-      case 'status':
-        return parseStatus(text);
-      case 'corps':
-        return parseCorps(text);
-      case 'grade':
-        return parseGrade(text, this.gradesOf(offer));
-      case 'citizen':
-        return parseYesNo(text);
-      case 'residence':
-        return parseResidenceAnswer(text, this.services.clock.now());
-      case 'education':
-        return parseEducationAnswer(text);
-    }
-  }
-
-  private async apply(context: TurnContext, state: LoopState, question: Question, value: unknown): Promise<void> {
-    if (question === 'grade') {
-      state.grade = value as string;
-      return;
-    }
-    await this.updateProfile(context, (profile) => {
-      switch (question) {
-        case 'status': {
-          const status = value as NonNullable<CandidateProfile['status']>;
-          return status === 'civilServant' ? { ...profile, status } : { ...forget(profile, 'status'), status };
-        }
-        case 'corps':
-          return { ...profile, corps: value as string };
-        case 'citizen':
-          return { ...profile, citizen: value as boolean };
-        case 'residence':
-          return { ...profile, ...(value as Pick<CandidateProfile, 'residenceSince' | 'residencePrecision'>) };
-        case 'education':
-          return { ...profile, education: value as number };
-      }
-      return profile;
-    });
-  }
-
-  private async updateProfile(context: TurnContext, change: (profile: CandidateProfile) => CandidateProfile): Promise<void> {
-    const profile = await this.profiles.get(context, {});
-    await this.profiles.set(context, change(profile));
+  private questionContext(offer: Offer | undefined, language: Language): QuestionContext {
+    return { now: this.services.clock.now(), grades: this.gradesOf(offer), offer, language };
   }
 
   private gradesOf(offer: Offer | undefined): string[] {
@@ -284,43 +235,7 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private questionMessage(question: Question, offer: Offer | undefined, language: Language): Partial<Activity> {
-    const button = typedButton;
-    const l = (key: Parameters<typeof t>[1]) => t(language, key);
-    switch (question) {
-      case 'status':
-        return formatted(l('eligibility.ask.status'), [], [
-          button(l('eligibility.button.civilServant')),
-          button(l('eligibility.button.contract')),
-          button(l('eligibility.button.external')),
-        ]);
-      case 'corps': {
-        const corps = [...new Set(offer?.corpsGrades ?? [])].slice(0, 4);
-        return formatted(l('eligibility.ask.corps'), [], [...corps.map(button), button(l('eligibility.button.otherCorps'))]);
-      }
-      case 'grade': {
-        const requirements = (offer?.residence?.requirements ?? [])
-          .map((r) => t(language, 'text.labelled', { label: r.grade ?? '', value: r.years }))
-          .join(t(language, 'text.listSeparator'));
-        return formatted(t(language, 'eligibility.ask.grade', { requirements }), [], this.gradesOf(offer).map(button));
-      }
-      case 'citizen':
-        return formatted(l('eligibility.ask.citizen'), [], [
-          button(l('eligibility.button.yes')),
-          button(l('eligibility.button.no')),
-          button(l('eligibility.button.dontKnow')),
-          button(l('eligibility.button.whatIsCitizen')),
-        ]);
-      case 'residence':
-        return formatted(l('eligibility.ask.residence'), [], [button(l('eligibility.button.notResident')), button(l('eligibility.button.dontKnow'))]);
-      case 'education':
-        return formatted(l('eligibility.ask.education'), [], [
-          button(l('eligibility.button.noDiploma')),
-          button('CAP/BEP'),
-          button('Bac'),
-          button('Bac+2'),
-          button('Bac+3'),
-          button(l('eligibility.button.masterOrMore')),
-        ]);
-    }
+    const { text, buttons } = QUESTIONS[question].prompt(this.questionContext(offer, language));
+    return formatted(text, [], buttons.map(typedButton));
   }
 }

@@ -1,5 +1,5 @@
 import type { ConversationData } from '../conversationData.js';
-import { answers } from '../eligibility/answers.js';
+import { answers } from '../eligibility/questions.js';
 import { entityOf, type Recognition } from '../recognition/recognizer.js';
 import type { TurnInput } from '../turnInput.js';
 import { isUnclear } from './clarification.js';
@@ -23,7 +23,7 @@ export function interruptionOf(input: TurnInput, pending: ConversationData['elig
   if (pending) {
     // "non", "5 ans", "Bac+3" answer the question on screen, whatever else they might mean.
     const triesAGrade = pending.question === 'grade' && !!entityOf(recognition, 'grade');
-    if (triesAGrade || answers(pending.question, input.text, now, pending.grades)) return 'continue';
+    if (triesAGrade || answers(pending.question, input.text, { now, grades: pending.grades })) return 'continue';
     // Not an answer but a new request ("suis-je éligible à la 1010", "détails 0966"): follow the user.
     if (!['None', 'Help', 'Cancel'].includes(recognition.topIntent) && !isUnclear(recognition)) return 'restart';
   }
