@@ -10,6 +10,8 @@ export const candidateProfileSchema = z.object({
   /** The corps of a civil servant, as they named it ("Ingénieur"). */
   corps: z.string().max(120).optional(),
   citizen: z.boolean().optional(),
+  /** Of French nationality: asked of those who are not citizens (a citizen of New Caledonia is French). */
+  french: z.boolean().optional(),
   /**
    * Since when they live in New Caledonia (ISO day). With precision "year" only the year is known:
    * "depuis 2019" counts from the end of 2019 at the least and the start at the most.
@@ -38,11 +40,11 @@ export function readProfile(stored: unknown): CandidateProfile {
 }
 
 /** The facts a check can need, in the order the bot asks them. */
-export const FACTS = ['status', 'corps', 'grade', 'citizen', 'residence', 'education'] as const;
+export const FACTS = ['status', 'corps', 'citizen', 'french', 'grade', 'residence', 'education'] as const;
 export type Fact = (typeof FACTS)[number];
 
 /** Facts the profile holds (grade belongs to one application, not to the person). */
-export const PROFILE_FACTS = ['status', 'corps', 'citizen', 'residence', 'education'] as const satisfies readonly Fact[];
+export const PROFILE_FACTS = ['status', 'corps', 'citizen', 'french', 'residence', 'education'] as const satisfies readonly Fact[];
 
 export function forget(profile: CandidateProfile, fact: Fact): CandidateProfile {
   const next = { ...profile };

@@ -186,6 +186,16 @@ export function assessEligibility(offer: Offer, profile: CandidateProfile, now: 
     }
   }
 
+  // Nationality: a civil servant's post asks for French nationality (with exceptions the texts list).
+  // A citizen of New Caledonia is French; a civil servant already holds such a post.
+  let nationalityOutcome: Reason['outcome'] = 'met';
+  if (profile.citizen !== true && profile.status !== 'civilServant' && profile.french !== true) {
+    nationalityOutcome = 'unknown';
+    if (profile.french === false) reasons.push({ rule: 'nationalityRequired', outcome: 'unknown', params: { contact: contactOf(offer) } });
+    else if (cannot.has('french')) reasons.push({ rule: 'nationalityUnknown', outcome: 'unknown', params: {} });
+    else need('french');
+  }
+
   // Diploma: recruitment "sur titre" means holding the diploma the post requires.
   let educationOutcome: Reason['outcome'] = 'met';
   const required = offer.education ? parseEducation(offer.education) : undefined;
@@ -208,7 +218,7 @@ export function assessEligibility(offer: Offer, profile: CandidateProfile, now: 
   let kind: VerdictKind;
   // Short of the residence is short of priority, not of the right to apply; short of the diploma is.
   if (educationOutcome === 'notMet') kind = 'notEligible';
-  else if (stillMissing.length > 0 || residenceOutcome === 'unknown') kind = 'cannotTell';
+  else if (stillMissing.length > 0 || residenceOutcome === 'unknown' || nationalityOutcome === 'unknown') kind = 'cannotTell';
   else if (residenceOutcome === 'notMet') kind = 'noPriority';
   else kind = 'eligible';
   return { kind, reasons, missing: kind === 'notEligible' ? [] : stillMissing };

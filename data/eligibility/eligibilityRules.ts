@@ -12,6 +12,8 @@ export const RULE_IDS = [
   'civilServantOtherCorps',
   'contractStaff',
   'citizen',
+  'nationalityRequired',
+  'nationalityUnknown',
   'residenceMet',
   'residenceShort',
   'residenceUncertain',

@@ -25,7 +25,7 @@ export const cardActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('profile') }),
   z.object({ action: z.literal('privacy') }),
   z.object({ action: z.literal('person') }),
-  z.object({ action: z.literal('editProfile'), fact: z.enum(['status', 'corps', 'citizen', 'residence', 'education']) }),
+  z.object({ action: z.literal('editProfile'), fact: z.enum(['status', 'corps', 'citizen', 'french', 'residence', 'education']) }),
   z.object({ action: z.literal('clearProfile') }),
   /** "Prévenez-moi" under a search: the search on screen becomes an alert. */
   z.object({ action: z.literal('subscribe') }),

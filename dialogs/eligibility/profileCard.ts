@@ -14,6 +14,7 @@ export function profileCard(profile: CandidateProfile, language: Language): Card
     [t(language, 'profile.status'), profile.status ? t(language, `profile.status.${profile.status}`) : undefined],
     [t(language, 'profile.corps'), profile.corps ? escapeMarkdown(profile.corps) : undefined],
     [t(language, 'profile.citizen'), profile.citizen === undefined ? undefined : t(language, profile.citizen ? 'profile.yes' : 'profile.no')],
+    [t(language, 'profile.french'), profile.french === undefined ? undefined : t(language, profile.french ? 'profile.yes' : 'profile.no')],
     [t(language, 'profile.residence'), since],
     [t(language, 'profile.education'), profile.education === undefined ? undefined : labelOf(profile.education)],
   ]);

@@ -99,6 +99,11 @@ export const QUESTIONS: { readonly [Q in Question]: QuestionSpec } = {
     }),
     explanation: 'citizenship',
   }),
+  french: question({
+    parse: (text) => parseYesNo(text),
+    store: ({ profile, grade }, french) => ({ grade, profile: { ...profile, french } }),
+    prompt: ({ language }) => ({ text: label(language, 'eligibility.ask.french'), buttons: yesNoButtons(language) }),
+  }),
   residence: question({
     parse: (text, { now }) => parseResidenceAnswer(text, now),
     store: ({ profile, grade }, since) => ({ grade, profile: { ...profile, ...since } }),

@@ -10,12 +10,14 @@ import { parseResidenceAnswer } from './answers.js';
  * a doubt is asked, not guessed.
  */
 export function factsInSentence(text: string, now: Date): Partial<CandidateProfile> {
-  const folded = foldAccents(text);
+  const folded = foldAccents(text).replace(/[’‘]/g, "'");
   const facts: Partial<CandidateProfile> = {};
   if (/\b(je suis|i am|i'm) (fonctionnaire|titulaire|a civil servant)\b/.test(folded)) facts.status = 'civilServant';
   else if (/\b(je suis|i am|i'm) (contractuel(le)?|agent contractuel|contract staff|on a contract)\b/.test(folded)) facts.status = 'contract';
   if (/\b(je ne suis pas|i am not|i'm not) (citoyen|a citizen)/.test(folded)) facts.citizen = false;
   else if (/\b(je suis|i am|i'm) (citoyen|a citizen)/.test(folded)) facts.citizen = true;
+  if (/\b(je ne suis pas|pas|i am not|i'm not|not) (francaise?|french|a french (national|citizen))\b|\bn'ai pas la nationalite francaise\b/.test(folded)) facts.french = false;
+  else if (/\b(je suis|i am|i'm) (francaise?|french|a french (national|citizen))\b|\bj'ai la nationalite francaise\b/.test(folded)) facts.french = true;
   const lives = /\b(habite|reside|vis|vit|residence|live|lived|living|here|ici)\b/.test(folded);
   const time = quickTimes(text).find((q) => q.kind === 'duration' || q.kind === 'date');
   if (lives && time) {

@@ -183,6 +183,7 @@ export const en: Catalog = {
   'eligibility.ask.corps': 'In which corps are you a civil servant?',
   'eligibility.ask.grade': 'The residence required depends on the grade ({requirements}). Which grade are you applying for?',
   'eligibility.ask.citizen': 'Are you a citizen of New Caledonia?',
+  'eligibility.ask.french': 'Are you a French national?',
   'eligibility.ask.residence':
     'Since when have you lived in New Caledonia? Give a year (“since 2019”), a date or a length of time (“5 and a half years”).',
   'eligibility.ask.education': 'What is your highest qualification?',
@@ -225,6 +226,7 @@ export const en: Catalog = {
   'eligibility.fact.corps': 'your corps',
   'eligibility.fact.grade': 'the grade applied for',
   'eligibility.fact.citizen': 'your citizenship',
+  'eligibility.fact.french': 'your nationality',
   'eligibility.fact.residence': 'how long you have lived in New Caledonia',
   'eligibility.fact.education': 'your qualification',
   'eligibility.all.result':
@@ -236,6 +238,7 @@ export const en: Catalog = {
   'profile.status': 'Situation',
   'profile.corps': 'Corps',
   'profile.citizen': 'Citizen of New Caledonia',
+  'profile.french': 'French nationality',
   'profile.residence': 'In New Caledonia since',
   'profile.education': 'Highest qualification',
   'profile.status.civilServant': 'civil servant',

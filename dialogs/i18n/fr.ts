@@ -195,6 +195,7 @@ export const fr = {
   'eligibility.ask.grade':
     "La durée de résidence exigée dépend du grade ({requirements}). Pour quel grade postulez-vous ?",
   'eligibility.ask.citizen': 'Êtes-vous citoyen de la Nouvelle-Calédonie ?',
+  'eligibility.ask.french': 'Êtes-vous de nationalité française ?',
   'eligibility.ask.residence':
     'Depuis quand résidez-vous en Nouvelle-Calédonie ? Donnez une année (« depuis 2019 »), une date ou une durée (« 5 ans et demi »).',
   'eligibility.ask.education': 'Quel est votre plus haut diplôme ?',
@@ -237,6 +238,7 @@ export const fr = {
   'eligibility.fact.corps': 'votre corps',
   'eligibility.fact.grade': 'le grade visé',
   'eligibility.fact.citizen': 'votre citoyenneté',
+  'eligibility.fact.french': 'votre nationalité',
   'eligibility.fact.residence': 'votre durée de résidence',
   'eligibility.fact.education': 'votre diplôme',
   'eligibility.all.result':
@@ -248,6 +250,7 @@ export const fr = {
   'profile.status': 'Situation',
   'profile.corps': 'Corps',
   'profile.citizen': 'Citoyen de la Nouvelle-Calédonie',
+  'profile.french': 'Nationalité française',
   'profile.residence': 'En Nouvelle-Calédonie depuis',
   'profile.education': 'Plus haut diplôme',
   'profile.status.civilServant': 'fonctionnaire',

@@ -24,7 +24,8 @@ describe('the eligibility check, in French', () => {
     const bot = testConversation(JULY_5);
     expect(textsOf(await bot.say('suis-je éligible à la 0975 ?'))).toMatch(/Êtes-vous déjà fonctionnaire/);
     expect(suggestionTitles(await bot.say('non'))).toEqual(['Oui', 'Non', 'Je ne sais pas', 'Qu’est-ce qu’un citoyen ?']);
-    expect(textsOf(await bot.say('non'))).toMatch(/dépend du grade \(Ingénieur 1er grade : 10 ; Ingénieur 2ème grade : 5\)/);
+    expect(suggestionTitles(await bot.say('non'))).toEqual(['Oui', 'Non', 'Je ne sais pas']);
+    expect(textsOf(await bot.say('oui'))).toMatch(/dépend du grade \(Ingénieur 1er grade : 10 ; Ingénieur 2ème grade : 5\)/);
     expect(textsOf(await bot.say('Ingénieur 2ème grade'))).toMatch(/Depuis quand résidez-vous/);
     expect(textsOf(await bot.say('depuis 2019'))).toMatch(/plus haut diplôme/);
     const verdict = verdictOf(await bot.say('Bac+3'));
@@ -38,12 +39,12 @@ describe('the eligibility check, in French', () => {
     expect(verdict).toContain('Date limite : vendredi 17 juillet 2026');
     expect(verdict).toContain("la décision officielle appartient à l'employeur");
     expect(verdict).toContain('Me le rappeler');
-    expect(await bot.profile()).toEqual({ status: 'external', citizen: false, residenceSince: '2019-01-01', residencePrecision: 'year', education: 3 });
+    expect(await bot.profile()).toEqual({ status: 'external', citizen: false, french: true, residenceSince: '2019-01-01', residencePrecision: 'year', education: 3 });
   });
 
   it('a second check for another offer asks nothing already known', async () => {
     const bot = testConversation(JULY_5);
-    await dialog(bot, 'suis-je éligible à la 0975 ?', 'non', 'non', 'Ingénieur 1er grade', 'depuis 2019', 'Bac+3');
+    await dialog(bot, 'suis-je éligible à la 0975 ?', 'non', 'non', 'oui', 'Ingénieur 1er grade', 'depuis 2019', 'Bac+3');
     // Only the grade, which belongs to this application.
     expect(textsOf(await bot.say('et pour la 1010, je peux postuler ?'))).toMatch(/Pour quel grade postulez-vous/);
     // Short of the years: no priority, but the right to apply, and what the employer may do.
@@ -52,7 +53,7 @@ describe('the eligibility check, in French', () => {
 
   it('"je ne sais pas" to the grade: the residence is asked anyway, and the verdict is given grade by grade', async () => {
     const bot = testConversation(JULY_5);
-    await dialog(bot, 'suis-je éligible à la 0975 ?', 'non', 'non');
+    await dialog(bot, 'suis-je éligible à la 0975 ?', 'non', 'non', 'oui');
     expect(textsOf(await bot.say('je ne sais pas'))).toMatch(/[Dd]epuis quand/);
     const verdict = verdictOf(await dialog(bot, 'depuis 2019', 'Bac+5'));
     expect(verdict).toMatch(/^Vous pouvez postuler/);
@@ -75,6 +76,22 @@ describe('the eligibility check, in French', () => {
     for (let i = 0; i < 4; i += 1) expect(textsOf(await bot.say('Qu’est-ce qu’un citoyen ?'))).toMatch(/liste électorale spéciale/);
     expect(textsOf(await bot.say('oui'))).toMatch(/plus haut diplôme/);
     expect((await bot.profile()).citizen).toBe(true);
+  });
+
+  it('la nationalité, demandée à qui n’est ni citoyen ni fonctionnaire ; « non » : ni « oui » ni « non », mais à qui demander', async () => {
+    const bot = testConversation(JULY_5);
+    expect(textsOf(await dialog(bot, 'suis-je éligible à la 1010 ?', 'non', 'non'))).toMatch(/Êtes-vous de nationalité française \?/);
+    const verdict = verdictOf(await dialog(bot, 'non', '2ème grade', 'depuis 2012', 'Bac+5'));
+    expect(verdict).toMatch(/^Je ne peux pas conclure/);
+    expect(verdict).toContain('demandent la nationalité française, sauf les exceptions que les textes prévoient');
+    expect(verdict).toContain('https://drhfpnc.gouv.nc/carriere-des-agents-publics/agents-contractuels-de-droit-public');
+    expect(verdict).not.toMatch(/Vous ne remplissez pas/);
+    expect((await bot.profile()).french).toBe(false);
+    // Said in an opening sentence, it is not asked.
+    const other = testConversation(JULY_5);
+    expect(textsOf(await other.say('suis-je éligible à la 1010 ? je suis française et je ne suis pas citoyenne'))).toMatch(/déjà fonctionnaire/);
+    expect(textsOf(await other.say('non'))).toMatch(/Pour quel grade/);
+    expect(await other.profile()).toMatchObject({ citizen: false, french: true });
   });
 
   it('a citizen: no grade, no years', async () => {
@@ -102,7 +119,7 @@ describe('the eligibility check, in French', () => {
 
   it('an offer whose record says nothing of residence: the posting states it, never "no condition"', async () => {
     const bot = testConversation(JULY_5);
-    const verdict = verdictOf(await dialog(bot, 'mon éligibilité pour la 0939', 'non', 'non'));
+    const verdict = verdictOf(await dialog(bot, 'mon éligibilité pour la 0939', 'non', 'non', 'oui'));
     expect(verdict).toMatch(/^Je ne peux pas conclure/);
     expect(verdict).toContain("c'est l'avis publié qui l'indique");
     expect(verdict).toContain("Je ne peux pas dire qu'il n'y a aucune condition.");
@@ -127,7 +144,7 @@ describe('the eligibility check, in French', () => {
 
   it('re-asks kindly after an answer it cannot use, at most twice, then goes on', async () => {
     const bot = testConversation(JULY_5);
-    await dialog(bot, 'suis-je éligible à la 0975', 'non', 'non', '2ème grade');
+    await dialog(bot, 'suis-je éligible à la 0975', 'non', 'non', 'oui', '2ème grade');
     expect(textsOf(await bot.say('depuis 2030'))).toMatch(/^Cette date est dans le futur\. Depuis quand résidez-vous/);
     expect(textsOf(await bot.say('-2 ans'))).toMatch(/^Une durée de résidence ne peut pas être négative\./);
     const third = await bot.say('longtemps');
@@ -139,7 +156,7 @@ describe('the eligibility check, in French', () => {
 
   it('an unknown grade is asked again with the offer’s grades', async () => {
     const bot = testConversation(JULY_5);
-    const replies = await dialog(bot, 'suis-je éligible à la 0975', 'non', 'non', 'Technicien');
+    const replies = await dialog(bot, 'suis-je éligible à la 0975', 'non', 'non', 'oui', 'Technicien');
     expect(textsOf(replies)).toMatch(/^Ce grade n'est pas un de ceux de l'offre\./);
     expect(suggestionTitles(replies)).toEqual(['Ingénieur 1er grade', 'Ingénieur 2ème grade']);
   });
@@ -162,7 +179,7 @@ describe('the eligibility check, in French', () => {
 
   it('a citizen who does not live here now (studies abroad) is a citizen: no contradiction asked, priority', async () => {
     const bot = testConversation(JULY_5);
-    await dialog(bot, 'suis-je éligible à la 0975', 'non', 'non', '2ème grade', 'pas encore', 'bac+3');
+    await dialog(bot, 'suis-je éligible à la 0975', 'non', 'non', 'oui', '2ème grade', 'pas encore', 'bac+3');
     // The user changes their answer: citizen after all (away for their studies).
     const card = cardsOf(await bot.say('mes informations'))[0] as { actions: Array<{ title: string; data: unknown }> };
     const edit = card.actions.find((a) => a.title === 'Modifier : Citoyen de la Nouvelle-Calédonie');
@@ -188,7 +205,7 @@ describe('the eligibility check, in French', () => {
   it('checks every open offer at once and lists those the profile fits', async () => {
     const bot = testConversation(JULY_5);
     // Three years are short of the engineers' five: their diploma need not be asked.
-    const replies = await dialog(bot, 'à quelles offres puis-je postuler ?', "Ni l'un ni l'autre", 'non', '3 ans', 'Bac+5');
+    const replies = await dialog(bot, 'à quelles offres puis-je postuler ?', "Ni l'un ni l'autre", 'non', 'oui', '3 ans', 'Bac+5');
     // Three years are short of the engineers' five (no priority, but they may apply); the offers whose
     // record is silent on residence cannot be concluded.
     expect(textsOf(replies)).toMatch(/^Avec vos informations, vous pouvez postuler à [1-9] des 9 offres ouvertes :[\s\S]*il me manque une information/);
@@ -200,7 +217,7 @@ describe('the eligibility check, in English', () => {
   it('"am I eligible for 0975": four years is short of five', async () => {
     const bot = testConversation(JULY_5, { locale: 'en-US' });
     expect(textsOf(await bot.say('am I eligible for 0975?'))).toMatch(/Are you already a civil servant/);
-    await dialog(bot, 'Neither', 'no', 'second grade');
+    await dialog(bot, 'Neither', 'no', 'yes', 'second grade');
     // Four years are short of five: no priority, so the diploma still decides.
     expect(textsOf(await bot.say('four years'))).toMatch(/highest qualification/);
     const verdict = verdictOf(await bot.say("a master's degree"));
@@ -215,7 +232,8 @@ describe('the eligibility check, in English', () => {
     await bot.say('I have lived here for four years, is that enough');
     expect((await bot.profile()).residenceSince).toBe('2022-07-05');
     expect(textsOf(await bot.say('neither'))).toMatch(/citizen/);
-    expect(textsOf(await bot.say('I don’t know'))).toMatch(/Which grade/);
+    expect(textsOf(await bot.say('I don’t know'))).toMatch(/French national/);
+    expect(textsOf(await bot.say('yes'))).toMatch(/Which grade/);
   });
 
   it('"what does that mean?" to the citizen question: explained, then asked again', async () => {
@@ -224,7 +242,15 @@ describe('the eligibility check, in English', () => {
     const explained = textsOf(await bot.say('what does that mean?'));
     expect(explained).toMatch(/article 4 of the organic law[^.]*special electoral roll for the provincial elections/);
     expect(explained).toMatch(/Are you a citizen of New Caledonia\?$/);
-    expect(textsOf(await bot.say('no'))).toMatch(/Which grade/);
+    expect(textsOf(await bot.say('no'))).toMatch(/Are you a French national\?/);
+  });
+
+  it('not French: no "not eligible", but the exceptions the texts allow and whom to ask', async () => {
+    const bot = testConversation(JULY_5, { locale: 'en-US' });
+    const verdict = verdictOf(await dialog(bot, 'am I eligible for 1010?', 'Neither', 'no', 'no', 'second grade', 'since 2012', 'Bac+5'));
+    expect(verdict).toMatch(/^I cannot tell/);
+    expect(verdict).toContain('require French nationality, save for exceptions the texts provide');
+    expect(verdict).toContain('agents-contractuels-de-droit-public');
   });
 });
 
@@ -255,13 +281,13 @@ describe('a residence stated for another route than "sur titre"', () => {
 
   it('names the route the years are for, in French', async () => {
     const bot = testConversation(JANUARY_2025, { offers: shippedOffers() });
-    const verdict = verdictOf(await dialog(bot, 'suis-je éligible à la 24-55366 ?', 'ni l’un ni l’autre', 'non', 'depuis 2010'));
+    const verdict = verdictOf(await dialog(bot, 'suis-je éligible à la 24-55366 ?', 'ni l’un ni l’autre', 'non', 'oui', 'depuis 2010'));
     expect(verdict).toContain("l'offre demande au moins 10 ans (pour le recrutement direct d'un adjoint administratif) : vous êtes prioritaire");
   });
 
   it('names the route the years are for, in English, short of them', async () => {
     const bot = testConversation(JANUARY_2025, { offers: shippedOffers(), locale: 'en-US' });
-    const verdict = verdictOf(await dialog(bot, 'am I eligible for 24-55366?', 'Neither', 'no', 'two years'));
+    const verdict = verdictOf(await dialog(bot, 'am I eligible for 24-55366?', 'Neither', 'no', 'yes', 'two years'));
     expect(verdict).toMatch(/^You can apply, without priority/);
     expect(verdict).toContain("the offer asks for at least 10 years (for the route “recrutement direct d'un adjoint administratif”)");
   });
@@ -270,7 +296,7 @@ describe('a residence stated for another route than "sur titre"', () => {
 describe('follow-ups after a verdict', () => {
   it('"et pour le 1er grade ?" and "et la 1010 ?" check again on the profile, asking nothing known', async () => {
     const bot = testConversation(JULY_5);
-    await dialog(bot, 'suis-je éligible à la 0975 ?', 'non', 'non', 'Ingénieur 2ème grade', 'depuis 2019', 'Bac+3');
+    await dialog(bot, 'suis-je éligible à la 0975 ?', 'non', 'non', 'oui', 'Ingénieur 2ème grade', 'depuis 2019', 'Bac+3');
     const firstGrade = verdictOf(await bot.say('et pour le 1er grade ?'));
     expect(firstGrade).toMatch(/^Vous pouvez postuler, sans priorité[\s\S]*au moins 10 ans pour le grade « Ingénieur 1er grade »/);
     expect(firstGrade).toContain('3134-26-0975/SR');
@@ -281,13 +307,13 @@ describe('follow-ups after a verdict', () => {
 
   it('in English: "what about the first grade?"', async () => {
     const bot = testConversation(JULY_5, { locale: 'en-US' });
-    await dialog(bot, 'am I eligible for 0975?', 'Neither', 'no', 'second grade', 'since 2019', "a master's degree");
+    await dialog(bot, 'am I eligible for 0975?', 'Neither', 'no', 'yes', 'second grade', 'since 2019', "a master's degree");
     expect(verdictOf(await bot.say('what about the first grade?'))).toMatch(/^You can apply, without priority[\s\S]*at least 10 years for the grade “Ingénieur 1er grade”/);
   });
 
   it('only right after a verdict: once the user has moved on, "et pour le 1er grade ?" is no longer an eligibility question', async () => {
     const bot = testConversation(JULY_5);
-    await dialog(bot, 'suis-je éligible à la 0975 ?', 'non', 'non', 'Ingénieur 2ème grade', 'depuis 2019', 'Bac+3');
+    await dialog(bot, 'suis-je éligible à la 0975 ?', 'non', 'non', 'oui', 'Ingénieur 2ème grade', 'depuis 2019', 'Bac+3');
     await bot.say('offres à Nouméa');
     const replies = await bot.say('et pour le 1er grade ?');
     expect(replies.length).toBeGreaterThan(0);

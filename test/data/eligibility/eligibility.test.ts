@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import type { CandidateProfile } from '../../../data/eligibility/candidateProfile.js';
+import { FACTS, type CandidateProfile } from '../../../data/eligibility/candidateProfile.js';
 import { parseEducation } from '../../../data/eligibility/educationLevels.js';
 import { assessBestGrade, assessEligibility, nextFact, residenceYears } from '../../../data/eligibility/eligibility.js';
 import { offerFromJobPosting } from '../../../data/offers/jobPosting.js';
@@ -32,11 +32,15 @@ interface ProfileKind {
 
 const profiles: ProfileKind[] = [
   { name: 'citizen with a master', profile: () => ({ status: 'external', citizen: true, education: 5 }) },
-  { name: 'resident for 12 years, bac+3', profile: (now) => ({ status: 'external', citizen: false, residenceSince: yearsAgo(now, 12), residencePrecision: 'day', education: 3 }) },
-  { name: 'resident for 6 years, bac+3', profile: (now) => ({ status: 'external', citizen: false, residenceSince: yearsAgo(now, 6), residencePrecision: 'day', education: 3 }) },
-  { name: 'resident for 3 years, bac+5', profile: (now) => ({ status: 'external', citizen: false, residenceSince: yearsAgo(now, 3), residencePrecision: 'day', education: 5 }) },
-  { name: 'newcomer with a BTS', profile: (now) => ({ status: 'external', citizen: false, residenceSince: yearsAgo(now, 0), residencePrecision: 'day', education: 2 }) },
-  { name: 'contract staff, resident 6 years, bac+3', profile: (now) => ({ status: 'contract', citizen: false, residenceSince: yearsAgo(now, 6), residencePrecision: 'day', education: 3 }) },
+  { name: 'resident for 12 years, bac+3', profile: (now) => ({ status: 'external', citizen: false, french: true, residenceSince: yearsAgo(now, 12), residencePrecision: 'day', education: 3 }) },
+  { name: 'resident for 6 years, bac+3', profile: (now) => ({ status: 'external', citizen: false, french: true, residenceSince: yearsAgo(now, 6), residencePrecision: 'day', education: 3 }) },
+  { name: 'resident for 3 years, bac+5', profile: (now) => ({ status: 'external', citizen: false, french: true, residenceSince: yearsAgo(now, 3), residencePrecision: 'day', education: 5 }) },
+  { name: 'newcomer with a BTS', profile: (now) => ({ status: 'external', citizen: false, french: true, residenceSince: yearsAgo(now, 0), residencePrecision: 'day', education: 2 }) },
+  { name: 'contract staff, resident 6 years, bac+3', profile: (now) => ({ status: 'contract', citizen: false, french: true, residenceSince: yearsAgo(now, 6), residencePrecision: 'day', education: 3 }) },
+  { name: 'resident for 2 years, bac+3', profile: (now) => ({ status: 'external', citizen: false, french: true, residenceSince: yearsAgo(now, 2), residencePrecision: 'day', education: 3 }) },
+  { name: 'resident for 4 years, bac+3', profile: (now) => ({ status: 'external', citizen: false, french: true, residenceSince: yearsAgo(now, 4), residencePrecision: 'day', education: 3 }) },
+  { name: 'resident for 11 years, bac+5', profile: (now) => ({ status: 'external', citizen: false, french: true, residenceSince: yearsAgo(now, 11), residencePrecision: 'day', education: 5 }) },
+  { name: 'not French, resident for 11 years, bac+5', profile: (now) => ({ status: 'external', citizen: false, french: false, residenceSince: yearsAgo(now, 11), residencePrecision: 'day', education: 5 }) },
   { name: 'civil servant of the corps', profile: (_now, offer) => ({ status: 'civilServant', corps: (offer.corpsGrades[0] ?? '').replace(/\s+\d.*$/, '') }) },
   { name: 'civil servant of another corps, citizen, bac+3', profile: () => ({ status: 'civilServant', corps: 'Corps imaginaire', citizen: true, education: 3 }) },
 ];
@@ -47,7 +51,9 @@ const profiles: ProfileKind[] = [
  * post's → no; then the residence for recruitment "sur titre" gives *priority*, it does not exclude:
  * citizens and residents with the years (for the most favourable grade) have it; others may apply
  * without it; where the record is silent the posting states the condition, so no conclusion; an
- * "inférieure à N ans" below N years is for the employer to say.
+ * "inférieure à N ans" below N years is for the employer to say. A civil servant's post asks for French
+ * nationality, save for exceptions the texts list: a candidate who is not French (and neither a citizen,
+ * who is French, nor already a civil servant) gets no conclusion but whom to ask.
  */
 function expected(offer: Offer, profile: CandidateProfile, now: Date): string {
   if (now.getTime() >= closesAt(offer).getTime()) return 'notEligible';
@@ -55,6 +61,7 @@ function expected(offer: Offer, profile: CandidateProfile, now: Date): string {
   const diploma = offer.education ? parseEducation(offer.education) : undefined;
   if (diploma && (profile.education ?? -2) < diploma.level) return 'notEligible';
   if (profile.citizen === true) return 'eligible';
+  if (profile.status !== 'civilServant' && profile.french !== true) return 'cannotTell';
   if (!offer.residence) return 'cannotTell';
   const requirements = offer.residence.requirements;
   if (requirements.length === 0) return 'eligible';
@@ -91,22 +98,24 @@ describe('the rules, one at a time', () => {
   const opt = offers.find((o) => o.reference === '3134-26-0939/SR') as Offer;
   const now = openOn(engineer);
 
-  it('asks only what this offer needs, in order: status, citizenship, grade, residence, diploma', () => {
+  it('asks only what this offer needs, in order: status, citizenship, nationality, grade, residence, diploma', () => {
     const asked: string[] = [];
     let profile: CandidateProfile = {};
     const answers: Record<string, CandidateProfile> = {
       status: { status: 'external' },
       citizen: { citizen: false },
+      french: { french: true },
       residence: { residenceSince: yearsAgo(now, 7), residencePrecision: 'day' },
       education: { education: 3 },
     };
     let grade: string | undefined;
-    for (let fact = nextFact(engineer, profile, now); fact; fact = nextFact(engineer, profile, now, { grade })) {
+    // Bounded: a question the rules keep asking fails the test rather than hanging it.
+    for (let fact = nextFact(engineer, profile, now); fact && asked.length <= FACTS.length; fact = nextFact(engineer, profile, now, { grade })) {
       asked.push(fact);
       if (fact === 'grade') grade = 'Ingénieur 2ème grade';
       else profile = { ...profile, ...answers[fact] };
     }
-    expect(asked).toEqual(['status', 'citizen', 'grade', 'residence', 'education']);
+    expect(asked).toEqual(['status', 'citizen', 'french', 'grade', 'residence', 'education']);
     expect(assessEligibility(engineer, profile, now, { grade }).kind).toBe('eligible');
     // Seven years are not ten: for the first grade, no priority (the candidate may still apply), with the reason.
     const first = assessEligibility(engineer, profile, now, { grade: 'Ingénieur 1er grade' });
@@ -116,7 +125,7 @@ describe('the rules, one at a time', () => {
 
   it('a grade the candidate cannot give: the residence is asked, and judged grade by grade', () => {
     const application = { unanswerable: ['grade' as const] };
-    const base: CandidateProfile = { status: 'external', citizen: false, education: 5 };
+    const base: CandidateProfile = { status: 'external', citizen: false, french: true, education: 5 };
     expect(nextFact(engineer, base, now, application)).toBe('residence');
     const seven = assessEligibility(engineer, { ...base, residenceSince: yearsAgo(now, 7), residencePrecision: 'day' }, now, application);
     expect(seven.kind).toBe('eligible');
@@ -125,24 +134,41 @@ describe('the rules, one at a time', () => {
     expect(two.kind).toBe('noPriority');
   });
 
+  it('nationality: asked of a candidate who is neither a citizen nor a civil servant; not French is no "no", but whom to ask', () => {
+    const grade = 'Ingénieur 2ème grade';
+    const resident: CandidateProfile = { status: 'external', citizen: false, residenceSince: yearsAgo(now, 11), residencePrecision: 'day', education: 5 };
+    expect(nextFact(engineer, resident, now, { grade })).toBe('french');
+    // A citizen of New Caledonia is French; a civil servant already holds such a post.
+    expect(nextFact(engineer, { status: 'external', citizen: true }, now)).not.toBe('french');
+    expect(assessEligibility(engineer, { status: 'civilServant', corps: 'Corps imaginaire', citizen: false, residenceSince: yearsAgo(now, 11), residencePrecision: 'day', education: 5 }, now, { grade }).missing).not.toContain('french');
+    const notFrench = assessEligibility(engineer, { ...resident, french: false }, now, { grade });
+    expect(notFrench.kind).toBe('cannotTell');
+    expect(notFrench.missing).toEqual([]);
+    expect(notFrench.reasons).toContainEqual({ rule: 'nationalityRequired', outcome: 'unknown', params: { contact: expect.any(String) } });
+    const unsure = assessEligibility(engineer, resident, now, { grade, unanswerable: ['french'] });
+    expect(unsure).toMatchObject({ kind: 'cannotTell', missing: [] });
+    expect(unsure.reasons.map((r) => r.rule)).toContain('nationalityUnknown');
+    expect(assessEligibility(engineer, { ...resident, french: true }, now, { grade }).kind).toBe('eligible');
+  });
+
   it('a citizen is asked neither grade nor years', () => {
     expect(nextFact(engineer, { status: 'external', citizen: true }, now)).toBe('education');
   });
 
   it('an offer whose record is silent on residence is no "no condition": the posting states it, see it or ask HR', () => {
-    const verdict = assessEligibility(opt, { status: 'external', citizen: false }, openOn(opt));
+    const verdict = assessEligibility(opt, { status: 'external', citizen: false, french: true }, openOn(opt));
     expect(verdict.kind).toBe('cannotTell');
     expect(verdict.reasons.map((r) => r.rule)).toEqual(['residenceSilent', 'educationNotStated']);
     expect(verdict.missing).toEqual([]);
     // Only the posting's "/" says there is none.
     const none = { ...opt, residence: { text: '/', requirements: [] } };
-    expect(assessEligibility(none, { status: 'external' }, openOn(opt))).toMatchObject({ kind: 'eligible', reasons: [{ rule: 'residenceNotStated' }, { rule: 'educationNotStated' }] });
+    expect(assessEligibility(none, { status: 'external', french: true }, openOn(opt))).toMatchObject({ kind: 'eligible', reasons: [{ rule: 'residenceNotStated' }, { rule: 'educationNotStated' }] });
   });
 
   it('"inférieure à 3 ans": three years or more meet it; under three, the employer says (cannot tell, with whom to ask)', () => {
     const under = { ...opt, residence: { text: 'inférieure à 3 ans', requirements: [{ years: 3, comparison: 'lessThan' as const }] } };
     const at = openOn(opt);
-    const resident = (years: number): CandidateProfile => ({ status: 'external', citizen: false, residenceSince: yearsAgo(at, years), residencePrecision: 'day' });
+    const resident = (years: number): CandidateProfile => ({ status: 'external', citizen: false, french: true, residenceSince: yearsAgo(at, years), residencePrecision: 'day' });
     expect(assessEligibility(under, resident(4), at).kind).toBe('eligible');
     const short = assessEligibility(under, resident(1), at);
     expect(short.kind).toBe('cannotTell');
@@ -150,7 +176,7 @@ describe('the rules, one at a time', () => {
   });
 
   it('"depuis 2019": sure when both ends of the year agree, "cannot tell" when they straddle the requirement', () => {
-    const profile = (year: string): CandidateProfile => ({ status: 'external', citizen: false, residenceSince: `${year}-01-01`, residencePrecision: 'year', education: 3 });
+    const profile = (year: string): CandidateProfile => ({ status: 'external', citizen: false, french: true, residenceSince: `${year}-01-01`, residencePrecision: 'year', education: 3 });
     const at = new Date('2026-07-01T00:00:00Z');
     expect(residenceYears(profile('2019'), at)).toEqual({ least: expect.closeTo(6.5, 1), most: expect.closeTo(7.5, 1) });
     expect(assessEligibility(engineer, profile('2019'), at, { grade: 'Ingénieur 2ème grade' }).kind).toBe('eligible');
@@ -161,14 +187,14 @@ describe('the rules, one at a time', () => {
   });
 
   it('a fact the candidate cannot give ends in "cannot tell", naming it', () => {
-    const profile: CandidateProfile = { status: 'external', citizen: false, education: 3 };
+    const profile: CandidateProfile = { status: 'external', citizen: false, french: true, education: 3 };
     const application = { grade: 'Ingénieur 2ème grade', unanswerable: ['residence' as const] };
     expect(nextFact(engineer, profile, now, application)).toBeUndefined();
     expect(assessEligibility(engineer, profile, now, application)).toMatchObject({ kind: 'cannotTell', missing: ['residence'] });
   });
 
   it('a candidate who cannot say whether they are a citizen is asked the residence instead', () => {
-    const profile: CandidateProfile = { status: 'external', education: 3 };
+    const profile: CandidateProfile = { status: 'external', french: true, education: 3 };
     const application = { unanswerable: ['citizen' as const], grade: 'Ingénieur 2ème grade' };
     expect(nextFact(engineer, profile, now, application)).toBe('residence');
     const long = { ...profile, residenceSince: yearsAgo(now, 8), residencePrecision: 'day' as const };
