@@ -5,9 +5,12 @@ import { z } from 'zod';
  * second check asks nothing already known. Every field is optional: unknown until the user says.
  */
 export const candidateProfileSchema = z.object({
-  /** Civil servant of New Caledonia (of some corps), contract staff, or neither. */
-  status: z.enum(['civilServant', 'contract', 'external']).optional(),
-  /** The corps of a civil servant, as they named it ("Ingénieur"). */
+  /**
+   * Civil servant of New Caledonia (of some corps), contract staff, laureate of a concours waiting for
+   * a first posting, or none of these.
+   */
+  status: z.enum(['civilServant', 'contract', 'laureate', 'external']).optional(),
+  /** The corps of a civil servant, or of a laureate's concours, as they named it ("Ingénieur"). */
   corps: z.string().max(120).optional(),
   citizen: z.boolean().optional(),
   /** Of French nationality: asked of those who are not citizens (a citizen of New Caledonia is French). */

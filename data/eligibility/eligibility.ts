@@ -120,6 +120,15 @@ export function assessEligibility(offer: Offer, profile: CandidateProfile, now: 
     }
   }
   if (profile.status === 'contract') reasons.push({ rule: 'contractStaff', outcome: 'info', params: {} });
+  // A laureate of the offer's corps comes by the concours: a route of its own, to confirm with HR.
+  if (profile.status === 'laureate') {
+    if (!profile.corps) need('corps');
+    else if (inOfferCorps(offer, profile.corps)) {
+      return { kind: 'eligibleOtherRoute', reasons: [{ rule: 'laureateOfCorps', outcome: 'met', params: { corps: profile.corps, contact: contactOf(offer) } }], missing: [] };
+    } else {
+      reasons.push({ rule: 'laureateOtherCorps', outcome: 'info', params: { corps: profile.corps, offerCorps: corpsList } });
+    }
+  }
 
   // Residence, for recruitment "sur titre": citizens and long-enough residents have priority.
   let residenceOutcome: Reason['outcome'] = 'met';

@@ -11,6 +11,8 @@ export const RULE_IDS = [
   'civilServantOfCorps',
   'civilServantOtherCorps',
   'contractStaff',
+  'laureateOfCorps',
+  'laureateOtherCorps',
   'citizen',
   'nationalityRequired',
   'nationalityUnknown',

@@ -48,7 +48,9 @@ export function parseYesNo(text: string): Answer<boolean> {
 
 export function parseStatus(text: string): Answer<NonNullable<CandidateProfile['status']>> {
   const folded = fold(text);
-  if (/\b(ni l'un ni l'autre|neither|aucun des deux|non|no|none|pas fonctionnaire|not a civil servant|demandeur d'emploi|job ?seeker|externe?|external)\b/.test(folded)) {
+  // First: "non, je suis lauréat" is a laureate, not a "non".
+  if (/(?<!\b(pas|not|not an?) )\b(laureat(e)?s?|laureate|liste d'aptitude|(reussi|passed|admis(e)? (a|au)) (le |un |the |a )?(concours|competitive exam))\b/.test(folded)) return ok('laureate');
+  if (/\b(ni l'un ni l'autre|neither|aucun des (deux|trois)|non|no|none( of these)?|pas fonctionnaire|pas laureate?|not a civil servant|not a laureate|demandeur d'emploi|job ?seeker|externe?|external)\b/.test(folded)) {
     return ok('external');
   }
   if (/\b(contractuel(le)?|contract(uel)?|cdd|acdp)\b/.test(folded)) return ok('contract');

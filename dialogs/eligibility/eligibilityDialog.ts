@@ -79,7 +79,7 @@ export class EligibilityDialog extends ComponentDialog {
     const pending = data.eligibilityQuestion;
     if (!pending) return;
     const offer = pending.reference ? this.services.catalog.current().findByReference(pending.reference) : undefined;
-    await context.sendActivity(this.questionMessage(pending.question, offer, data.language ?? 'fr'));
+    await context.sendActivity(this.questionMessage(pending.question, offer, await this.profiles.get(context, {}), data.language ?? 'fr'));
   }
 
   private async language(context: TurnContext): Promise<Language> {
@@ -137,7 +137,7 @@ export class EligibilityDialog extends ComponentDialog {
       return step.endDialog();
     }
     if (state.asked !== question) {
-      await context.sendActivity(this.questionMessage(question, offer, language));
+      await context.sendActivity(this.questionMessage(question, offer, profile, language));
       state.asked = question;
       state.retries = 0;
     }
@@ -189,7 +189,7 @@ export class EligibilityDialog extends ComponentDialog {
 
   /** The question on screen asked again, after what has to be said first (an explanation, what was wrong). */
   private async askAgain(context: TurnContext, question: Question, offer: Offer | undefined, language: Language, before: string): Promise<void> {
-    const again = this.questionMessage(question, offer, language);
+    const again = this.questionMessage(question, offer, await this.profiles.get(context, {}), language);
     await context.sendActivity({ ...again, text: `${before}${again.text ?? ''}` });
   }
 
@@ -234,8 +234,8 @@ export class EligibilityDialog extends ComponentDialog {
     return actionButton(t(language, 'eligibility.card.profile'), { action: 'profile' });
   }
 
-  private questionMessage(question: Question, offer: Offer | undefined, language: Language): Partial<Activity> {
-    const { text, buttons } = QUESTIONS[question].prompt(this.questionContext(offer, language));
+  private questionMessage(question: Question, offer: Offer | undefined, profile: CandidateProfile, language: Language): Partial<Activity> {
+    const { text, buttons } = QUESTIONS[question].prompt({ ...this.questionContext(offer, language), profile });
     return formatted(text, [], buttons.map(typedButton));
   }
 }

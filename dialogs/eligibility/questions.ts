@@ -32,6 +32,8 @@ export interface AnswerContext {
 export interface QuestionContext extends AnswerContext {
   offer?: Offer;
   language: Language;
+  /** What is known already (the corps is asked of a civil servant and of a laureate in other words). */
+  profile?: CandidateProfile;
 }
 
 /** What an answer changes: the profile (kept between conversations), or this application's grade. */
@@ -61,18 +63,20 @@ const MAX_CORPS_BUTTONS = 4;
 export const QUESTIONS: { readonly [Q in Question]: QuestionSpec } = {
   status: question({
     parse: (text) => parseStatus(text),
-    // Someone who is no longer a civil servant has no corps any more.
-    store: ({ profile, grade }, status) => ({ grade, profile: status === 'civilServant' ? { ...profile, status } : { ...forget(profile, 'status'), status } }),
+    // The corps is a civil servant's or a laureate's: another situation forgets it.
+    store: ({ profile, grade }, status) => ({ grade, profile: status === profile.status ? profile : { ...forget(profile, 'status'), status } }),
     prompt: ({ language }) => ({
       text: label(language, 'eligibility.ask.status'),
-      buttons: (['eligibility.button.civilServant', 'eligibility.button.contract', 'eligibility.button.external'] as const).map((k) => label(language, k)),
+      buttons: (['eligibility.button.civilServant', 'eligibility.button.contract', 'eligibility.button.laureate', 'eligibility.button.external'] as const).map((k) =>
+        label(language, k),
+      ),
     }),
   }),
   corps: question({
     parse: (text) => parseCorps(text),
     store: ({ profile, grade }, corps) => ({ grade, profile: { ...profile, corps } }),
-    prompt: ({ language, offer }) => ({
-      text: label(language, 'eligibility.ask.corps'),
+    prompt: ({ language, offer, profile }) => ({
+      text: label(language, profile?.status === 'laureate' ? 'eligibility.ask.laureateCorps' : 'eligibility.ask.corps'),
       buttons: [...[...new Set(offer?.corpsGrades ?? [])].slice(0, MAX_CORPS_BUTTONS), label(language, 'eligibility.button.otherCorps')],
     }),
     isAnswer: (text) => !isControlWord(text),

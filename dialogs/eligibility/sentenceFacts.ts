@@ -13,6 +13,7 @@ export function factsInSentence(text: string, now: Date): Partial<CandidateProfi
   const folded = foldAccents(text).replace(/[’‘]/g, "'");
   const facts: Partial<CandidateProfile> = {};
   if (/\b(je suis|i am|i'm) (fonctionnaire|titulaire|a civil servant)\b/.test(folded)) facts.status = 'civilServant';
+  else if (/\b(je suis|i am|i'm) (laureate?|a laureate)\b|\bj'ai (reussi|eu) (le|un) concours\b|\bi passed (the|a) (concours|competitive exam)\b/.test(folded)) facts.status = 'laureate';
   else if (/\b(je suis|i am|i'm) (contractuel(le)?|agent contractuel|contract staff|on a contract)\b/.test(folded)) facts.status = 'contract';
   if (/\b(je ne suis pas|i am not|i'm not) (citoyen|a citizen)/.test(folded)) facts.citizen = false;
   else if (/\b(je suis|i am|i'm) (citoyen|a citizen)/.test(folded)) facts.citizen = true;

@@ -190,8 +190,9 @@ export const fr = {
     "Dernier jour pour postuler à l'offre {reference} « {title} » ({employer}). Les candidatures sont reçues jusqu'à minuit, heure de Nouméa.",
   'calendar.alarm': "Demain, dernier jour pour postuler à l'offre {reference}",
   'eligibility.ask.status':
-    'Êtes-vous déjà fonctionnaire de la fonction publique de Nouvelle-Calédonie, ou agent contractuel ?',
+    "Êtes-vous déjà fonctionnaire de la fonction publique de Nouvelle-Calédonie, agent contractuel, ou lauréat d'un concours en attente d'un premier poste ?",
   'eligibility.ask.corps': 'Dans quel corps êtes-vous fonctionnaire ?',
+  'eligibility.ask.laureateCorps': 'Vous êtes lauréat du concours de quel corps ?',
   'eligibility.ask.grade':
     "La durée de résidence exigée dépend du grade ({requirements}). Pour quel grade postulez-vous ?",
   'eligibility.ask.citizen': 'Êtes-vous citoyen de la Nouvelle-Calédonie ?',
@@ -209,7 +210,8 @@ export const fr = {
   'eligibility.giveUp': 'Je passe cette question : je ne pourrai peut-être pas conclure sans elle.',
   'eligibility.button.civilServant': 'Fonctionnaire',
   'eligibility.button.contract': 'Agent contractuel',
-  'eligibility.button.external': "Ni l'un ni l'autre",
+  'eligibility.button.laureate': "Lauréat d'un concours",
+  'eligibility.button.external': 'Aucun des trois',
   'eligibility.button.otherCorps': 'Un autre corps',
   'eligibility.button.yes': 'Oui',
   'eligibility.button.no': 'Non',
@@ -255,6 +257,7 @@ export const fr = {
   'profile.education': 'Plus haut diplôme',
   'profile.status.civilServant': 'fonctionnaire',
   'profile.status.contract': 'agent contractuel',
+  'profile.status.laureate': "lauréat d'un concours",
   'profile.status.external': "ni fonctionnaire ni contractuel",
   'profile.yes': 'oui',
   'profile.no': 'non',

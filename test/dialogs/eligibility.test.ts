@@ -109,6 +109,22 @@ describe('the eligibility check, in French', () => {
     expect(verdict).toContain('par mutation ou détachement, sans condition de résidence');
   });
 
+  it('a laureate of the corps’ concours: another route (a first posting), to confirm with HR; of another concours: as an external candidate', async () => {
+    const bot = testConversation(JULY_5);
+    expect(suggestionTitles(await bot.say('suis-je éligible à la 0975'))).toEqual(['Fonctionnaire', 'Agent contractuel', "Lauréat d'un concours", 'Aucun des trois']);
+    expect(textsOf(await bot.say("Lauréat d'un concours"))).toBe('Vous êtes lauréat du concours de quel corps ?');
+    const verdict = verdictOf(await bot.say('Ingénieur'));
+    expect(verdict).toMatch(/^Vous pouvez postuler, par une autre voie/);
+    expect(verdict).toContain('par la voie du concours et non par le recrutement sur titre');
+    expect(verdict).toContain('DRH-candidature@opt.nc');
+    const other = testConversation(JULY_5);
+    await dialog(other, 'suis-je éligible à la 0975', "j'ai réussi le concours", 'Technicien');
+    expect(textsOf(await other.say('oui'))).toMatch(/plus haut diplôme/);
+    const external = verdictOf(await other.say('Bac+5'));
+    expect(external).toContain("Votre concours (Technicien) n'est pas celui du corps de l'offre");
+    expect(external).toMatch(/^Vous pouvez postuler/);
+  });
+
   it('contract staff short of the diploma: not eligible, both said', async () => {
     const bot = testConversation(JULY_5);
     const verdict = verdictOf(await dialog(bot, 'suis-je éligible à la 1010', 'Agent contractuel', 'oui', 'Bac+2'));
@@ -243,6 +259,13 @@ describe('the eligibility check, in English', () => {
     expect(explained).toMatch(/article 4 of the organic law[^.]*special electoral roll for the provincial elections/);
     expect(explained).toMatch(/Are you a citizen of New Caledonia\?$/);
     expect(textsOf(await bot.say('no'))).toMatch(/Are you a French national\?/);
+  });
+
+  it('a laureate of the corps, in English', async () => {
+    const bot = testConversation(JULY_5, { locale: 'en-US' });
+    expect(textsOf(await dialog(bot, 'am I eligible for 0975?', 'Laureate of a concours'))).toBe('For which corps did you pass the concours?');
+    const verdict = verdictOf(await bot.say('Ingénieur'));
+    expect(verdict).toMatch(/^You can apply, by another route[\s\S]*by the concours route rather than recruitment “sur titre”/);
   });
 
   it('not French: no "not eligible", but the exceptions the texts allow and whom to ask', async () => {

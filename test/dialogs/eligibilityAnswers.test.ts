@@ -14,6 +14,8 @@ describe('free answers, in French and English', () => {
   it.each([
     ['Fonctionnaire', 'civilServant'], ['je suis titulaire', 'civilServant'], ['civil servant', 'civilServant'],
     ['Agent contractuel', 'contract'], ['contract staff', 'contract'], ["Ni l'un ni l'autre", 'external'], ['neither', 'external'], ['non', 'external'],
+    ["Lauréat d'un concours", 'laureate'], ["non, j'ai réussi le concours", 'laureate'], ['je suis sur liste d’aptitude', 'laureate'], ['Laureate of a concours', 'laureate'],
+    ['je ne suis pas lauréat', 'external'], ['Aucun des trois', 'external'], ['None of these', 'external'],
   ])('status: %s', (text, value) => {
     expect(parseStatus(text)).toEqual({ ok: true, value });
   });
@@ -65,5 +67,9 @@ describe('free answers, in French and English', () => {
     expect(factsInSentence("j'ai un bac+3 ça passe ?", NOW)).toEqual({ education: 3 });
     expect(factsInSentence('I have lived here for four years, is that enough', NOW)).toEqual({ residenceSince: '2022-07-05', residencePrecision: 'day' });
     expect(factsInSentence('il faut combien d’années de résidence', NOW)).toEqual({});
+    expect(factsInSentence('je suis lauréate du concours, je peux postuler ?', NOW)).toEqual({ status: 'laureate' });
+    expect(factsInSentence('je suis française, je peux postuler ?', NOW)).toEqual({ french: true });
+    expect(factsInSentence('je n’ai pas la nationalité française, je peux postuler ?', NOW)).toEqual({ french: false });
+    expect(factsInSentence("I'm not French, can I apply?", NOW)).toEqual({ french: false });
   });
 });

@@ -41,6 +41,8 @@ const profiles: ProfileKind[] = [
   { name: 'resident for 4 years, bac+3', profile: (now) => ({ status: 'external', citizen: false, french: true, residenceSince: yearsAgo(now, 4), residencePrecision: 'day', education: 3 }) },
   { name: 'resident for 11 years, bac+5', profile: (now) => ({ status: 'external', citizen: false, french: true, residenceSince: yearsAgo(now, 11), residencePrecision: 'day', education: 5 }) },
   { name: 'not French, resident for 11 years, bac+5', profile: (now) => ({ status: 'external', citizen: false, french: false, residenceSince: yearsAgo(now, 11), residencePrecision: 'day', education: 5 }) },
+  { name: 'laureate of the corps', profile: (_now, offer) => ({ status: 'laureate', corps: (offer.corpsGrades[0] ?? '').replace(/\s+\d.*$/, '') }) },
+  { name: 'laureate of another corps, citizen, bac+5', profile: () => ({ status: 'laureate', corps: 'Corps imaginaire', citizen: true, education: 5 }) },
   { name: 'civil servant of the corps', profile: (_now, offer) => ({ status: 'civilServant', corps: (offer.corpsGrades[0] ?? '').replace(/\s+\d.*$/, '') }) },
   { name: 'civil servant of another corps, citizen, bac+3', profile: () => ({ status: 'civilServant', corps: 'Corps imaginaire', citizen: true, education: 3 }) },
 ];
@@ -57,7 +59,8 @@ const profiles: ProfileKind[] = [
  */
 function expected(offer: Offer, profile: CandidateProfile, now: Date): string {
   if (now.getTime() >= closesAt(offer).getTime()) return 'notEligible';
-  if (profile.status === 'civilServant' && profile.corps !== 'Corps imaginaire') return 'eligibleOtherRoute';
+  // Civil servants of the corps (mutation, détachement) and laureates of its concours (a first posting) come by other routes.
+  if ((profile.status === 'civilServant' || profile.status === 'laureate') && profile.corps !== 'Corps imaginaire') return 'eligibleOtherRoute';
   const diploma = offer.education ? parseEducation(offer.education) : undefined;
   if (diploma && (profile.education ?? -2) < diploma.level) return 'notEligible';
   if (profile.citizen === true) return 'eligible';
