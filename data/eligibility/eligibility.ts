@@ -41,20 +41,43 @@ const FACT_ORDER: readonly Fact[] = FACTS;
 export function residenceRequirement(
   offer: Offer,
   grade: string | undefined,
-): { years?: number; underUnstated?: boolean; route?: string; grades?: string[] } {
+): { years?: number; underUnstated?: boolean; route?: string; grades?: string[]; notStatedFor?: string } {
   const requirements = offer.residence?.requirements ?? [];
   if (requirements.length === 0) return {};
-  const of = (r: (typeof requirements)[number]) => ({
+  const of = (r: Requirement) => ({
     years: r.years,
     ...(r.comparison === 'lessThan' ? { underUnstated: true } : {}),
     // "recrutement direct d'un adjoint administratif": the years are that route's, not "sur titre"'s.
     ...(r.route ? { route: r.route } : {}),
   });
+  const byGrade = requirementsByGrade(offer);
+  if (!byGrade) return of(requirements[0] as Requirement);
+  const chosen = grade ? byGrade.find((entry) => sameWords(entry.grade, grade)) : undefined;
+  if (chosen) return chosen.requirement ? of(chosen.requirement) : { notStatedFor: chosen.grade };
+  return { grades: byGrade.map((entry) => entry.grade) };
+}
+
+type Requirement = NonNullable<Offer['residence']>['requirements'][number];
+
+/**
+ * The residence required grade by grade, when it differs by grade: "1er grade : 10 ans ; 2ème grade :
+ * 5 ans", or years stated for one corps of an offer of two ("rédacteur ou adjoint administratif …
+ * pour le recrutement direct d'un adjoint administratif : 10 ans": the rédacteur's are not stated,
+ * an entry without requirement). Undefined when one requirement stands for the whole offer.
+ */
+export function requirementsByGrade(offer: Offer): Array<{ grade: string; requirement?: Requirement }> | undefined {
+  const requirements = offer.residence?.requirements ?? [];
   const distinct = new Set(requirements.map((r) => `${r.years}${r.comparison ?? ''}`));
-  if (distinct.size === 1) return of(requirements[0] as (typeof requirements)[number]);
-  const chosen = grade ? requirements.find((r) => r.grade && sameWords(r.grade, grade)) : undefined;
-  if (chosen) return of(chosen);
-  return { grades: requirements.map((r) => r.grade).filter((g): g is string => !!g) };
+  if (distinct.size > 1) {
+    // Told apart by grade, or else by route ("sur titre : 5 ans ; recrutement direct : 10 ans").
+    const labelled = requirements.filter((r) => r.grade ?? r.route).map((r) => ({ grade: (r.grade ?? r.route) as string, requirement: r }));
+    if (labelled.length >= 2) return labelled;
+  }
+  // One requirement whose route names a corps of the offer, on an offer of several corps.
+  const named = (label: string) => requirements.find((r) => r.route && ` ${normalize(r.route)} `.includes(` ${normalize(label)} `));
+  const corps = [...new Set(offer.corpsGrades)];
+  if (corps.length < 2 || !corps.some(named) || corps.every(named)) return undefined;
+  return corps.map((label) => ({ grade: label, requirement: named(label) }));
 }
 
 /** Years lived in New Caledonia at `now`: the least and the most the answer allows. */
@@ -156,10 +179,12 @@ export function assessEligibility(offer: Offer, profile: CandidateProfile, now: 
       need('residence');
       residenceOutcome = 'unknown';
     } else {
-      const byGrade = (offer.residence?.requirements ?? []).filter((r) => r.grade);
-      const withPriority = byGrade.filter((r) => r.comparison !== 'lessThan' && lived.least >= r.years).map((r) => r.grade as string);
-      const without = byGrade.filter((r) => r.comparison !== 'lessThan' && lived.most < r.years).map((r) => r.grade as string);
-      const open = byGrade.map((r) => r.grade as string).filter((g) => !withPriority.includes(g) && !without.includes(g));
+      const byGrade = requirementsByGrade(offer) ?? [];
+      // Three years or more meet an "inférieure à 3 ans"; under it, or where the years of a grade are
+      // not stated, neither is sure: to confirm with the employer.
+      const withPriority = byGrade.filter((e) => e.requirement && lived.least >= e.requirement.years).map((e) => e.grade);
+      const without = byGrade.filter((e) => e.requirement && e.requirement.comparison !== 'lessThan' && lived.most < e.requirement.years).map((e) => e.grade);
+      const open = byGrade.map((e) => e.grade).filter((g) => !withPriority.includes(g) && !without.includes(g));
       reasons.push({
         rule: 'residenceByGrade',
         outcome: withPriority.length > 0 ? 'met' : open.length > 0 ? 'unknown' : 'notMet',
@@ -167,6 +192,10 @@ export function assessEligibility(offer: Offer, profile: CandidateProfile, now: 
       });
       residenceOutcome = withPriority.length > 0 ? 'met' : open.length > 0 ? 'unknown' : 'notMet';
     }
+  } else if (requirement.notStatedFor) {
+    // Years stated for another corps of the offer only: for this one the posting says none, which is not "no condition".
+    reasons.push({ rule: 'residenceNotStatedForGrade', outcome: 'unknown', params: { grade: requirement.notStatedFor, posting: postingLink(offer), contact: contactOf(offer) } });
+    residenceOutcome = 'unknown';
   } else {
     const required = requirement.years as number;
     const lived = residenceYears(profile, now);

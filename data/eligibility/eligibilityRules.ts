@@ -23,6 +23,7 @@ export const RULE_IDS = [
   'residenceSilent',
   'residenceUnderUnstated',
   'residenceByGrade',
+  'residenceNotStatedForGrade',
   'educationMet',
   'educationShort',
   'educationNotStated',

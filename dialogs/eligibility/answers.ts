@@ -68,6 +68,10 @@ export function parseGrade(text: string, grades: readonly string[]): Answer<stri
   const folded = fold(text);
   const exact = grades.find((g) => fold(g) === folded);
   if (exact) return ok(exact);
+  // "et pour adjoint administratif ?", "je vise Rédacteur": the one grade whose words the message holds.
+  const words = (s: string) => ` ${fold(s).replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  const named = grades.filter((g) => words(text).includes(words(g)));
+  if (named.length === 1) return ok(named[0] as string);
   // "1er", "premier", "first", "2", "deuxième": the grade's rank.
   const ranks: Array<[RegExp, RegExp]> = [
     [/\b(1|1er|1ere|premier|premiere|first|1st)\b/, /\b(1|1er|1ere|premier)\b/],

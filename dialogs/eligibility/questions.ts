@@ -1,4 +1,5 @@
 import { forget, type CandidateProfile, type Fact } from '../../data/eligibility/candidateProfile.js';
+import { requirementsByGrade } from '../../data/eligibility/eligibility.js';
 import type { EligibilityRules } from '../../data/eligibility/eligibilityRules.js';
 import type { Offer } from '../../data/offers/offer.js';
 import { t, type Language, type MessageKey } from '../i18n/messages.js';
@@ -87,8 +88,8 @@ export const QUESTIONS: { readonly [Q in Question]: QuestionSpec } = {
     store: ({ profile }, grade) => ({ profile, grade }),
     prompt: ({ language, offer, grades }) => ({
       text: t(language, 'eligibility.ask.grade', {
-        requirements: (offer?.residence?.requirements ?? [])
-          .map((r) => t(language, 'text.labelled', { label: r.grade ?? '', value: r.years }))
+        requirements: (offer ? (requirementsByGrade(offer) ?? []) : [])
+          .map((e) => t(language, 'text.labelled', { label: e.grade, value: e.requirement ? e.requirement.years : t(language, 'eligibility.notStated') }))
           .join(t(language, 'text.listSeparator')),
       }),
       buttons: [...grades],

@@ -184,6 +184,7 @@ export const en: Catalog = {
   'eligibility.ask.corps': 'In which corps are you a civil servant?',
   'eligibility.ask.laureateCorps': 'For which corps did you pass the concours?',
   'eligibility.ask.grade': 'The residence required depends on the grade ({requirements}). Which grade are you applying for?',
+  'eligibility.notStated': 'not stated',
   'eligibility.ask.citizen': 'Are you a citizen of New Caledonia?',
   'eligibility.ask.french': 'Are you a French national?',
   'eligibility.ask.residence':

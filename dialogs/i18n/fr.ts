@@ -195,6 +195,7 @@ export const fr = {
   'eligibility.ask.laureateCorps': 'Vous êtes lauréat du concours de quel corps ?',
   'eligibility.ask.grade':
     "La durée de résidence exigée dépend du grade ({requirements}). Pour quel grade postulez-vous ?",
+  'eligibility.notStated': 'non indiquée',
   'eligibility.ask.citizen': 'Êtes-vous citoyen de la Nouvelle-Calédonie ?',
   'eligibility.ask.french': 'Êtes-vous de nationalité française ?',
   'eligibility.ask.residence':

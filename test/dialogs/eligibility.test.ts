@@ -316,6 +316,33 @@ describe('a residence stated for another route than "sur titre"', () => {
   });
 });
 
+describe('years stated for one corps of an offer of two', () => {
+  // 25-57263/MPRH, "rédacteur ou adjoint administratif", states 10 years "pour le recrutement direct
+  // d'un adjoint administratif" only; open until 23 May 2025.
+  const MAY_2025 = noumeaNoon('2025-05-10');
+
+  it('asks the corps, and for the rédacteur says the posting states nothing, never "no condition"', async () => {
+    const bot = testConversation(MAY_2025, { offers: shippedOffers() });
+    const asked = await dialog(bot, 'suis-je éligible à la 25-57263 ?', 'aucun des trois', 'non', 'oui');
+    expect(textsOf(asked)).toMatch(/\(Rédacteur : non indiquée ; Adjoint administratif : 10\)/);
+    expect(suggestionTitles(asked)).toEqual(['Rédacteur', 'Adjoint administratif']);
+    // Nothing to weigh the residence against: not asked.
+    const redacteur = verdictOf(await bot.say('Rédacteur'));
+    expect(redacteur).toMatch(/^Je ne peux pas conclure/);
+    expect(redacteur).toContain("n'indique de durée de résidence que pour un autre corps ou grade que « Rédacteur »");
+    expect(textsOf(await bot.say('et pour adjoint administratif ?'))).toMatch(/Depuis quand résidez-vous/);
+    const adjoint = verdictOf(await bot.say('depuis 2010'));
+    expect(adjoint).toMatch(/^Vous pouvez postuler/);
+    expect(adjoint).toContain("(pour le recrutement direct d'un adjoint administratif) : vous êtes prioritaire");
+  });
+
+  it('in English', async () => {
+    const bot = testConversation(MAY_2025, { offers: shippedOffers(), locale: 'en-US' });
+    const verdict = verdictOf(await dialog(bot, 'am I eligible for 25-57263?', 'None of these', 'no', 'yes', 'Rédacteur'));
+    expect(verdict).toMatch(/^I cannot tell[\s\S]*states a residence length only for another corps or grade than “Rédacteur”/);
+  });
+});
+
 describe('follow-ups after a verdict', () => {
   it('"et pour le 1er grade ?" and "et la 1010 ?" check again on the profile, asking nothing known', async () => {
     const bot = testConversation(JULY_5);

@@ -28,6 +28,8 @@ const yearsAgo = (now: Date, years: number) => new Date(now.getTime() - years * 
 interface ProfileKind {
   name: string;
   profile: (now: Date, offer: Offer) => CandidateProfile;
+  /** Of the offer's own corps: only for offers that name one. */
+  ofTheCorps?: true;
 }
 
 const profiles: ProfileKind[] = [
@@ -41,9 +43,9 @@ const profiles: ProfileKind[] = [
   { name: 'resident for 4 years, bac+3', profile: (now) => ({ status: 'external', citizen: false, french: true, residenceSince: yearsAgo(now, 4), residencePrecision: 'day', education: 3 }) },
   { name: 'resident for 11 years, bac+5', profile: (now) => ({ status: 'external', citizen: false, french: true, residenceSince: yearsAgo(now, 11), residencePrecision: 'day', education: 5 }) },
   { name: 'not French, resident for 11 years, bac+5', profile: (now) => ({ status: 'external', citizen: false, french: false, residenceSince: yearsAgo(now, 11), residencePrecision: 'day', education: 5 }) },
-  { name: 'laureate of the corps', profile: (_now, offer) => ({ status: 'laureate', corps: (offer.corpsGrades[0] ?? '').replace(/\s+\d.*$/, '') }) },
+  { name: 'laureate of the corps', ofTheCorps: true, profile: (_now, offer) => ({ status: 'laureate', corps: (offer.corpsGrades[0] ?? '').replace(/\s+\d.*$/, '') }) },
   { name: 'laureate of another corps, citizen, bac+5', profile: () => ({ status: 'laureate', corps: 'Corps imaginaire', citizen: true, education: 5 }) },
-  { name: 'civil servant of the corps', profile: (_now, offer) => ({ status: 'civilServant', corps: (offer.corpsGrades[0] ?? '').replace(/\s+\d.*$/, '') }) },
+  { name: 'civil servant of the corps', ofTheCorps: true, profile: (_now, offer) => ({ status: 'civilServant', corps: (offer.corpsGrades[0] ?? '').replace(/\s+\d.*$/, '') }) },
   { name: 'civil servant of another corps, citizen, bac+3', profile: () => ({ status: 'civilServant', corps: 'Corps imaginaire', citizen: true, education: 3 }) },
 ];
 
@@ -70,9 +72,88 @@ function expected(offer: Offer, profile: CandidateProfile, now: Date): string {
   if (requirements.length === 0) return 'eligible';
   const lived = profile.residenceSince ? (now.getTime() - Date.parse(profile.residenceSince)) / (365.25 * 86_400_000) : 0;
   if (requirements.some((r) => lived >= r.years)) return 'eligible';
-  if (requirements.some((r) => r.comparison === 'lessThan')) return 'cannotTell';
+  // Short of a plainly stated requirement: no priority, but a sure right to apply (the most favourable
+  // sure answer). Only "inférieure à" requirements, all short: for the employer to say.
+  if (requirements.every((r) => r.comparison === 'lessThan')) return 'cannotTell';
   return 'noPriority';
 }
+
+/** The 385 real postings of every employer (test/fixtures/real-offers/avp-text), those the importer reads. */
+function avpTextOffers(): Offer[] {
+  const dir = path.join(REAL_OFFERS_DIR, 'avp-text');
+  return readdirSync(dir).flatMap((f) => {
+    try {
+      return [offerFromPostingText(readFileSync(path.join(dir, f), 'utf8'), `avp-text/${f}`)];
+    } catch {
+      return []; // A posting whose text lacks its deadline or title: the importer names it; nothing to check.
+    }
+  });
+}
+
+/**
+ * The grade not known ("je ne sais pas"): priority when the years of some grade are met; short of
+ * every grade's stated years, no priority; but a grade or corps whose years the posting does not
+ * state (years given for one corps of two), or an "inférieure à", leaves it to the employer.
+ */
+function expectedWithoutGrade(offer: Offer, profile: CandidateProfile, now: Date): string {
+  const verdict = expected(offer, profile, now);
+  if (verdict !== 'noPriority') return verdict;
+  const requirements = offer.residence?.requirements ?? [];
+  const corps = [...new Set(offer.corpsGrades.map((c) => c.toLowerCase()))];
+  const namesCorps = (c: string) => requirements.some((r) => (r.route ?? '').toLowerCase().replace(/[’']/g, ' ').includes(c));
+  const someCorpsUnstated = corps.length > 1 && requirements.every((r) => r.route && !r.grade) && corps.some(namesCorps) && !corps.every(namesCorps);
+  return someCorpsUnstated ? 'cannotTell' : 'noPriority';
+}
+
+describe('eligibility over the 385 real postings of every employer and each kind of candidate', () => {
+  const postings = avpTextOffers();
+
+  it('reads nearly all of them', () => {
+    expect(postings.length).toBeGreaterThan(370);
+  });
+
+  it.each(profiles.map((kind) => [kind.name, kind] as const))('%s', (_name, kind) => {
+    const wrong: string[] = [];
+    for (const offer of postings) {
+      if (kind.ofTheCorps && offer.corpsGrades.length === 0) continue;
+      const now = openOn(offer);
+      const profile = kind.profile(now, offer);
+      const verdict = assessBestGrade(offer, profile, now);
+      const want = expected(offer, profile, now);
+      if (verdict.kind !== want || verdict.missing.length > 0 || verdict.reasons.length === 0) {
+        wrong.push(`${offer.reference}: ${verdict.kind} (missing ${verdict.missing.join(', ') || 'nothing'}), expected ${want}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('a resident of 6 years who cannot say the grade: judged grade by grade against the rules', () => {
+    const wrong: string[] = [];
+    for (const offer of postings) {
+      const now = openOn(offer);
+      const profile: CandidateProfile = { status: 'external', citizen: false, french: true, residenceSince: yearsAgo(now, 6), residencePrecision: 'day', education: 8 };
+      const verdict = assessEligibility(offer, profile, now, { unanswerable: ['grade'] });
+      const want = expectedWithoutGrade(offer, profile, now);
+      if (verdict.kind !== want || verdict.missing.length > 0) wrong.push(`${offer.reference}: ${verdict.kind}, expected ${want}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('years stated for one corps of two (25-57263/MPRH, rédacteur ou adjoint administratif): the other corps is not "no condition"', () => {
+    const offer = postings.find((o) => o.reference === '25-57263/MPRH') as Offer;
+    const now = openOn(offer);
+    const resident = (years: number): CandidateProfile => ({ status: 'external', citizen: false, french: true, residenceSince: yearsAgo(now, years), residencePrecision: 'day', education: 3 });
+    expect(nextFact(offer, resident(11), now)).toBe('grade');
+    expect(assessEligibility(offer, resident(11), now, { grade: 'Adjoint administratif' }).kind).toBe('eligible');
+    expect(assessEligibility(offer, resident(4), now, { grade: 'Adjoint administratif' }).kind).toBe('noPriority');
+    const redacteur = assessEligibility(offer, resident(11), now, { grade: 'Rédacteur' });
+    expect(redacteur.kind).toBe('cannotTell');
+    expect(redacteur.reasons).toContainEqual(expect.objectContaining({ rule: 'residenceNotStatedForGrade', outcome: 'unknown', params: expect.objectContaining({ grade: 'Rédacteur' }) }));
+    // An offer of one corps whose route names it keeps one requirement for the whole offer.
+    const single = postings.find((o) => o.reference === '25-57575/MPRH') as Offer;
+    expect(nextFact(single, resident(11), openOn(single))).not.toBe('grade');
+  });
+});
 
 describe('eligibility over every real offer and each kind of candidate', () => {
   it('reads the 21 real offers', () => {
