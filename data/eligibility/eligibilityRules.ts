@@ -50,6 +50,9 @@ const rulesFileSchema = z
     explanations: z.object({ citizenship: inBothLanguages.extend({ source: z.string() }) }),
     nextSteps: z.object({
       documents: z.object({ fr: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) }),
+      // Said with every list of documents, and after a check that concerns recruitment sur titre.
+      incomplete: inBothLanguages.extend({ source: z.string() }),
+      recourse: inBothLanguages.extend({ source: z.string() }),
       decision: inBothLanguages,
     }),
   })
@@ -57,6 +60,11 @@ const rulesFileSchema = z
     for (const id of RULE_IDS) {
       if (!(file.rules[id].source in file.sources)) {
         context.addIssue({ code: 'custom', path: ['rules', id, 'source'], message: `names no source of "sources": "${file.rules[id].source}"` });
+      }
+    }
+    for (const id of ['incomplete', 'recourse'] as const) {
+      if (!(file.nextSteps[id].source in file.sources)) {
+        context.addIssue({ code: 'custom', path: ['nextSteps', id, 'source'], message: `names no source of "sources": "${file.nextSteps[id].source}"` });
       }
     }
     for (const [id, explanation] of Object.entries(file.explanations)) {

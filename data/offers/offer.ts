@@ -87,6 +87,8 @@ export const offerSchema = z
     skills: z.array(text).optional(),
     behaviours: z.array(text).optional(),
     conditions: z.array(text).optional(),
+    /** The documents the posting asks applicants to send ("fiche de renseignements", "copie du diplôme"), as it words them. */
+    documents: z.array(text).optional(),
     education: text.optional(),
     experience: text.optional(),
     benefits: text.optional(),

@@ -1,3 +1,4 @@
+import { foldAccents } from '../search/normalize.js';
 import type { PostingLine } from './postingLines.js';
 import { labelsInLine, sectionOf, type Section } from './postingHeader.js';
 
@@ -16,11 +17,25 @@ export interface PostingBody {
   experience?: string;
   /** Where to send the application, when the body says it (an address, an e-mail). */
   applyTo?: string;
+  /** The documents the application must hold, when the posting lists them. */
+  documents: string[];
 }
 
 /** Words of a diploma: the profile's lines that say what education the post needs. */
 const EDUCATION = /\b(?:dipl[oô]mes?|bac(?:calaureat)?|licence|master|doctorat|bts|dut|but|cap|bep|niveau \w+|titulaire|formation)\b/;
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
+/** A document of an application: "CV", "lettre de motivation", "copie du diplôme", "attestation de …". */
+const DOCUMENT = /\b(?:cv|curriculum|lettre|copie|attestation|fiche|justificatifs?|certificat|demande|photo(?:graphie)?|releve|arrete|extrait|casier|diplomes?|piece d'identite|carte d'electeur)\b/;
+
+/**
+ * An item of the posting's list of documents, worded as it stands: a list item, or a short line, that
+ * names a document and is neither where to send it nor how ("à adresser à…", an e-mail).
+ */
+function isDocument(text: string, bullet: boolean): boolean {
+  const folded = foldAccents(text);
+  if (!DOCUMENT.test(folded) || EMAIL.test(text) || /\b(adresse[rz]?|envoye[rz]?|depose[rz]?|a l'attention|par courrier|par mail)\b/.test(folded)) return false;
+  return bullet || text.length <= 120;
+}
 
 export function readPostingBody(lines: readonly PostingLine[]): PostingBody {
   const body: PostingBody = {
@@ -33,6 +48,7 @@ export function readPostingBody(lines: readonly PostingLine[]): PostingBody {
     behaviours: [],
     conditions: [],
     relations: [],
+    documents: [],
   };
   const education: string[] = [];
   const experience: string[] = [];
@@ -95,6 +111,7 @@ export function readPostingBody(lines: readonly PostingLine[]): PostingBody {
         return;
       case 'application':
         application.push(text);
+        if (isDocument(text, bullet)) body.documents.push(text.replace(/\s*[;,.]\s*$/, ''));
         return;
       case 'none':
       case 'other':

@@ -267,7 +267,7 @@ function fillOptional(offer: Offer, header: Header, body: PostingBody, value: (f
   const stated = readResidence(residence);
   if (stated) offer.residence = stated;
   if (value('start')) offer.start = value('start');
-  for (const list of ['secondaryActivities', 'knowledge', 'skills', 'behaviours', 'conditions'] as const) {
+  for (const list of ['secondaryActivities', 'knowledge', 'skills', 'behaviours', 'conditions', 'documents'] as const) {
     if (body[list].length > 0) offer[list] = body[list];
   }
   if (body.education) offer.education = body.education;
@@ -286,7 +286,9 @@ function fillOptional(offer: Offer, header: Header, body: PostingBody, value: (f
   if (applyTo) {
     const email = EMAIL.exec(applyTo)?.[0];
     const address = applyTo.replace(EMAIL, '').replace(/\s*(ou|or|,|;|–|-)\s*$/i, '').trim();
-    const where = withoutEmpty({ email, address: address.length > 3 ? address : undefined });
+    // What is left beside the e-mail is an address only if it reads as one ("BP 1234", "rue …"), not "à adresser à".
+    const postal = address.length > 3 && /\d|\b(bp|rue|avenue|boulevard|route|cedex|immeuble|bureau|place)\b/i.test(address);
+    const where = withoutEmpty({ email, address: postal ? address : undefined });
     if (Object.keys(where).length > 0) offer.applyTo = where;
   }
 }

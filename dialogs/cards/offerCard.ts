@@ -85,6 +85,7 @@ export function offerCard(offer: Offer, now: Date, language: Language, links?: O
     ...section(l('card.skills'), bullets(offer.skills ?? [])),
     ...section(l('card.behaviours'), bullets(offer.behaviours ?? [])),
     ...section(l('card.conditions'), bullets(offer.conditions ?? [])),
+    ...section(l('card.documents'), bullets(offer.documents ?? [])),
     ...section(
       l('card.organisation'),
       facts([

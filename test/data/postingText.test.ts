@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFrenchDate } from '../../data/offers/frenchDates.js';
 import { offerFromPostingText, PostingTextError } from '../../data/offers/postingText.js';
-import { offerByReference, REAL_OFFERS_DIR } from '../helpers/offers.js';
+import { offerByReference, PROJECT_ROOT, REAL_OFFERS_DIR } from '../helpers/offers.js';
 
 const posting = (name: string) => readFileSync(path.join(REAL_OFFERS_DIR, 'postings', name), 'utf8');
 
@@ -90,6 +90,29 @@ describe('reading a posting as published in text', () => {
     } catch (error) {
       expect((error as PostingTextError).missing).toEqual(['deadline']);
     }
+  });
+});
+
+describe('the documents a posting lists', () => {
+  // Laid out as the real postings, with the list some employers add under "Pièces à fournir" (in OPT's words).
+  const posting = readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', 'postings', 'documents-listed.txt'), 'utf8');
+
+  it('keeps each as worded, and not the sentence that says where to send them', () => {
+    const offer = offerFromPostingText(posting);
+    expect(offer.documents).toEqual([
+      'une fiche de renseignements dûment remplie',
+      'une lettre de motivation et un CV',
+      "l'attestation de non-bénéfice de la rupture conventionnelle",
+      'une demande de changement de corps (fonctionnaires)',
+      'les justificatifs de la durée de résidence',
+    ]);
+    // "Les dossiers sont à adresser à …" gives the e-mail, and is no postal address.
+    expect(offer.applyTo).toEqual({ email: 'DRH-candidature@opt.nc' });
+  });
+
+  it('finds none in a posting that lists none (the 385 real ones list none in their text)', () => {
+    const dir = path.join(REAL_OFFERS_DIR, 'postings');
+    expect(offerFromPostingText(readFileSync(path.join(dir, '3134-25-0966-SR.txt'), 'utf8')).documents).toBeUndefined();
   });
 });
 

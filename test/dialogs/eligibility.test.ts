@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { cardProblems } from '../helpers/cards.js';
-import { noumeaNoon, shippedOffers } from '../helpers/offers.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { offerFromPostingText } from '../../data/offers/postingText.js';
+import { noumeaNoon, PROJECT_ROOT, shippedOffers } from '../helpers/offers.js';
 import { cardsOf, cardText, suggestionTitles, testConversation, textsOf, type TestConversation } from '../helpers/testBot.js';
 
 const JULY_5 = noumeaNoon('2026-07-05');
@@ -313,6 +316,29 @@ describe('a residence stated for another route than "sur titre"', () => {
     const verdict = verdictOf(await dialog(bot, 'am I eligible for 24-55366?', 'Neither', 'no', 'yes', 'two years'));
     expect(verdict).toMatch(/^You can apply, without priority/);
     expect(verdict).toContain("the offer asks for at least 10 years (for the route “recrutement direct d'un adjoint administratif”)");
+  });
+});
+
+describe('what to send', () => {
+  it('the documents the posting lists, as it words them; an incomplete file; the two months to refer to the CPELFP', async () => {
+    const posting = offerFromPostingText(readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', 'postings', 'documents-listed.txt'), 'utf8'));
+    const bot = testConversation(noumeaNoon('2026-08-05'), { offers: [posting] });
+    const verdict = verdictOf(await dialog(bot, 'suis-je éligible à la 1200 ?', 'non', 'non', 'oui', 'depuis 2010'));
+    expect(verdict).toMatch(/^Vous pouvez postuler/);
+    expect(verdict).toMatch(/Pièces que l'avis demande\n- une fiche de renseignements dûment remplie[\s\S]*- l'attestation de non-bénéfice de la rupture conventionnelle/);
+    expect(verdict).not.toContain('une copie du diplôme exigé');
+    expect(verdict).toContain('un dossier incomplet peut ne pas être examiné');
+    expect(verdict).toMatch(/saisir la commission paritaire de l'emploi local \(CPELFP\) dans un délai de deux mois\.\nSource : \[DRHFPNC — La commission paritaire/);
+  });
+
+  it('a posting whose list the record lacks: the usual documents, and the posting may ask for others; no CPELFP for a civil servant’s transfer', async () => {
+    const bot = testConversation(JULY_5, { locale: 'en-US' });
+    const verdict = verdictOf(await dialog(bot, 'am I eligible for 1010?', 'None of these', 'yes', 'Bac+5'));
+    expect(verdict).toMatch(/Documents to send\n- a CV[\s\S]*The published posting may ask for others: check it\./);
+    expect(verdict).toContain('an incomplete file may not be considered');
+    expect(verdict).toContain('within two months');
+    const servant = testConversation(JULY_5);
+    expect(verdictOf(await dialog(servant, 'suis-je éligible à la 0975', 'Fonctionnaire', 'Ingénieur'))).not.toContain('deux mois');
   });
 });
 
