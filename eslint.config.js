@@ -36,4 +36,9 @@ export default tseslint.config(
     files: ['bot/webchat/page.js'],
     languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', WebChat: 'readonly' } },
   },
+  {
+    // The live handoff page's script, in the browser.
+    files: ['bot/admin/handoff.js'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', EventSource: 'readonly' } },
+  },
 );

@@ -21,6 +21,13 @@ import { consoleLogger, type Logger } from './logger.js';
 import { createRecognizer } from './recognizerFactory.js';
 import { dateTimeWorker } from '../dialogs/recognition/dateTimeRecognition.js';
 import { createServer, listen, type RunningServer } from './server.js';
+import { openFileHandoffStore, type HandoffStore } from '../data/handoff/handoffStore.js';
+import { StaffPresence } from '../data/handoff/staffPresence.js';
+import { HandoffDesk } from './handoff/handoffDesk.js';
+
+/** A staff member is on duty while their review page was used within these minutes (the live page keeps it). */
+const PRESENCE_MINUTES = 15;
+const HANDOFF_SWEEP_MS = 15_000;
 import { startFeedSync, type FeedSync } from './offersSync.js';
 
 /** Everything the running bot is made of, wired once: server → adapter → bot → main dialog. */
@@ -30,6 +37,7 @@ export interface AppOverrides {
   storage?: Storage;
   proactive?: ProactiveStore;
   recognizer?: IntentRecognizer;
+  handoffs?: HandoffStore;
   /** The local channel's clock for token expiry (tests). */
   tokenNow?: () => number;
 }
@@ -41,6 +49,9 @@ export interface RunningApp extends RunningServer {
   scheduler: ReminderScheduler;
   proactive: ProactiveStore;
   transcripts: TranscriptFiles;
+  handoffs: HandoffStore;
+  /** Ends what nobody took in time and what fell silent (also run by a timer). */
+  handoffDesk: HandoffDesk;
 }
 
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
@@ -58,6 +69,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const proactive = overrides.proactive ?? (await openProactiveStore(config.stateDir, logger));
   const links = offerLinks(config.publicUrl);
   const transcripts = new TranscriptFiles(path.join(config.stateDir, 'transcripts'));
+  const handoffs = overrides.handoffs ?? (await openHandoffStore(config.stateDir, logger));
+  // Staff with the review page open within these minutes are "signed in" for the queue.
+  const presence = new StaffPresence(PRESENCE_MINUTES * 60_000);
+  const support = { store: handoffs, hours: config.handoff.hours, presence, waitMinutes: config.handoff.waitMinutes, mode: config.handoff.mode };
   const { bot, conversationState, middleware } = composeBot({
     catalog,
     clock,
@@ -68,13 +83,17 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     storage,
     transcripts,
     transcriptRetentionDays: config.transcriptRetentionDays,
+    support,
     // The scheduler is made below, with the adapter; by the first turn it exists.
     onDueNow: () => reminders.poke(),
   });
   const adapter = createAdapter(config.auth, conversationState, logger);
   adapter.use(...middleware);
-  const retention = startRetention(transcripts, config.transcriptRetentionDays, clock, logger);
+  const retention = startRetention(transcripts, config.transcriptRetentionDays, clock, logger, handoffs);
   const sender = new ProactiveSender(adapter, config.auth.MicrosoftAppId ?? '', catalog, clock, links);
+  const desk = new HandoffDesk(adapter, config.auth.MicrosoftAppId ?? '', handoffs, clock, logger, config.handoff);
+  const sweeping = setInterval(() => void desk.sweep().catch((error: unknown) => logger.error('handoff sweep failed', { error: String(error) })), HANDOFF_SWEEP_MS);
+  sweeping.unref();
   const reminders = new ReminderScheduler(proactive, (message) => sender.send(message), clock, logger, config.reminderCheckMs, {
     current: () => catalog.current(),
     removedByHr: () => removedByHr(config.offersFile, clock),
@@ -94,6 +113,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       secureCookies: config.publicUrl.startsWith('https://'),
       clock,
       logger,
+      support: { store: handoffs, presence, desk },
     },
     directLine: config.directLine,
     authenticated: !!config.auth.MicrosoftAppId,
@@ -130,9 +150,12 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     scheduler: reminders,
     proactive,
     transcripts,
+    handoffs,
+    handoffDesk: desk,
     localDirectLine,
     close: async () => {
       watcher.close();
+      clearInterval(sweeping);
       feedSync?.stop();
       retention.stop();
       await reminders.stop();
@@ -144,6 +167,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       });
       // Transcripts are written after each turn: the last ones are waited for, not lost.
       await transcripts.close();
+      await handoffs.flush();
     },
   };
 }
@@ -160,6 +184,12 @@ function logSetAside(setAside: OfferSnapshot['setAside'], logger: Logger): void 
   for (const offer of setAside) {
     logger.warn('offer set aside until corrected', { offer: offer.offer, problems: offer.problems.map((p) => `${p.field}: ${p.message}`) });
   }
+}
+
+async function openHandoffStore(stateDir: string, logger: Logger): Promise<HandoffStore> {
+  const { store, report } = await openFileHandoffStore(stateDir);
+  if (report.skipped > 0) logger.warn('unreadable handoff records skipped (a write cut short by a stop)', { ...report });
+  return store;
 }
 
 async function openProactiveStore(stateDir: string, logger: Logger): Promise<ProactiveStore> {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { clockSettingOf, type ClockSetting } from '../data/clock.js';
+import { parseSupportHours, type SupportRange } from '../data/handoff/supportHours.js';
 import { parseAccounts } from './admin/passwords.js';
 
 /**
@@ -32,6 +33,10 @@ const environmentSchema = z.object({
   BOT_CLOCK_START: z.preprocess(blankToUndefined, z.iso.datetime({ offset: true }).optional()),
   OFFERS_SYNC_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   OFFERS_SYNC_HOURS: z.preprocess(blankToUndefined, z.coerce.number().min(0.0005).max(24 * 7).default(6)),
+  SUPPORT_HOURS: z.preprocess(blankToUndefined, z.string().default('mon-fri 07:30-16:00')),
+  HANDOFF_MODE: z.preprocess(blankToUndefined, z.enum(['review', 'hub']).default('review')),
+  HANDOFF_WAIT_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().min(0.05).max(24 * 60).default(10)),
+  HANDOFF_IDLE_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().min(0.05).max(24 * 60).default(30)),
   CLU_ENDPOINT: z.preprocess(blankToUndefined, z.url().optional()),
   CLU_KEY: optional,
   CLU_PROJECT: z.preprocess(blankToUndefined, z.string().default('job-seeker-assistant')),
@@ -64,6 +69,11 @@ export interface Config {
   clock: ClockSetting;
   /** The open-data feed the bot brings in by itself; absent: off (HR imports by hand). */
   offersSync?: { url: string; everyMs: number };
+  /**
+   * Handing a conversation to a person: support hours (Nouméa time), who takes it (the review page's
+   * queue, or an agent hub by the handoff protocol), how long a request waits, how long a silence ends it.
+   */
+  handoff: { hours: SupportRange[]; mode: 'review' | 'hub'; waitMinutes: number; idleMinutes: number };
   /** Azure CLU; absent: the embedded recogniser alone. */
   clu?: { endpoint: string; key: string; project: string; deployment: string; timeoutMs: number };
 }
@@ -91,6 +101,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.BOT_NOW && e.BOT_CLOCK_START) {
     throw new ConfigError('Invalid configuration:\n  BOT_NOW and BOT_CLOCK_START: set one (a frozen clock, or one that runs from an instant), not both');
   }
+  let hours: SupportRange[];
+  try {
+    hours = parseSupportHours(e.SUPPORT_HOURS);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  ${(error as Error).message}`);
+  }
   if (!!e.CLU_ENDPOINT !== !!e.CLU_KEY) {
     throw new ConfigError('Invalid configuration:\n  CLU_ENDPOINT and CLU_KEY go together: set both to use Azure CLU, or neither');
   }
@@ -111,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     reminderCheckMs: Math.round(e.REMINDER_CHECK_SECONDS * 1000),
     clock: clockSettingOf(e),
+    handoff: { hours, mode: e.HANDOFF_MODE, waitMinutes: e.HANDOFF_WAIT_MINUTES, idleMinutes: e.HANDOFF_IDLE_MINUTES },
     offersSync: e.OFFERS_SYNC_URL ? { url: e.OFFERS_SYNC_URL, everyMs: Math.round(e.OFFERS_SYNC_HOURS * 3_600_000) } : undefined,
     clu:
       e.CLU_ENDPOINT && e.CLU_KEY

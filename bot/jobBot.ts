@@ -1,4 +1,5 @@
 import {
+  HandoffEventNames,
   TeamsActivityHandler,
   TurnContext,
   type AppBasedLinkQuery,
@@ -42,6 +43,15 @@ export class JobBot extends TeamsActivityHandler {
         data.welcomed = true;
         data.language = chooseLanguage('', data.language, context.activity.locale);
         await this.mainDialog.welcome(context, data.language);
+      }
+      await next();
+    });
+
+    // An agent hub (handoff protocol) says the person has taken, ended or failed the handoff.
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === HandoffEventNames.HandoffStatus) {
+        const value = context.activity.value as { state?: unknown } | undefined;
+        await this.mainDialog.handoffStatus(context, typeof value?.state === 'string' ? value.state : '');
       }
       await next();
     });

@@ -33,4 +33,11 @@ export interface ConversationData {
   eligibilityQuestion?: { question: Question; reference?: string; grades: string[] };
   /** The offer of the last verdict and its grades: "et pour le 1er grade ?" and "et la 0975 ?" follow it. */
   lastVerdict?: { reference: string; grades: string[] };
+  /**
+   * The conversation is with a person of the support team (or an agent hub), or the user is leaving
+   * them a message: the queue's record says where it stands.
+   */
+  handoff?: { id: string; hub?: boolean; leavingMessage?: boolean };
+  /** The user's last messages, masked: shown with a request for a person. */
+  recentMessages?: string[];
 }

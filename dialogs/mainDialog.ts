@@ -13,6 +13,7 @@ import type { CandidateProfile } from '../data/eligibility/candidateProfile.js';
 import { AskOfferDialog, type AskOfferResult } from './askOfferDialog.js';
 import type { ConversationData } from './conversationData.js';
 import { EligibilityDialog, ELIGIBILITY_DIALOG } from './eligibility/eligibilityDialog.js';
+import { HandoffTopics } from './handoff/handoffTopics.js';
 import { t, type Language } from './i18n/messages.js';
 import { noteOutcome } from './outcome.js';
 import { DeleteMyDataDialog } from './privacy/deleteMyDataDialog.js';
@@ -41,6 +42,7 @@ export class MainDialog extends ComponentDialog {
   private readonly offers: OfferTopics;
   private readonly intents: IntentRoutes;
   private readonly cardActions: CardActionRoutes;
+  private readonly handoff: HandoffTopics;
 
   constructor(
     private readonly services: DialogServices,
@@ -51,7 +53,8 @@ export class MainDialog extends ComponentDialog {
     const reminders = new ReminderTopics(services);
     this.offers = new OfferTopics(services, reminders);
     this.intents = new IntentRoutes(services, profiles, this.offers, reminders);
-    this.cardActions = new CardActionRoutes(services, profiles, this.offers, reminders);
+    this.handoff = new HandoffTopics(services);
+    this.cardActions = new CardActionRoutes(services, profiles, this.offers, reminders, this.handoff);
     this.addDialog(new AskOfferDialog(services, conversation));
     this.addDialog(new EligibilityDialog(services, conversation, profiles));
     this.addDialog(new DeleteMyDataDialog(services, conversation, profiles));
@@ -61,11 +64,22 @@ export class MainDialog extends ComponentDialog {
 
   /** One call per incoming message. */
   async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
+    const data = await this.conversation.get(context, {});
+    const text = typeof context.activity.text === 'string' ? context.activity.text.trim().slice(0, MAX_MESSAGE_LENGTH) : '';
+    // With a person of the support team (or leaving them a message): their words go to them, the bot keeps quiet.
+    if (data.handoff && (await this.handoff.relay(context, data, text, data.language ?? 'fr'))) return;
+    HandoffTopics.remember(data, text);
     const dialogs = new DialogSet(dialogState);
     dialogs.add(this);
     const dc = await dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  /** The agent hub's `handoff.status` event. */
+  async handoffStatus(context: TurnContext, state: string): Promise<void> {
+    const data = await this.conversation.get(context, {});
+    await this.handoff.hubStatus(context, data, state, data.language ?? 'fr');
   }
 
   async welcome(context: TurnContext, language: Language): Promise<void> {

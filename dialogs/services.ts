@@ -2,6 +2,7 @@ import type { Clock } from '../data/clock.js';
 import type { OfferCatalog } from '../data/offers/offerCatalog.js';
 import type { EligibilityRules } from '../data/eligibility/eligibilityRules.js';
 import type { ProactiveStore } from '../data/reminders/proactiveStore.js';
+import type { SupportDesk } from './handoff/supportDesk.js';
 import type { OfferLinks } from './offers/offerLinks.js';
 import type { IntentRecognizer } from './recognition/recognizer.js';
 
@@ -19,6 +20,8 @@ export interface DialogServices {
   personalData: { eraseTranscripts(channelId: string, userId: string): Promise<number> };
   /** How long transcripts are kept, for the privacy notice. */
   transcriptRetentionDays: number;
+  /** Handing a conversation to a person of the support team. */
+  support: SupportDesk;
   /** Something is due now (a reminder whose chosen morning has passed): send without waiting. */
   onDueNow?: () => void;
 }

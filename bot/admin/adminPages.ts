@@ -1,6 +1,8 @@
 import type { ConversationLine, Flag, ReviewFilter, UnansweredQuestion } from '../../data/transcripts/conversationReview.js';
 import { FLAGS, outcomeOf } from '../../data/transcripts/conversationReview.js';
 import type { LoggedActivity } from '../../data/transcripts/transcriptFiles.js';
+import { DateTime } from 'luxon';
+import { OFFER_ZONE } from '../../data/offers/openness.js';
 import { adminText as T } from './adminText.js';
 
 /**
@@ -11,12 +13,30 @@ export function escapeHtml(value: string | number | boolean | null | undefined):
   return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
+/** "01/12/2026 09:05": an instant as the staff in Nouméa read it (stored in UTC). */
+export function formatNoumea(iso: string | undefined): string {
+  if (!iso || Number.isNaN(Date.parse(iso))) return '';
+  return DateTime.fromISO(iso).setZone(OFFER_ZONE).toFormat('dd/LL/yyyy HH:mm');
+}
 
-function page(title: string, body: string, csrf?: string): string {
+/**
+ * The bot's markdown as the user saw it, safely: the text is escaped first, then only **bold**,
+ * line breaks and https links (whose address is escaped too) become markup.
+ */
+export function markdownHtml(text: string | undefined): string {
+  return escapeHtml(text)
+    .replace(/\*\*([^*\n]+)\*\*/g, '<strong>$1</strong>')
+    .replace(/\[([^\]\n]+)\]\((https:\/\/[^\s)"<>]+)\)/g, '<a href="$2">$1</a>')
+    .replace(/\r?\n/g, '<br>');
+}
+
+export function page(title: string, body: string, csrf?: string): string {
   const logout = csrf
     ? `<form method="post" action="/admin/logout" class="logout"><input type="hidden" name="csrf" value="${escapeHtml(csrf)}"><button type="submit">${T.logout}</button></form>`
     : '';
-  const nav = csrf ? `<nav><a href="/admin">${T.conversations}</a> · <a href="/admin/unanswered">${T.unanswered}</a></nav>` : '';
+  const nav = csrf
+    ? `<nav aria-label="${T.title}"><a href="/admin">${T.conversations}</a> · <a href="/admin/queue">${T.queue}</a> · <a href="/admin/unanswered">${T.unanswered}</a></nav>`
+    : '';
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><link rel="stylesheet" href="/admin/admin.css"></head><body><header><h1>${T.title}</h1>${nav}${logout}</header><main>${body}</main></body></html>`;
 }
 
@@ -61,7 +81,7 @@ export function listPage(lines: readonly ConversationLine[], filter: ReviewFilte
     .map((line) => {
       const link = `/admin/conversation${query({ channel: line.channelId, id: line.conversationId })}`;
       const flags = line.flags.map((f) => `<span class="flag flag-${f}">${escapeHtml(flagLabel(f))}</span>`).join(' ');
-      return `<tr><td>${escapeHtml(line.startedAt.slice(0, 16).replace('T', ' '))}</td><td>${escapeHtml(line.channelId)}</td><td>${escapeHtml(line.language)}</td><td>${line.turns}</td><td>${flags}</td><td><a href="${escapeHtml(link)}">${T.open}</a></td></tr>`;
+      return `<tr><td>${escapeHtml(formatNoumea(line.startedAt))}</td><td>${escapeHtml(line.channelId)}</td><td>${escapeHtml(line.language)}</td><td>${line.turns}</td><td>${flags}</td><td><a href="${escapeHtml(link)}">${T.open}</a></td></tr>`;
     })
     .join('');
   const table = lines.length
@@ -91,16 +111,20 @@ export function conversationPage(channelId: string, conversationId: string, acti
   const ids = query({ channel: channelId, id: conversationId });
   const bubbles = activities
     .map((a) => {
-      const time = escapeHtml((a.timestamp ?? '').slice(0, 19).replace('T', ' '));
+      const time = escapeHtml(formatNoumea(a.timestamp));
       const outcome = outcomeOf(a);
       if (outcome) return `<li class="trace">${time} · ${T.understood} : ${escapeHtml(outcome.intent)} · ${escapeHtml(outcome.outcome)}</li>`;
       if (a.type !== 'message') return '';
       const who = a.from?.role === 'bot' ? 'bot' : 'user';
+      // A message a person of the support team wrote in the conversation (handoff), with their first name.
+      const agent = (a.channelData as { handoff?: { from?: string; name?: string } } | undefined)?.handoff;
+      const label = agent?.from === 'agent' ? `${escapeHtml(agent.name)} (${T.agent})` : who === 'bot' ? T.bot : T.user_;
       const cards = ((a.attachments as Array<{ content?: unknown }> | undefined) ?? [])
-        .map((attachment) => `<div class="card"><span class="label">${T.card}</span><p class="text">${escapeHtml(cardSummary(attachment.content))}</p></div>`)
+        .map((attachment) => `<div class="card"><span class="label">${T.card}</span><p class="text">${markdownHtml(cardSummary(attachment.content))}</p></div>`)
         .join('');
       const actions = ((a.suggestedActions as { actions?: Array<{ title?: string }> } | undefined)?.actions ?? []).map((s) => escapeHtml(s.title)).join(' | ');
-      return `<li class="${who}"><span class="who">${who === 'bot' ? T.bot : T.user_}</span> <span class="time">${time}</span><p class="text">${escapeHtml(a.text)}</p>${cards}${actions ? `<p class="actions">${T.buttons} : ${actions}</p>` : ''}</li>`;
+      const text = who === 'bot' ? markdownHtml(a.text) : escapeHtml(a.text);
+      return `<li class="${who}"><span class="who">${label}</span> <span class="time">${time}</span><p class="text">${text}</p>${cards}${actions ? `<p class="actions">${T.buttons} : ${actions}</p>` : ''}</li>`;
     })
     .join('');
   return page(
@@ -114,7 +138,7 @@ export function conversationPage(channelId: string, conversationId: string, acti
 
 export function unansweredPage(questions: readonly UnansweredQuestion[], csrf: string): string {
   const rows = questions
-    .map((q) => `<tr><td>${q.count}</td><td class="text">${escapeHtml(q.text)}</td><td>${escapeHtml(q.outcome === 'fallback' ? T.flag_fallback : T.flag_noResult)}</td><td>${escapeHtml(q.lastAt.slice(0, 10))}</td></tr>`)
+    .map((q) => `<tr><td>${q.count}</td><td class="text">${escapeHtml(q.text)}</td><td>${escapeHtml(q.outcome === 'fallback' ? T.flag_fallback : T.flag_noResult)}</td><td>${escapeHtml(formatNoumea(q.lastAt).slice(0, 10))}</td></tr>`)
     .join('');
   const table = questions.length
     ? `<table><thead><tr><th>${T.count}</th><th>${T.question}</th><th>${T.kind}</th><th>${T.lastSeen}</th></tr></thead><tbody>${rows}</tbody></table>`

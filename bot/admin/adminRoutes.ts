@@ -7,7 +7,11 @@ import type { StoredConversation, TranscriptFiles } from '../../data/transcripts
 import type { Logger } from '../logger.js';
 import { projectRoot } from '../paths.js';
 import { fill } from '../../data/text/fill.js';
-import { conversationPage, listPage, loginPage, messagePage, unansweredPage } from './adminPages.js';
+import type { HandoffStore } from '../../data/handoff/handoffStore.js';
+import type { StaffPresence } from '../../data/handoff/staffPresence.js';
+import type { HandoffDesk } from '../handoff/handoffDesk.js';
+import { conversationPage, formatNoumea, listPage, loginPage, messagePage, unansweredPage } from './adminPages.js';
+import { handoffPage, queuePage } from './handoffPages.js';
 import { adminText as T } from './adminText.js';
 import { LoginThrottle } from './loginThrottle.js';
 import { verifyPassword, verifyUnknownUser } from './passwords.js';
@@ -23,6 +27,8 @@ export interface AdminOptions {
   secureCookies: boolean;
   clock: Clock;
   logger: Logger;
+  /** The handoff queue and what staff do with it; absent: no queue on the page. */
+  support?: { store: HandoffStore; presence: StaffPresence; desk: HandoffDesk };
 }
 
 const SESSION_COOKIE = 'admin_session';
@@ -36,6 +42,14 @@ const SECURITY_HEADERS = {
 };
 
 type Handler = (req: Request, res: Response, session: Session) => Promise<void>;
+
+/** The live conversation page runs one script, served from here: nothing from elsewhere. */
+const LIVE_PAGE_HEADERS = {
+  ...SECURITY_HEADERS,
+  'Content-Security-Policy': "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+};
+/** How often the live page's event stream looks for new messages. */
+const LIVE_POLL_MS = 1000;
 
 /**
  * The support staff's review page at /admin, on the bot's own server: a login (accounts from
@@ -75,6 +89,8 @@ export function registerAdmin(server: Server, options: AdminOptions): void {
       options.logger.warn('admin form refused: CSRF token missing or wrong', { user: session.user, path: req.path() });
       return html(res, 403, messagePage(T.forbidden));
     }
+    // A staff member on the page is signed in for the handoff queue.
+    options.support?.presence.mark(session.user, options.clock.now());
     await handler(req, res, session);
   };
 
@@ -120,6 +136,7 @@ export function registerAdmin(server: Server, options: AdminOptions): void {
     guarded(async (_req, res, session) => {
       // The cookie would stay valid until it expires: the server refuses it from now on.
       ended.end(session, options.clock.now().getTime());
+      options.support?.presence.leave(session.user);
       redirect(res, '/admin/login', { 'Set-Cookie': cookie(SESSION_COOKIE, '', 0) });
     }),
   );
@@ -145,6 +162,8 @@ export function registerAdmin(server: Server, options: AdminOptions): void {
       html(res, 200, conversationPage(channel, id, activities, session.csrf));
     }),
   );
+
+  if (options.support) registerHandoffRoutes(server, options.support, { guarded, html, redirect, clock: options.clock, logger: options.logger });
 
   server.get(
     '/admin/unanswered',
@@ -175,6 +194,77 @@ export function registerAdmin(server: Server, options: AdminOptions): void {
       }),
     );
   }
+}
+
+interface RouteKit {
+  guarded: (handler: Handler) => (req: Request, res: Response) => Promise<void>;
+  html: (res: Response, status: number, body: string, headers?: Record<string, string | string[]>) => void;
+  redirect: (res: Response, to: string) => void;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** "marie.dupont" → "Marie": what the take form proposes; the staff member writes the name they want shown. */
+function firstNameOf(account: string): string {
+  const first = account.split(/[.@_\s-]/)[0] ?? '';
+  return first ? `${first[0]?.toUpperCase() ?? ''}${first.slice(1)}` : '';
+}
+
+/** The queue, one request's page (live), and the take / answer / end forms. */
+function registerHandoffRoutes(server: Server, support: NonNullable<AdminOptions['support']>, kit: RouteKit): void {
+  const { guarded, html, redirect } = kit;
+  server.get('/admin/handoff.js', async (_req, res) => {
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/javascript; charset=utf-8' });
+    res.end(await readFile(path.join(projectRoot(), 'bot', 'admin', 'handoff.js')));
+  });
+  server.get(
+    '/admin/queue',
+    guarded(async (_req, res, session) => html(res, 200, queuePage(support.store.all(), kit.clock.now(), session.csrf))),
+  );
+  const show = (res: Response, session: Session, id: string, notice?: string) => {
+    const handoff = support.store.get(id);
+    if (!handoff) return html(res, 404, messagePage(T.result_unknown));
+    html(res, notice ? 409 : 200, handoffPage(handoff, session.csrf, firstNameOf(session.user), notice), LIVE_PAGE_HEADERS);
+  };
+  server.get(
+    '/admin/handoff',
+    guarded(async (req, res, session) => show(res, session, queryField(req, 'id') ?? '')),
+  );
+  // New messages and the state, as server-sent events: the page's script adds them as text.
+  server.get(
+    '/admin/handoff/events',
+    guarded(async (req, res, session) => {
+      const id = queryField(req, 'id') ?? '';
+      if (!support.store.get(id)) return html(res, 404, messagePage(T.result_unknown));
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+      let sent = '';
+      const tick = () => {
+        support.presence.mark(session.user, kit.clock.now());
+        const handoff = support.store.get(id);
+        if (!handoff) return;
+        const state = JSON.stringify({ status: handoff.status, statusLabel: T[`status_${handoff.status}`], agent: handoff.agent ?? '', messages: handoff.messages.map((m) => ({ ...m, label: m.from === 'agent' ? `${m.name ?? ''} (${T.agent})` : m.from === 'user' ? T.user_ : T.bot, time: formatNoumea(m.at) })) });
+        if (state !== sent) res.write(`data: ${state}\n\n`);
+        else res.write(': still here\n\n');
+        sent = state;
+      };
+      tick();
+      const timer = setInterval(tick, LIVE_POLL_MS);
+      req.on('close', () => clearInterval(timer));
+    }),
+  );
+  const act = (action: 'take' | 'answer' | 'end') =>
+    guarded(async (req, res, session) => {
+      const id = formField(req, 'id') ?? '';
+      const name = (formField(req, 'name') ?? support.store.get(id)?.agent ?? firstNameOf(session.user)).trim().slice(0, 40) || firstNameOf(session.user);
+      const result =
+        action === 'take' ? await support.desk.take(id, name) : action === 'answer' ? await support.desk.answer(id, name, formField(req, 'text') ?? '') : await support.desk.end(id);
+      kit.logger.info('handoff', { user: session.user, action, handoff: id, result });
+      if (result !== 'ok') return show(res, session, id, T[`result_${result}`]);
+      redirect(res, `/admin/handoff?id=${encodeURIComponent(id)}`);
+    });
+  server.post('/admin/handoff/take', act('take'));
+  server.post('/admin/handoff/answer', act('answer'));
+  server.post('/admin/handoff/end', act('end'));
 }
 
 function formField(req: Request, name: string): string | undefined {

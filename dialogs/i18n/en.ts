@@ -269,7 +269,22 @@ export const en: Catalog = {
     'Done. I erased: {conversations, plural, one {# recorded conversation} other {# recorded conversations}}, {profile}, {reminders, plural, one {# reminder} other {# reminders}} and {alerts, plural, one {# alert} other {# alerts}}. If you write again, that new conversation will be recorded.',
   'privacy.profileErased': 'your answers to the eligibility questions',
   'privacy.noProfile': 'no eligibility answers (there were none)',
-  'person.general':
-    'I am an automated assistant: I cannot put you through to a person. For a question about an offer, its contact is on the offer (“how do I apply for 0975”); the support team also reads our conversations to improve my answers.',
-  'person.offerContact': 'I am an automated assistant: I cannot put you through to a person. For offer {reference}, you can reach: {contact}.',
+  'handoff.waiting':
+    'I am passing your request to the support team: a person will answer you here, usually within {minutes} minutes. Write your question meanwhile; say “end” to come back to the assistant.',
+  'handoff.already': 'Your request is already with the support team: a person will answer you here. Say “end” to come back to the assistant.',
+  'handoff.nobody':
+    'Nobody from the support team is available right now (hours: {hours}, Nouméa time). Write your message: I will pass it on, and the team will answer you here. Say “cancel” to leave nothing.',
+  'handoff.nobodySignedIn': 'Nobody from the support team is available right now. Write your message: I will pass it on, and the team will answer you here. Say “cancel” to leave nothing.',
+  'handoff.offerContact': ' For offer {reference}, you can also contact: {contact}.',
+  'handoff.messageKept': 'Your message is with the support team: they will answer you here as soon as they can. I am still here for your other questions.',
+  'handoff.messageCancelled': 'Noted: I pass nothing on. What can I do for you?',
+  'handoff.taken': '{name}, from the support team, is taking your request.',
+  'handoff.agentSays': '**{name}** (support team): {text}',
+  'handoff.ended': 'The conversation with the support team has ended: the automated assistant answers you again.',
+  'handoff.timedOut':
+    'Nobody could take your request in time. Your messages are kept for the support team, who will answer you here; meanwhile the automated assistant answers you again.',
+  'handoff.hub': 'I am putting you in touch with a person from the support team…',
+  'handoff.hubFailed': 'The transfer did not go through: the automated assistant answers you again. You can leave a message by asking for a person later.',
+  'handoff.days': 'Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday',
+  'handoff.dayRange': '{from} to {to}',
 };

@@ -280,10 +280,25 @@ export const fr = {
     "C'est fait. J'ai effacé : {conversations, plural, one {# conversation enregistrée} other {# conversations enregistrées}}, {profile}, {reminders, plural, one {# rappel} other {# rappels}} et {alerts, plural, one {# alerte} other {# alertes}}. Si vous m'écrivez de nouveau, cette nouvelle conversation sera enregistrée.",
   'privacy.profileErased': 'vos réponses aux questions d’éligibilité',
   'privacy.noProfile': 'aucune réponse d’éligibilité (il n’y en avait pas)',
-  'person.general':
-    "Je suis un assistant automatique : je ne peux pas vous mettre en relation avec une personne. Pour une question sur une offre, son contact est indiqué sur l'offre (« comment postuler à la 0975 ») ; l'équipe d'assistance relit aussi nos échanges pour améliorer mes réponses.",
-  'person.offerContact':
-    "Je suis un assistant automatique : je ne peux pas vous mettre en relation avec une personne. Pour l'offre {reference}, vous pouvez joindre : {contact}.",
+  'handoff.waiting':
+    "Je transmets votre demande à l'équipe d'assistance : une personne va vous répondre ici, en général en moins de {minutes} minutes. Écrivez votre question en attendant ; dites « fin » pour revenir à l'assistant.",
+  'handoff.already': "Votre demande est déjà transmise à l'équipe d'assistance : une personne va vous répondre ici. Dites « fin » pour revenir à l'assistant.",
+  'handoff.nobody':
+    "Personne de l'équipe d'assistance n'est disponible en ce moment (horaires : {hours}, heure de Nouméa). Écrivez votre message : je le transmets, et l'équipe vous répondra ici. Dites « annuler » pour ne rien laisser.",
+  'handoff.nobodySignedIn':
+    "Personne de l'équipe d'assistance n'est disponible en ce moment. Écrivez votre message : je le transmets, et l'équipe vous répondra ici. Dites « annuler » pour ne rien laisser.",
+  'handoff.offerContact': " Pour l'offre {reference}, vous pouvez aussi joindre : {contact}.",
+  'handoff.messageKept': "Votre message est transmis à l'équipe d'assistance : elle vous répondra ici dès que possible. Je reste là pour vos autres questions.",
+  'handoff.messageCancelled': "C'est noté : je ne transmets rien. Que puis-je faire pour vous ?",
+  'handoff.taken': '{name}, de l’équipe d’assistance, prend votre demande.',
+  'handoff.agentSays': '**{name}** (équipe d’assistance) : {text}',
+  'handoff.ended': "La conversation avec l'équipe d'assistance est terminée : c'est de nouveau l'assistant automatique qui vous répond.",
+  'handoff.timedOut':
+    "Personne n'a pu prendre votre demande à temps. Vos messages sont gardés pour l'équipe d'assistance, qui vous répondra ici ; en attendant, l'assistant automatique vous répond de nouveau.",
+  'handoff.hub': "Je vous mets en relation avec une personne de l'équipe d'assistance…",
+  'handoff.hubFailed': "La mise en relation n'a pas abouti : c'est de nouveau l'assistant automatique qui vous répond. Vous pouvez laisser un message en redemandant une personne plus tard.",
+  'handoff.days': 'lundi,mardi,mercredi,jeudi,vendredi,samedi,dimanche',
+  'handoff.dayRange': 'du {from} au {to}',
 };
 
 export type MessageKey = keyof typeof fr;

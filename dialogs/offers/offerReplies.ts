@@ -37,18 +37,8 @@ function deadlineAnswer(offer: Offer, now: Date, language: Language): Partial<Ac
 }
 
 /** Who to ask about an offer, on one line: "Mme X, 26 79 28, x@opt.nc". */
-function contactLine(offer: Offer): string {
+export function contactLine(offer: Offer): string {
   return [offer.contact?.name, offer.contact?.phone, offer.contact?.email].filter(Boolean).join(', ');
-}
-
-/**
- * "Je veux parler à un conseiller": the bot is automated and has no one to hand over to; it gives the
- * people named on the offer in the conversation, if any.
- */
-export function personReply(offer: Offer | undefined, language: Language): Partial<Activity> {
-  const contact = offer ? [contactLine(offer), offer.applyTo?.email].filter(Boolean).join(', ') : '';
-  if (!offer || !contact) return formatted(t(language, 'person.general'));
-  return formatted(t(language, 'person.offerContact', { reference: offer.reference, contact }));
 }
 
 export function howToApplyReply(offer: Offer, now: Date, language: Language): Partial<Activity> {

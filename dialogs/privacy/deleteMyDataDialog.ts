@@ -54,6 +54,11 @@ export class DeleteMyDataDialog extends ComponentDialog {
     // What this conversation remembers of the user's words (their last search) goes too.
     const data = await this.conversation.get(context, {});
     delete data.lastSearch;
+    delete data.recentMessages;
+    delete data.handoff;
+    // What they said to the support team, and the requests in its queue.
+    const support = this.services.support.store;
+    await support.purge(...support.all().filter((h) => h.recipient.userKey === userKey).map((h) => h.id));
     delete data.lastShown;
     delete data.currentOffer;
     const profile = await this.profiles.get(context, {});

@@ -4,8 +4,8 @@ import { DEFAULT_LEAD_DAYS } from '../../data/reminders/reminderRules.js';
 import type { CardAction } from '../cards/cardActions.js';
 import type { ConversationData } from '../conversationData.js';
 import { profileCard } from '../eligibility/profileCard.js';
+import type { HandoffTopics } from '../handoff/handoffTopics.js';
 import { t, type Language } from '../i18n/messages.js';
-import { personReply } from '../offers/offerReplies.js';
 import type { ReminderTopics } from '../reminders/reminderTopics.js';
 import { formatted } from '../replies.js';
 import { PAGE_SIZE, withFilter, type SavedSearch } from '../search/searchReplies.js';
@@ -22,6 +22,7 @@ export class CardActionRoutes {
     private readonly profiles: StatePropertyAccessor<CandidateProfile>,
     private readonly offers: OfferTopics,
     private readonly reminders: ReminderTopics,
+    private readonly handoff: HandoffTopics,
   ) {}
 
   async handle(context: TurnContext, action: DirectCardAction, data: ConversationData, language: Language): Promise<unknown> {
@@ -43,7 +44,7 @@ export class CardActionRoutes {
         return context.sendActivity(card ? formatted('', [card]) : formatted(t(language, 'profile.none')));
       }
       case 'person':
-        return context.sendActivity(personReply(data.currentOffer ? this.services.catalog.current().findByReference(data.currentOffer) : undefined, language));
+        return this.handoff.request(context, data, language);
       case 'privacy':
         return context.sendActivity(formatted(t(language, 'privacy.notice', { days: this.services.transcriptRetentionDays })));
       case 'clearProfile':

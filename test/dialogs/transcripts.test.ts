@@ -145,11 +145,11 @@ describe('privacy', () => {
 });
 
 describe('asking for a person', () => {
-  it('says the bot is automated, gives the offer’s contact when there is one, and flags the conversation', async () => {
+  it('nobody signed in: a message for support, with the offer’s contact; the conversation is flagged', async () => {
     const bot = testConversation(JULY_5);
-    expect(textsOf(await bot.say('je veux parler à un conseiller'))).toMatch(/^Je suis un assistant automatique[\s\S]*son contact est indiqué sur l'offre/);
     await bot.say('détails 0975');
-    expect(textsOf(await bot.say('je peux parler à quelqu’un ?'))).toMatch(/Pour l'offre 3134-26-0975\/SR, vous pouvez joindre : .*@opt\.nc/);
+    expect(textsOf(await bot.say('je peux parler à quelqu’un ?'))).toMatch(/^Personne de l'équipe d'assistance n'est disponible[\s\S]*Pour l'offre 3134-26-0975\/SR, vous pouvez aussi joindre : .*@opt\.nc/);
+    expect(textsOf(await bot.say('annuler'))).toMatch(/je ne transmets rien/);
     // "agent" as a job is a search, not a request for a person.
     expect(textsOf(await bot.say("offres d'agent d'exploitation"))).toMatch(/offres? ouvertes? correspond|aucune offre/i);
     const conversation = { channelId: 'test', conversationId: bot.adapter.conversation.conversation.id, activities: await stored(bot) };
@@ -157,6 +157,6 @@ describe('asking for a person', () => {
   });
 
   it('in English too', async () => {
-    expect(textsOf(await testConversation(JULY_5).say('can I talk to a human?'))).toMatch(/^I am an automated assistant/);
+    expect(textsOf(await testConversation(JULY_5).say('can I talk to a human?'))).toMatch(/^Nobody from the support team is available right now/);
   });
 });

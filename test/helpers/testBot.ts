@@ -18,6 +18,10 @@ import type { Offer } from '../../data/offers/offer.js';
 import { sampleOffers } from './offers.js';
 import { MemoryProactiveStore, type ProactiveStore } from '../../data/reminders/proactiveStore.js';
 import { offerLinks } from '../../dialogs/offers/offerLinks.js';
+import { MemoryHandoffStore } from '../../data/handoff/handoffStore.js';
+import { StaffPresence } from '../../data/handoff/staffPresence.js';
+import { parseSupportHours } from '../../data/handoff/supportHours.js';
+import type { SupportDesk } from '../../dialogs/handoff/supportDesk.js';
 
 /**
  * The real bot and dialogs on the Bot Framework's TestAdapter, with the shipped offers and a clock
@@ -37,6 +41,10 @@ export interface TestConversation {
   /** Reminders and alerts this conversation's bot keeps. */
   proactive: ProactiveStore;
   catalog: OfferCatalog;
+  /** The events the bot sent (handoff.initiate). */
+  events: Array<Partial<Activity>>;
+  /** The handoff queue and who is signed in. */
+  support: SupportDesk;
   /** How many times the dialogs asked the scheduler to send at once (a reminder due now). */
   dueNowCalls(): number;
 }
@@ -66,7 +74,7 @@ function embeddedFor(catalog: OfferCatalog): IntentRecognizer {
 
 export function testConversation(
   now: Date,
-  options: { recognizer?: IntentRecognizer; locale?: string; offers?: Offer[]; proactive?: ProactiveStore } = {},
+  options: { recognizer?: IntentRecognizer; locale?: string; offers?: Offer[]; proactive?: ProactiveStore; support?: Partial<SupportDesk> } = {},
 ): TestConversation {
   const clock = new ManualClock(now);
   const catalog = OfferCatalog.of(options.offers ?? sampleOffers(), clock);
@@ -74,6 +82,15 @@ export function testConversation(
   const proactive = options.proactive ?? new MemoryProactiveStore();
   const transcripts = new TranscriptFiles(mkdtempSync(path.join(tmpdir(), 'transcripts-')));
   let dueNow = 0;
+  // Support on duty every day and nobody signed in, unless the test says otherwise.
+  const support: SupportDesk = {
+    store: new MemoryHandoffStore(),
+    hours: parseSupportHours('mon-sun 00:00-24:00'),
+    presence: new StaffPresence(15 * 60_000),
+    waitMinutes: 10,
+    mode: 'review',
+    ...options.support,
+  };
   const { bot, middleware } = composeBot({
     catalog,
     clock,
@@ -84,15 +101,19 @@ export function testConversation(
     storage,
     transcripts,
     transcriptRetentionDays: 90,
+    support,
     onDueNow: () => (dueNow += 1),
   });
   const adapter = new TestAdapter((context) => bot.run(context));
   adapter.use(...middleware);
   if (options.locale) adapter.locale = options.locale;
 
+  const events: Array<Partial<Activity>> = [];
   async function collect(send: () => Promise<void>): Promise<Array<Partial<Activity>>> {
     await send();
-    return adapter.activeQueue.splice(0).filter((a) => a.type === 'message');
+    const sent = adapter.activeQueue.splice(0);
+    events.push(...sent.filter((a) => a.type === 'event'));
+    return sent.filter((a) => a.type === 'message');
   }
 
   return {
@@ -101,6 +122,8 @@ export function testConversation(
     proactive,
     transcripts,
     catalog,
+    support,
+    events,
     dueNowCalls: () => dueNow,
     say: (input) =>
       collect(() => adapter.receiveActivity(typeof input === 'string' ? { type: 'message', text: input } : { type: 'message', ...input })),

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { JournaledRecords, type OpenReport } from '../state/journaledRecords.js';
+import { parseHandoff, type Handoff } from './handoffRecords.js';
+
+/**
+ * The handoff queue behind a small interface: the embedded default keeps it in
+ * `STATE_DIR/handoffs.json` with its journal; a shared store for several instances answers the same calls.
+ */
+export interface HandoffStore {
+  all(): readonly Handoff[];
+  get(id: string): Handoff | undefined;
+  put(...handoffs: Handoff[]): Promise<void>;
+  /** Removes and keeps no copy (erasure, retention). */
+  purge(...ids: string[]): Promise<void>;
+  flush(): Promise<void>;
+}
+
+/** The embedded default: the journaled records themselves answer the interface. */
+export async function openFileHandoffStore(stateDir: string): Promise<{ store: HandoffStore; report: OpenReport }> {
+  return JournaledRecords.open(path.join(stateDir, 'handoffs.json'), parseHandoff);
+}
+
+export class MemoryHandoffStore implements HandoffStore {
+  private readonly records = new Map<string, Handoff>();
+  all(): readonly Handoff[] {
+    return [...this.records.values()];
+  }
+  get(id: string): Handoff | undefined {
+    return this.records.get(id);
+  }
+  async put(...handoffs: Handoff[]): Promise<void> {
+    for (const h of handoffs) this.records.set(h.id, structuredClone(h));
+  }
+  async purge(...ids: string[]): Promise<void> {
+    for (const id of ids) this.records.delete(id);
+  }
+  async flush(): Promise<void> {}
+}
+
+/** The open handoff of a conversation (waiting or taken), if any. */
+export function openHandoffOf(store: HandoffStore, channelId: string, conversationId: string): Handoff | undefined {
+  return store.all().find((h) => h.channelId === channelId && h.conversationId === conversationId && (h.status === 'waiting' || h.status === 'active'));
+}
