@@ -52,6 +52,13 @@ describe('asking for a person, with support on duty', () => {
     expect(textsOf(await bot.say({ text: 'nurse jobs', locale: 'en-US' }))).not.toBe('');
   });
 
+  it('in Teams too: the request remembers the Teams conversation to answer in', async () => {
+    const bot = withStaff();
+    const replies = await bot.say({ text: 'je veux parler à un conseiller', channelId: 'msteams', conversation: { id: 'a:teams-chat', isGroup: false, conversationType: 'personal', name: '' } });
+    expect(textsOf(replies)).toMatch(/^Je transmets votre demande/);
+    expect(bot.support.store.all()[0]).toMatchObject({ channelId: 'msteams', conversationId: 'a:teams-chat', recipient: { address: { channelId: 'msteams' } } });
+  });
+
   it('"supprime mes données" deletes the requests and messages left for support', async () => {
     const bot = withStaff();
     await bot.say('je veux parler à un conseiller');
