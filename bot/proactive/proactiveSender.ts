@@ -1,4 +1,4 @@
-import type { CloudAdapter } from 'botbuilder';
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Clock } from '../../data/clock.js';
 import type { OfferCatalog } from '../../data/offers/offerCatalog.js';
 import type { SendOutcome } from '../../data/reminders/delivery.js';
@@ -21,6 +21,16 @@ export function outcomeOf(error: unknown): SendOutcome {
 }
 
 /**
+ * The address to write first to, without the user's message it was taken from: a message sent later
+ * replies to nothing (Web Chat holds a reply until it has the activity replied to, and that id is the
+ * channel's, not always the one the bot was given: the message would wait seconds, or never show).
+ */
+export function addressForLater(address: Record<string, unknown>): Partial<ConversationReference> {
+  const { activityId: _replyTo, ...rest } = address;
+  return rest;
+}
+
+/**
  * Writes first, in the conversation where the user asked: the Bot Framework's continue-conversation
  * with the reference kept at the time. The channel's answer becomes the outcome the scheduler
  * records; errors never reach the adapter's turn-error handler (which would apologise to nobody).
@@ -39,7 +49,7 @@ export class ProactiveSender {
     if (activities.length === 0) return { kind: 'sent' };
     let outcome: SendOutcome = { kind: 'sent' };
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, message.recipient.address, async (context) => {
+      await this.adapter.continueConversationAsync(this.botAppId, addressForLater(message.recipient.address), async (context) => {
         try {
           await context.sendActivities(activities);
         } catch (error) {
