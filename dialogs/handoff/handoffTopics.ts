@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventFactory, type TurnContext } from 'botbuilder';
+import { ActivityTypes, EventFactory, type Transcript, type TurnContext } from 'botbuilder';
 import { withMessage, type Handoff } from '../../data/handoff/handoffRecords.js';
 import { openHandoffOf } from '../../data/handoff/handoffStore.js';
 import { describeSupportHours, withinSupportHours } from '../../data/handoff/supportHours.js';
@@ -52,7 +52,9 @@ export class HandoffTopics {
       await support.store.put(handoff);
       data.handoff = { id: handoff.id, hub: true };
       await context.sendActivity(formatted(t(language, 'handoff.hub')));
-      await context.sendActivity(EventFactory.createHandoffInitiation(context, { language, offer: handoff.offer, summary: data.recentMessages ?? [] }));
+      // The summary as the protocol carries it: the context, and a transcript attachment of the user's last words.
+      const transcript = { activities: (data.recentMessages ?? []).map((text) => ({ type: ActivityTypes.Message, text, from: { id: 'user', name: '', role: 'user' } })) };
+      await context.sendActivity(EventFactory.createHandoffInitiation(context, { language, offer: handoff.offer, summary: data.recentMessages ?? [] }, transcript as Transcript));
       return;
     }
     if (onDuty && support.presence.anyone(now)) {

@@ -64,6 +64,41 @@ describe('the accessibility check', () => {
   });
 });
 
+describe('the chat page with the keyboard alone', () => {
+  it('Tab reaches the message box and the transcript; the arrows and Enter go into a card, Tab to its buttons, Enter works them', async () => {
+    const context = await browser.newContext();
+    const page = await openChat(context);
+    const focused = () =>
+      page.evaluate(() => {
+        const element = (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null; textContent: string | null; tagName: string } | null } }).document.activeElement;
+        return element ? `${element.tagName}:${element.getAttribute('aria-label') ?? element.textContent ?? ''}`.trim() : '';
+      });
+    const tabUntil = async (wanted: RegExp, limit = 120): Promise<string> => {
+      for (let i = 0; i < limit; i += 1) {
+        const name = await focused();
+        if (wanted.test(name)) return name;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached ${String(wanted)}`);
+    };
+    // From the top of the page to the message box; a welcome button by the keyboard.
+    await tabUntil(/^INPUT:/);
+    await page.keyboard.type('détails 0975');
+    await page.keyboard.press('Enter');
+    await page.locator('.ac-adaptiveCard').filter({ hasText: 'Activités principales' }).first().waitFor({ timeout: 15000 });
+    // Web Chat's transcript is one tab stop: Tab to it, the arrows pick an activity (the card is the
+    // last), Enter goes into it, and Tab then moves through its buttons.
+    await page.locator('header a').first().focus();
+    await tabUntil(/^DIV:(Historique des conversations|Chat history)/);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await tabUntil(/^BUTTON:\s*Date limite\s*$/, 60);
+    await page.keyboard.press('Enter');
+    await saw(page, /est ouverte jusqu[’']au vendredi 17 juillet 2026 inclus/);
+    await context.close();
+  }, 60000);
+});
+
 describe('a person of the support team takes over a conversation', () => {
   it('in Web Chat and on the review page, each seeing the other’s words; then the bot again; then nobody on duty', async () => {
     const staffContext = await browser.newContext({ bypassCSP: true });

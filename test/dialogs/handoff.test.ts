@@ -77,6 +77,9 @@ describe('the Bot Framework handoff protocol (an agent hub)', () => {
     const [initiate] = bot.events;
     expect(initiate).toMatchObject({ type: 'event', name: HandoffEventNames.InitiateHandoff, value: { language: 'fr' } });
     expect((initiate?.value as { summary: string[] }).summary).toContain('infirmier');
+    const [attachment] = initiate?.attachments ?? [];
+    expect(attachment).toMatchObject({ contentType: 'application/json', name: 'Transcript' });
+    expect(JSON.stringify(attachment?.content)).toContain('infirmier');
     expect(await bot.say('vous êtes là ?')).toEqual([]);
     const back = await bot.say({ type: 'event', name: HandoffEventNames.HandoffStatus, value: { state: 'completed' } });
     expect(textsOf(back)).toMatch(/c'est de nouveau l'assistant automatique/);
