@@ -75,7 +75,9 @@ export class HandoffDesk {
       const last = Math.max(Date.parse(handoff.takenAt ?? handoff.requestedAt), ...handoff.messages.map((m) => Date.parse(m.at)));
       if (handoff.status === 'waiting' && now.getTime() - Date.parse(handoff.requestedAt) >= this.limits.waitMinutes * 60_000) {
         await this.store.put({ ...handoff, status: 'message' });
-        await this.say(handoff, 'handoff.timedOut');
+        const { offer } = handoff;
+        const contact = offer?.contact ? t(handoff.recipient.language, 'handoff.offerContact', { reference: offer.reference, contact: offer.contact }) : '';
+        await this.send(handoff, formatted(`${t(handoff.recipient.language, 'handoff.timedOut')}${contact}`));
       } else if (handoff.status === 'active' && now.getTime() - last >= this.limits.idleMinutes * 60_000) {
         await this.store.put({ ...handoff, status: 'ended', endedAt: now.toISOString(), endedBy: 'silence' });
         await this.say(handoff, 'handoff.ended');

@@ -36,7 +36,8 @@ export const handoffSchema = z.object({
   endedBy: z.enum(['agent', 'user', 'silence']).optional(),
   /** The first name of the staff member who took it. */
   agent: z.string().max(60).optional(),
-  offer: z.object({ reference: z.string(), title: z.string() }).optional(),
+  /** The offer in the conversation, and whom it names to ask (said again if nobody takes the request). */
+  offer: z.object({ reference: z.string(), title: z.string(), contact: z.string().max(300).optional() }).optional(),
   messages: z.array(handoffMessageSchema),
 });
 export type Handoff = z.infer<typeof handoffSchema>;

@@ -44,7 +44,7 @@ export class HandoffTopics {
       conversationId: context.activity.conversation.id,
       status: 'waiting',
       requestedAt: now.toISOString(),
-      offer: offer ? { reference: offer.reference, title: offer.title } : undefined,
+      offer: offer ? { reference: offer.reference, title: offer.title, ...(people ? { contact: people } : {}) } : undefined,
       messages: (data.recentMessages ?? []).map((text) => ({ from: 'user' as const, text, at: now.toISOString() })),
     };
     if (support.mode === 'hub' && onDuty) {

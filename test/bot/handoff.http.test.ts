@@ -34,14 +34,17 @@ describe('the handoff over HTTP', () => {
     const staff = new AdminClient(app.url);
     await staff.login();
     await staff.get('/admin/queue');
-    const user = await userAsking('je veux parler à un conseiller');
+    const user = await userAsking('détails 0975');
+    await user.untilBotSays();
+    await user.send({ type: 'message', from: { id: 'user-timeout' }, text: 'je veux parler à un conseiller', locale: 'fr-FR' });
     expect(texts(await user.untilBotSays())).toMatch(/Je transmets votre demande/);
     const [request] = app.handoffs.all();
     expect(request?.status).toBe('waiting');
 
     clock.advance(11 * 60_000);
     await app.handoffDesk.sweep();
-    expect(texts(await user.untilBotSays())).toMatch(/Personne n'a pu prendre votre demande à temps/);
+    // Told, with whom the offer names to ask.
+    expect(texts(await user.untilBotSays())).toMatch(/Personne n'a pu prendre votre demande à temps[\s\S]*Pour l'offre 3134-26-0975\/SR, vous pouvez aussi joindre : .*@opt\.nc/);
     expect(app.handoffs.get(request!.id)?.status).toBe('message');
 
     // Answered later from the request's page.
