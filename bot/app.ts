@@ -24,6 +24,8 @@ import { createServer, listen, type RunningServer } from './server.js';
 import { openFileHandoffStore, type HandoffStore } from '../data/handoff/handoffStore.js';
 import { StaffPresence } from '../data/handoff/staffPresence.js';
 import { HandoffDesk } from './handoff/handoffDesk.js';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { ConversationLock } from './storage/conversationLock.js';
 
 /** A staff member is on duty while their review page was used within these minutes (the live page keeps it). */
 const PRESENCE_MINUTES = 15;
@@ -60,7 +62,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   // Refuses to start on an invalid offers file: InvalidOffersError names each offer and field.
   const offerStore = new JsonFileOfferStore(config.offersFile);
   const catalog = await OfferCatalog.open(offerStore, clock);
-  const storage = overrides.storage ?? new FileStateStore(config.stateDir);
+  // Shared by every instance when Azure Storage is configured; else files owned by this process.
+  const storage = overrides.storage ?? (config.azureStorage ? new BlobsStorage(config.azureStorage.connectionString, config.azureStorage.stateContainer) : new FileStateStore(config.stateDir));
   // Refuses to start on a malformed rules file: InvalidRulesError names each field.
   const eligibilityRules = await loadEligibilityRules(config.eligibilityRulesFile);
   const recognizer = overrides.recognizer ?? (await createRecognizer(config, catalog, logger)).recognizer;
@@ -88,6 +91,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     onDueNow: () => reminders.poke(),
   });
   const adapter = createAdapter(config.auth, conversationState, logger);
+  // Outermost: one turn at a time per conversation across instances, before any state is read.
+  if (config.azureStorage) adapter.use(new ConversationLock(config.azureStorage.connectionString, config.azureStorage.lockContainer));
   adapter.use(...middleware);
   const retention = startRetention(transcripts, config.transcriptRetentionDays, clock, logger, handoffs);
   const sender = new ProactiveSender(adapter, config.auth.MicrosoftAppId ?? '', catalog, clock, links);

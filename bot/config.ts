@@ -33,6 +33,9 @@ const environmentSchema = z.object({
   BOT_CLOCK_START: z.preprocess(blankToUndefined, z.iso.datetime({ offset: true }).optional()),
   OFFERS_SYNC_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   OFFERS_SYNC_HOURS: z.preprocess(blankToUndefined, z.coerce.number().min(0.0005).max(24 * 7).default(6)),
+  AZURE_STORAGE_CONNECTION_STRING: optional,
+  AZURE_STATE_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-state')),
+  AZURE_LOCK_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-turn-locks')),
   SUPPORT_HOURS: z.preprocess(blankToUndefined, z.string().default('mon-fri 07:30-16:00')),
   HANDOFF_MODE: z.preprocess(blankToUndefined, z.enum(['review', 'hub']).default('review')),
   HANDOFF_WAIT_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().min(0.05).max(24 * 60).default(10)),
@@ -69,6 +72,12 @@ export interface Config {
   clock: ClockSetting;
   /** The open-data feed the bot brings in by itself; absent: off (HR imports by hand). */
   offersSync?: { url: string; everyMs: number };
+  /**
+   * Azure Storage shared by every instance; absent: files under STATE_DIR, owned by one process.
+   * Conversation and user state are in `stateContainer`; each conversation's turns take turns through
+   * a lease in `lockContainer`.
+   */
+  azureStorage?: { connectionString: string; stateContainer: string; lockContainer: string };
   /**
    * Handing a conversation to a person: support hours (Nouméa time), who takes it (the review page's
    * queue, or an agent hub by the handoff protocol), how long a request waits, how long a silence ends it.
@@ -127,6 +136,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     reminderCheckMs: Math.round(e.REMINDER_CHECK_SECONDS * 1000),
     clock: clockSettingOf(e),
+    azureStorage: e.AZURE_STORAGE_CONNECTION_STRING
+      ? { connectionString: e.AZURE_STORAGE_CONNECTION_STRING, stateContainer: e.AZURE_STATE_CONTAINER, lockContainer: e.AZURE_LOCK_CONTAINER }
+      : undefined,
     handoff: { hours, mode: e.HANDOFF_MODE, waitMinutes: e.HANDOFF_WAIT_MINUTES, idleMinutes: e.HANDOFF_IDLE_MINUTES },
     offersSync: e.OFFERS_SYNC_URL ? { url: e.OFFERS_SYNC_URL, everyMs: Math.round(e.OFFERS_SYNC_HOURS * 3_600_000) } : undefined,
     clu:

@@ -1,4 +1,4 @@
-import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity, type Middleware, type Storage } from 'botbuilder';
 import { composeBot } from '../../bot/composeBot.js';
 import type { CandidateProfile } from '../../data/eligibility/candidateProfile.js';
 import { parseEligibilityRules, type EligibilityRules } from '../../data/eligibility/eligibilityRules.js';
@@ -74,11 +74,21 @@ function embeddedFor(catalog: OfferCatalog): IntentRecognizer {
 
 export function testConversation(
   now: Date,
-  options: { recognizer?: IntentRecognizer; locale?: string; offers?: Offer[]; proactive?: ProactiveStore; support?: Partial<SupportDesk> } = {},
+  options: {
+    recognizer?: IntentRecognizer;
+    locale?: string;
+    offers?: Offer[];
+    proactive?: ProactiveStore;
+    support?: Partial<SupportDesk>;
+    /** Conversation and user state (Azure Blobs for the scale-out tests); default in memory. */
+    storage?: Storage;
+    /** Middleware run before the bot's own (the cross-instance conversation lock). */
+    middleware?: Middleware[];
+  } = {},
 ): TestConversation {
   const clock = new ManualClock(now);
   const catalog = OfferCatalog.of(options.offers ?? sampleOffers(), clock);
-  const storage = new MemoryStorage();
+  const storage = options.storage ?? new MemoryStorage();
   const proactive = options.proactive ?? new MemoryProactiveStore();
   const transcripts = new TranscriptFiles(mkdtempSync(path.join(tmpdir(), 'transcripts-')));
   let dueNow = 0;
@@ -105,7 +115,7 @@ export function testConversation(
     onDueNow: () => (dueNow += 1),
   });
   const adapter = new TestAdapter((context) => bot.run(context));
-  adapter.use(...middleware);
+  adapter.use(...(options.middleware ?? []), ...middleware);
   if (options.locale) adapter.locale = options.locale;
 
   const events: Array<Partial<Activity>> = [];

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { ConversationLock } from '../../bot/storage/conversationLock.js';
+import { startAzurite, type RunningAzurite } from '../helpers/azurite.js';
+import { noumeaNoon } from '../helpers/offers.js';
+import { cardsOf, cardText, testConversation, textsOf } from '../helpers/testBot.js';
+
+/**
+ * Two instances of the bot sharing nothing but a storage account (Azurite, started here): the same
+ * conversation's turns alternate between them, or arrive on both at once.
+ */
+let azurite: RunningAzurite;
+const JULY_5 = noumeaNoon('2026-07-05');
+
+beforeAll(async () => {
+  azurite = await startAzurite();
+}, 30000);
+
+afterAll(async () => {
+  await azurite?.stop();
+});
+
+/** One instance: its own storage client and lock, on the shared account. */
+function instance(container: string) {
+  return testConversation(JULY_5, {
+    storage: new BlobsStorage(azurite.connectionString, container),
+    middleware: [new ConversationLock(azurite.connectionString, `${container}-locks`)],
+  });
+}
+
+describe('conversation and user state on Azure Blobs, shared by instances', () => {
+  it('an eligibility check whose turns alternate between two instances keeps every answer', async () => {
+    const [a, b] = [instance('alternate'), instance('alternate')];
+    expect(textsOf(await a.say('suis-je éligible à la 0975 ?'))).toMatch(/déjà fonctionnaire/);
+    expect(textsOf(await b.say('non'))).toMatch(/citoyen/);
+    expect(textsOf(await a.say('non'))).toMatch(/nationalité française/);
+    expect(textsOf(await b.say('oui'))).toMatch(/Pour quel grade/);
+    expect(textsOf(await a.say('Ingénieur 2ème grade'))).toMatch(/Depuis quand/);
+    expect(textsOf(await b.say('depuis 2019'))).toMatch(/plus haut diplôme/);
+    const [verdict] = cardsOf(await a.say('Bac+3'));
+    expect(cardText(verdict)).toMatch(/^Vous pouvez postuler/);
+    expect(await b.profile()).toEqual({ status: 'external', citizen: false, french: true, residenceSince: '2019-01-01', residencePrecision: 'year', education: 3 });
+  }, 60000);
+
+  it('two turns of one conversation at once on two instances: one after the other, neither lost', async () => {
+    const [a, b] = [instance('together'), instance('together')];
+    await a.say('bonjour');
+    for (let round = 0; round < 3; round += 1) {
+      await Promise.all([a.say(`offres à Nouméa ${round}`), b.say(`offres à Koné ${round}`)]);
+    }
+    const remembered = (await a.conversationData()).recentMessages ?? [];
+    // The last five messages, every one of them: no turn wrote over another's.
+    expect(remembered).toHaveLength(5);
+    for (const round of [1, 2]) {
+      expect(remembered).toContain(`offres à Nouméa ${round}`);
+      expect(remembered).toContain(`offres à Koné ${round}`);
+    }
+  }, 60000);
+});
