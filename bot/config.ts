@@ -47,6 +47,9 @@ const environmentSchema = z.object({
   CLU_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).max(10000).default(1500)),
 });
 
+/** Every setting the bot reads, by name: the deployment template must set exactly these (a test checks it). */
+export const SETTING_NAMES = Object.keys(environmentSchema.shape) as ReadonlyArray<keyof typeof environmentSchema.shape>;
+
 export interface Config {
   port: number;
   auth: {
