@@ -13,6 +13,8 @@ import type { DialogServices } from '../services.js';
 
 /** "fin", "terminer", "retour à l'assistant", "end", "back to the bot": the user ends the handoff. */
 const ENDS = /^(fin|termin(e|er|é)|c'?est (fini|bon|tout)|merci,? c'?est tout|retour (a|à) l'assistant|revenir (a|à) l'assistant|end|stop|done|back to the (bot|assistant)|that'?s all)[ .!]*$/i;
+/** "supprime mes données" during a handoff is for the bot, not for the person: it ends the handoff and erases. */
+const ERASES = /\b(supprim|effac|delete|erase|remove)\w*\b.{0,30}\b(donn[ée]es|data|informations?)\b/i;
 const CANCELS = /^(annule[rz]?|non merci|rien|cancel|no thanks|nothing)[ .!]*$/i;
 /** The user's last messages shown with a request in the queue. */
 const RECENT = 5;
@@ -94,6 +96,11 @@ export class HandoffTopics {
     }
     // Ended by the staff member, by silence, or nobody took it in time: the bot answers again.
     if (!handoff || (handoff.status !== 'waiting' && handoff.status !== 'active')) {
+      data.handoff = undefined;
+      return false;
+    }
+    if (ERASES.test(text)) {
+      await store.put({ ...handoff, status: 'ended', endedAt: now, endedBy: 'user' });
       data.handoff = undefined;
       return false;
     }

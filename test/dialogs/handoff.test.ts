@@ -62,10 +62,12 @@ describe('asking for a person, with support on duty', () => {
   it('"supprime mes données" deletes the requests and messages left for support', async () => {
     const bot = withStaff();
     await bot.say('je veux parler à un conseiller');
-    await bot.say('fin');
-    await bot.say('supprime mes données');
+    await bot.say('Rappelez-moi svp');
+    // Said during the handoff, it is for the bot: the handoff ends and the erasure is asked.
+    expect(textsOf(await bot.say('supprime mes données'))).toMatch(/effacer|supprimer/i);
     await bot.say('oui');
     expect(bot.support.store.all()).toEqual([]);
+    expect((await bot.conversationData()).recentMessages).toBeUndefined();
   });
 });
 
