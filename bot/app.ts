@@ -26,6 +26,7 @@ import { StaffPresence } from '../data/handoff/staffPresence.js';
 import { HandoffDesk } from './handoff/handoffDesk.js';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { ConversationLock } from './storage/conversationLock.js';
+import { BlobProactiveStore } from './storage/blobProactiveStore.js';
 
 /** A staff member is on duty while their review page was used within these minutes (the live page keeps it). */
 const PRESENCE_MINUTES = 15;
@@ -69,7 +70,12 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const recognizer = overrides.recognizer ?? (await createRecognizer(config, catalog, logger)).recognizer;
   // Recognizers-Text's models load in their workers while the rest starts (dates are read there, with a time budget).
   void dateTimeWorker.warm().catch((error: unknown) => logger.warn('date reader not started: dates will be read by the quick reader only', { error: String(error) }));
-  const proactive = overrides.proactive ?? (await openProactiveStore(config.stateDir, logger));
+  // Shared by instances when Azure Storage is configured (each send claimed by one of them).
+  const proactive =
+    overrides.proactive ??
+    (config.azureStorage
+      ? await BlobProactiveStore.open(config.azureStorage.connectionString, config.azureStorage.proactiveContainer)
+      : await openProactiveStore(config.stateDir, logger));
   const links = offerLinks(config.publicUrl);
   const transcripts = new TranscriptFiles(path.join(config.stateDir, 'transcripts'));
   const handoffs = overrides.handoffs ?? (await openHandoffStore(config.stateDir, logger));

@@ -35,6 +35,7 @@ const environmentSchema = z.object({
   OFFERS_SYNC_HOURS: z.preprocess(blankToUndefined, z.coerce.number().min(0.0005).max(24 * 7).default(6)),
   AZURE_STORAGE_CONNECTION_STRING: optional,
   AZURE_STATE_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-state')),
+  AZURE_PROACTIVE_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-reminders')),
   AZURE_LOCK_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-turn-locks')),
   SUPPORT_HOURS: z.preprocess(blankToUndefined, z.string().default('mon-fri 07:30-16:00')),
   HANDOFF_MODE: z.preprocess(blankToUndefined, z.enum(['review', 'hub']).default('review')),
@@ -80,7 +81,7 @@ export interface Config {
    * Conversation and user state are in `stateContainer`; each conversation's turns take turns through
    * a lease in `lockContainer`.
    */
-  azureStorage?: { connectionString: string; stateContainer: string; lockContainer: string };
+  azureStorage?: { connectionString: string; stateContainer: string; lockContainer: string; proactiveContainer: string };
   /**
    * Handing a conversation to a person: support hours (Nouméa time), who takes it (the review page's
    * queue, or an agent hub by the handoff protocol), how long a request waits, how long a silence ends it.
@@ -140,7 +141,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderCheckMs: Math.round(e.REMINDER_CHECK_SECONDS * 1000),
     clock: clockSettingOf(e),
     azureStorage: e.AZURE_STORAGE_CONNECTION_STRING
-      ? { connectionString: e.AZURE_STORAGE_CONNECTION_STRING, stateContainer: e.AZURE_STATE_CONTAINER, lockContainer: e.AZURE_LOCK_CONTAINER }
+      ? {
+          connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
+          stateContainer: e.AZURE_STATE_CONTAINER,
+          lockContainer: e.AZURE_LOCK_CONTAINER,
+          proactiveContainer: e.AZURE_PROACTIVE_CONTAINER,
+        }
       : undefined,
     handoff: { hours, mode: e.HANDOFF_MODE, waitMinutes: e.HANDOFF_WAIT_MINUTES, idleMinutes: e.HANDOFF_IDLE_MINUTES },
     offersSync: e.OFFERS_SYNC_URL ? { url: e.OFFERS_SYNC_URL, everyMs: Math.round(e.OFFERS_SYNC_HOURS * 3_600_000) } : undefined,

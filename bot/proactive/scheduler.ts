@@ -58,6 +58,8 @@ export class ReminderScheduler {
       let report: DispatchReport;
       do {
         this.again = false;
+        // Shared by instances: what the others wrote (a reminder set there, a send claimed there).
+        await this.store.refresh?.().catch((error: unknown) => this.logger.warn('reminders not refreshed from the shared store', { error: String(error) }));
         const now = this.clock.now();
         // Offers gone from the file: once their grace period is over (or HR confirmed), their reminders are settled.
         if (this.offers && Object.keys(offersSeen(this.store)?.missing ?? {}).length > 0) await this.offersChanged(this.offers.current());

@@ -37,8 +37,9 @@ export async function sendDue(
   const gone = new Set<string>();
   for (let start = 0; start < ready.length; start += BATCH) {
     const batch = ready.slice(start, start + BATCH).filter((m) => !gone.has(m.recipient.userKey));
-    const started = batch.map((m) => ({ ...m, delivery: sending(m.delivery) }));
-    await store.put(...started);
+    const marked = batch.map((m) => ({ ...m, delivery: sending(m.delivery) }));
+    // Shared by instances: only the sends this instance claimed are its to make.
+    const started = store.claim ? await store.claim(marked) : (await store.put(...marked), marked);
     const outcomes = await Promise.all(
       started.map((m) => send(m).catch((error: unknown): SendOutcome => ({ kind: 'retry', error: String(error) }))),
     );

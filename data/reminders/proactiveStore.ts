@@ -17,6 +17,13 @@ export interface ProactiveStore {
   /** Removes and keeps no copy anywhere (a user's erasure): no journal line, no backup left. */
   purge(...ids: string[]): Promise<void>;
   flush(): Promise<void>;
+  /**
+   * A store shared by instances: marks the records "sending" only where no other instance did first,
+   * and returns those this instance won (without it, every record is this instance's).
+   */
+  claim?<T extends ProactiveRecord>(records: readonly T[]): Promise<T[]>;
+  /** A store shared by instances: reads what the other instances wrote since. */
+  refresh?(): Promise<void>;
 }
 
 export class FileProactiveStore implements ProactiveStore {

@@ -101,6 +101,7 @@ var botSettings = [
   { name: 'AZURE_STORAGE_CONNECTION_STRING', value: storageConnection }
   { name: 'AZURE_STATE_CONTAINER', value: 'bot-state' }
   { name: 'AZURE_LOCK_CONTAINER', value: 'bot-turn-locks' }
+  { name: 'AZURE_PROACTIVE_CONTAINER', value: 'bot-reminders' }
   { name: 'SUPPORT_HOURS', value: supportHours }
   { name: 'HANDOFF_MODE', value: 'review' }
   { name: 'HANDOFF_WAIT_MINUTES', value: '10' }
