@@ -27,6 +27,7 @@ import { HandoffDesk } from './handoff/handoffDesk.js';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { ConversationLock } from './storage/conversationLock.js';
 import { BlobProactiveStore } from './storage/blobProactiveStore.js';
+import { BlobStaffGuard } from './storage/blobStaffGuard.js';
 
 /** A staff member is on duty while their review page was used within these minutes (the live page keeps it). */
 const PRESENCE_MINUTES = 15;
@@ -125,6 +126,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       clock,
       logger,
       support: { store: handoffs, presence, desk },
+      // Shared by instances with Azure Storage: a logout and a lockout hold on all of them.
+      guard: config.azureStorage ? new BlobStaffGuard(config.azureStorage.connectionString, config.azureStorage.staffContainer, () => clock.now().getTime()) : undefined,
     },
     directLine: config.directLine,
     authenticated: !!config.auth.MicrosoftAppId,

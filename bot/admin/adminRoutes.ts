@@ -13,9 +13,9 @@ import type { HandoffDesk } from '../handoff/handoffDesk.js';
 import { conversationPage, formatNoumea, listPage, loginPage, messagePage, unansweredPage } from './adminPages.js';
 import { handoffPage, queuePage } from './handoffPages.js';
 import { adminText as T } from './adminText.js';
-import { LoginThrottle } from './loginThrottle.js';
+import { MemoryStaffGuard, type StaffGuard } from './staffGuard.js';
 import { verifyPassword, verifyUnknownUser } from './passwords.js';
-import { cookies, EndedSessions, randomToken, sameToken, SessionSigner, type Session } from './sessions.js';
+import { cookies, randomToken, sameToken, SessionSigner, type Session } from './sessions.js';
 
 export interface AdminOptions {
   files: TranscriptFiles;
@@ -27,6 +27,8 @@ export interface AdminOptions {
   secureCookies: boolean;
   clock: Clock;
   logger: Logger;
+  /** Lockout counters and ended sessions; default: this process's memory (one instance). */
+  guard?: StaffGuard;
   /** The handoff queue and what staff do with it; absent: no queue on the page. */
   support?: { store: HandoffStore; presence: StaffPresence; desk: HandoffDesk };
 }
@@ -60,8 +62,7 @@ const LIVE_POLL_MS = 1000;
 export function registerAdmin(server: Server, options: AdminOptions): void {
   const enabled = options.accounts.size > 0 && !!options.sessionSecret;
   const signer = new SessionSigner(options.sessionSecret ?? 'off');
-  const throttle = new LoginThrottle(() => options.clock.now().getTime());
-  const ended = new EndedSessions();
+  const guard = options.guard ?? new MemoryStaffGuard(() => options.clock.now().getTime());
   const cookie = (name: string, value: string, maxAgeSeconds: number) =>
     `${name}=${encodeURIComponent(value)}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${options.secureCookies ? '; Secure' : ''}`;
 
@@ -84,7 +85,7 @@ export function registerAdmin(server: Server, options: AdminOptions): void {
     if (!enabled) return html(res, 503, messagePage(T.disabled));
     const session = signer.verify(cookies(req.headers.cookie)[SESSION_COOKIE], options.clock.now().getTime());
     if (session === 'expired') return showLogin(res, 401, T.expired);
-    if (!session || ended.has(session)) return redirect(res, '/admin/login');
+    if (!session || (await guard.isEnded(session))) return redirect(res, '/admin/login');
     if (req.method === 'POST' && !sameToken(formField(req, 'csrf'), session.csrf)) {
       options.logger.warn('admin form refused: CSRF token missing or wrong', { user: session.user, path: req.path() });
       return html(res, 403, messagePage(T.forbidden));
@@ -114,7 +115,7 @@ export function registerAdmin(server: Server, options: AdminOptions): void {
     const password = formField(req, 'password') ?? '';
     const keys = [`user:${username.toLowerCase()}`, `ip:${req.socket.remoteAddress ?? ''}`];
     // Counted before the check: parallel guesses cannot slip past the lockout.
-    const locked = throttle.begin(...keys);
+    const locked = await guard.begin(...keys);
     if (locked > 0) {
       options.logger.warn('admin login locked', { user: username });
       return showLogin(res, 429, fill(T.locked, { minutes: locked }));
@@ -125,7 +126,7 @@ export function registerAdmin(server: Server, options: AdminOptions): void {
       options.logger.warn('admin login failed', { user: username });
       return showLogin(res, 401, T.wrongPassword);
     }
-    throttle.succeed(...keys);
+    await guard.succeed(...keys);
     const session: Session = { user: username, expires: options.clock.now().getTime() + options.sessionMinutes * 60_000, csrf: randomToken() };
     options.logger.info('admin login', { user: username });
     redirect(res, '/admin', { 'Set-Cookie': [cookie(SESSION_COOKIE, signer.sign(session), options.sessionMinutes * 60), cookie(LOGIN_COOKIE, '', 0)] });
@@ -135,7 +136,7 @@ export function registerAdmin(server: Server, options: AdminOptions): void {
     '/admin/logout',
     guarded(async (_req, res, session) => {
       // The cookie would stay valid until it expires: the server refuses it from now on.
-      ended.end(session, options.clock.now().getTime());
+      await guard.end(session);
       options.support?.presence.leave(session.user);
       redirect(res, '/admin/login', { 'Set-Cookie': cookie(SESSION_COOKIE, '', 0) });
     }),

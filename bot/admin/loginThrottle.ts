@@ -5,6 +5,22 @@
 export const MAX_FAILURES = 5;
 const WINDOW_MS = 15 * 60_000;
 
+/** The failures of one key: their times (milliseconds). */
+export type Failures = number[];
+
+/** Minutes left of a lockout given these failures, or 0: the rule, for every store of the counters. */
+export function lockedMinutes(failures: Failures, now: number): number {
+  const recent = failures.filter((t) => t > now - WINDOW_MS);
+  if (recent.length < MAX_FAILURES) return 0;
+  const until = (recent[recent.length - 1] as number) + WINDOW_MS;
+  return until > now ? Math.ceil((until - now) / 60_000) : 0;
+}
+
+/** The failures with one more at `now`, the old ones dropped. */
+export function recordFailure(failures: Failures, now: number): Failures {
+  return [...failures.filter((t) => t > now - WINDOW_MS), now];
+}
+
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
 
@@ -20,16 +36,11 @@ export class LoginThrottle {
 
   /** Minutes left of a lockout of any of these keys, or 0. */
   lockedFor(...keys: string[]): number {
-    let until = 0;
-    for (const key of keys) {
-      const times = this.recent(key);
-      if (times.length >= MAX_FAILURES) until = Math.max(until, (times[times.length - 1] as number) + WINDOW_MS);
-    }
-    return until > this.now() ? Math.ceil((until - this.now()) / 60_000) : 0;
+    return Math.max(0, ...keys.map((key) => lockedMinutes(this.recent(key), this.now())));
   }
 
   fail(...keys: string[]): void {
-    for (const key of keys) this.failures.set(key, [...this.recent(key), this.now()]);
+    for (const key of keys) this.failures.set(key, recordFailure(this.recent(key), this.now()));
   }
 
   /**

@@ -1,6 +1,7 @@
 import { BlobServiceClient, RestError, type ContainerClient } from '@azure/storage-blob';
 import { parseProactiveRecord, type ProactiveRecord } from '../../data/reminders/proactiveRecords.js';
 import type { ProactiveStore } from '../../data/reminders/proactiveStore.js';
+import { streamText } from './blobText.js';
 
 /** Blobs written or read at once. */
 const PARALLEL = 16;
@@ -102,11 +103,4 @@ export class BlobProactiveStore implements ProactiveStore {
 
 async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
   for (let start = 0; start < items.length; start += PARALLEL) await Promise.all(items.slice(start, start + PARALLEL).map(work));
-}
-
-async function streamText(stream: NodeJS.ReadableStream | undefined): Promise<string> {
-  if (!stream) return '';
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
 }
