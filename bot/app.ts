@@ -26,7 +26,8 @@ import { StaffPresence } from '../data/handoff/staffPresence.js';
 import { HandoffDesk } from './handoff/handoffDesk.js';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { ConversationLock } from './storage/conversationLock.js';
-import { BlobProactiveStore } from './storage/blobProactiveStore.js';
+import { BlobHandoffStore, BlobProactiveStore } from './storage/blobRecords.js';
+import { BlobPresence } from './storage/blobPresence.js';
 import { BlobStaffGuard } from './storage/blobStaffGuard.js';
 
 /** A staff member is on duty while their review page was used within these minutes (the live page keeps it). */
@@ -79,9 +80,11 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       : await openProactiveStore(config.stateDir, logger));
   const links = offerLinks(config.publicUrl);
   const transcripts = new TranscriptFiles(path.join(config.stateDir, 'transcripts'));
-  const handoffs = overrides.handoffs ?? (await openHandoffStore(config.stateDir, logger));
+  // Shared by instances with Azure Storage: the queue (each change conditional) and who of the staff is on the page.
+  const azure = config.azureStorage;
+  const handoffs = overrides.handoffs ?? (azure ? await BlobHandoffStore.open(azure.connectionString, azure.handoffContainer) : await openHandoffStore(config.stateDir, logger));
   // Staff with the review page open within these minutes are "signed in" for the queue.
-  const presence = new StaffPresence(PRESENCE_MINUTES * 60_000);
+  const presence = azure ? new BlobPresence(azure.connectionString, azure.staffContainer, PRESENCE_MINUTES * 60_000) : new StaffPresence(PRESENCE_MINUTES * 60_000);
   const support = { store: handoffs, hours: config.handoff.hours, presence, waitMinutes: config.handoff.waitMinutes, mode: config.handoff.mode };
   const { bot, conversationState, middleware } = composeBot({
     catalog,

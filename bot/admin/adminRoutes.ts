@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js';
 import { projectRoot } from '../paths.js';
 import { fill } from '../../data/text/fill.js';
 import type { HandoffStore } from '../../data/handoff/handoffStore.js';
-import type { StaffPresence } from '../../data/handoff/staffPresence.js';
+import type { Presence } from '../../data/handoff/staffPresence.js';
 import type { HandoffDesk } from '../handoff/handoffDesk.js';
 import { conversationPage, formatNoumea, listPage, loginPage, messagePage, unansweredPage } from './adminPages.js';
 import { handoffPage, queuePage } from './handoffPages.js';
@@ -30,7 +30,7 @@ export interface AdminOptions {
   /** Lockout counters and ended sessions; default: this process's memory (one instance). */
   guard?: StaffGuard;
   /** The handoff queue and what staff do with it; absent: no queue on the page. */
-  support?: { store: HandoffStore; presence: StaffPresence; desk: HandoffDesk };
+  support?: { store: HandoffStore; presence: Presence; desk: HandoffDesk };
 }
 
 const SESSION_COOKIE = 'admin_session';
@@ -220,9 +220,13 @@ function registerHandoffRoutes(server: Server, support: NonNullable<AdminOptions
   });
   server.get(
     '/admin/queue',
-    guarded(async (_req, res, session) => html(res, 200, queuePage(support.store.all(), kit.clock.now(), session.csrf))),
+    guarded(async (_req, res, session) => {
+      await support.store.refresh?.();
+      html(res, 200, queuePage(support.store.all(), kit.clock.now(), session.csrf));
+    }),
   );
-  const show = (res: Response, session: Session, id: string, notice?: string) => {
+  const show = async (res: Response, session: Session, id: string, notice?: string) => {
+    await support.store.refresh?.();
     const handoff = support.store.get(id);
     if (!handoff) return html(res, 404, messagePage(T.result_unknown));
     html(res, notice ? 409 : 200, handoffPage(handoff, session.csrf, firstNameOf(session.user), notice), LIVE_PAGE_HEADERS);
@@ -236,11 +240,13 @@ function registerHandoffRoutes(server: Server, support: NonNullable<AdminOptions
     '/admin/handoff/events',
     guarded(async (req, res, session) => {
       const id = queryField(req, 'id') ?? '';
+      await support.store.refresh?.();
       if (!support.store.get(id)) return html(res, 404, messagePage(T.result_unknown));
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
       let sent = '';
-      const tick = () => {
+      const tick = async () => {
         support.presence.mark(session.user, kit.clock.now());
+        await support.store.refresh?.();
         const handoff = support.store.get(id);
         if (!handoff) return;
         const state = JSON.stringify({ status: handoff.status, statusLabel: T[`status_${handoff.status}`], agent: handoff.agent ?? '', messages: handoff.messages.map((m) => ({ ...m, label: m.from === 'agent' ? `${m.name ?? ''} (${T.agent})` : m.from === 'user' ? T.user_ : T.bot, time: formatNoumea(m.at) })) });
@@ -248,8 +254,8 @@ function registerHandoffRoutes(server: Server, support: NonNullable<AdminOptions
         else res.write(': still here\n\n');
         sent = state;
       };
-      tick();
-      const timer = setInterval(tick, LIVE_POLL_MS);
+      await tick();
+      const timer = setInterval(() => void tick().catch(() => undefined), LIVE_POLL_MS);
       req.on('close', () => clearInterval(timer));
     }),
   );

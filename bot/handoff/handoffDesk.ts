@@ -1,7 +1,7 @@
 import type { Activity, CloudAdapter } from 'botbuilder';
 import type { Clock } from '../../data/clock.js';
 import { withMessage, type Handoff } from '../../data/handoff/handoffRecords.js';
-import type { HandoffStore } from '../../data/handoff/handoffStore.js';
+import { changeHandoff, type HandoffStore } from '../../data/handoff/handoffStore.js';
 import { maskText } from '../../data/transcripts/masking.js';
 import { escapeMarkdown } from '../../dialogs/cards/adaptiveCard.js';
 import { t, type MessageKey } from '../../dialogs/i18n/messages.js';
@@ -31,19 +31,31 @@ export class HandoffDesk {
     private readonly limits: { waitMinutes: number; idleMinutes: number },
   ) {}
 
+  /** The request as it stands now (another instance may have changed it). */
+  private async current(id: string): Promise<Handoff | undefined> {
+    await this.store.refresh?.();
+    return this.store.get(id);
+  }
+
   async take(id: string, agent: string): Promise<DeskResult> {
-    const handoff = this.store.get(id);
+    const handoff = await this.current(id);
     if (!handoff) return 'unknown';
     if (handoff.status === 'ended') return 'closed';
     const now = this.clock.now().toISOString();
+    let wasWaiting = false;
     // A message left for support can be taken too: the answer reaches the user later, in the same way.
-    await this.store.put({ ...handoff, status: handoff.status === 'message' ? 'message' : 'active', agent, takenAt: now });
-    if (handoff.status === 'waiting') await this.say(handoff, 'handoff.taken', { name: agent });
+    const taken = await changeHandoff(this.store, id, (h) => {
+      if (h.status === 'ended') return undefined;
+      wasWaiting = h.status === 'waiting';
+      return { ...h, status: h.status === 'message' ? 'message' : 'active', agent, takenAt: now };
+    });
+    if (!taken) return 'closed';
+    if (wasWaiting) await this.say(handoff, 'handoff.taken', { name: agent });
     return 'ok';
   }
 
   async answer(id: string, agent: string, text: string): Promise<DeskResult> {
-    const handoff = this.store.get(id);
+    const handoff = await this.current(id);
     if (!handoff) return 'unknown';
     if (handoff.status === 'ended') return 'closed';
     const words = text.trim().slice(0, MAX_ANSWER);
@@ -54,16 +66,19 @@ export class HandoffDesk {
     });
     if (!sent) return 'unsent';
     const now = this.clock.now().toISOString();
-    const taken = handoff.status === 'waiting' ? { status: 'active' as const, agent, takenAt: now } : {};
-    await this.store.put(withMessage({ ...handoff, ...taken }, { from: 'agent', name: agent, text: maskText(words), at: now }));
+    await changeHandoff(this.store, id, (h) => {
+      const taken = h.status === 'waiting' ? { status: 'active' as const, agent, takenAt: now } : {};
+      return withMessage({ ...h, ...taken }, { from: 'agent', name: agent, text: maskText(words), at: now });
+    });
     return 'ok';
   }
 
   async end(id: string): Promise<DeskResult> {
-    const handoff = this.store.get(id);
+    const handoff = await this.current(id);
     if (!handoff) return 'unknown';
     if (handoff.status === 'ended') return 'closed';
-    await this.store.put({ ...handoff, status: 'ended', endedAt: this.clock.now().toISOString(), endedBy: 'agent' });
+    const ended = await changeHandoff(this.store, id, (h) => (h.status === 'ended' ? undefined : { ...h, status: 'ended', endedAt: this.clock.now().toISOString(), endedBy: 'agent' }));
+    if (!ended) return 'closed';
     if (handoff.status !== 'message') await this.say(handoff, 'handoff.ended');
     return 'ok';
   }
@@ -71,16 +86,23 @@ export class HandoffDesk {
   /** Requests nobody took in time become messages for support; taken conversations gone silent end. */
   async sweep(): Promise<void> {
     const now = this.clock.now();
+    await this.store.refresh?.();
+    const waitedTooLong = (h: Handoff) => h.status === 'waiting' && now.getTime() - Date.parse(h.requestedAt) >= this.limits.waitMinutes * 60_000;
+    const silent = (h: Handoff) => {
+      const last = Math.max(Date.parse(h.takenAt ?? h.requestedAt), ...h.messages.map((m) => Date.parse(m.at)));
+      return h.status === 'active' && now.getTime() - last >= this.limits.idleMinutes * 60_000;
+    };
     for (const handoff of this.store.all()) {
-      const last = Math.max(Date.parse(handoff.takenAt ?? handoff.requestedAt), ...handoff.messages.map((m) => Date.parse(m.at)));
-      if (handoff.status === 'waiting' && now.getTime() - Date.parse(handoff.requestedAt) >= this.limits.waitMinutes * 60_000) {
-        await this.store.put({ ...handoff, status: 'message' });
+      // Checked again on the latest version: of several instances sweeping, one changes it and says so.
+      if (waitedTooLong(handoff)) {
+        const changed = await changeHandoff(this.store, handoff.id, (h) => (waitedTooLong(h) ? { ...h, status: 'message' } : undefined));
+        if (!changed) continue;
         const { offer } = handoff;
         const contact = offer?.contact ? t(handoff.recipient.language, 'handoff.offerContact', { reference: offer.reference, contact: offer.contact }) : '';
         await this.send(handoff, formatted(`${t(handoff.recipient.language, 'handoff.timedOut')}${contact}`));
-      } else if (handoff.status === 'active' && now.getTime() - last >= this.limits.idleMinutes * 60_000) {
-        await this.store.put({ ...handoff, status: 'ended', endedAt: now.toISOString(), endedBy: 'silence' });
-        await this.say(handoff, 'handoff.ended');
+      } else if (silent(handoff)) {
+        const changed = await changeHandoff(this.store, handoff.id, (h) => (silent(h) ? { ...h, status: 'ended', endedAt: now.toISOString(), endedBy: 'silence' } : undefined));
+        if (changed) await this.say(handoff, 'handoff.ended');
       }
     }
   }

@@ -13,6 +13,19 @@ export interface HandoffStore {
   /** Removes and keeps no copy (erasure, retention). */
   purge(...ids: string[]): Promise<void>;
   flush(): Promise<void>;
+  /** A store shared by instances: reads what the others wrote since. */
+  refresh?(): Promise<void>;
+  /** A store shared by instances: read afresh, change, write unless another instance wrote first (then again). */
+  update?(id: string, change: (current: Handoff) => Handoff | undefined): Promise<Handoff | undefined>;
+}
+
+/** One change to a request, made on its latest version (another instance may have changed it). */
+export async function changeHandoff(store: HandoffStore, id: string, change: (current: Handoff) => Handoff | undefined): Promise<Handoff | undefined> {
+  if (store.update) return store.update(id, change);
+  const current = store.get(id);
+  const next = current ? change(current) : undefined;
+  if (next) await store.put(next);
+  return next;
 }
 
 /** The embedded default: the journaled records themselves answer the interface. */

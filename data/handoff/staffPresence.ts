@@ -2,7 +2,13 @@
  * Who of the support staff has the review page open: each page they load, and the live queue they
  * keep open, marks them seen. Someone seen within the last minutes is signed in for the handoff.
  */
-export class StaffPresence {
+export interface Presence {
+  mark(user: string, now: Date): void;
+  leave(user: string): void;
+  anyone(now: Date): Promise<boolean>;
+}
+
+export class StaffPresence implements Presence {
   private readonly seen = new Map<string, number>();
 
   constructor(private readonly withinMs: number) {}
@@ -15,7 +21,7 @@ export class StaffPresence {
     this.seen.delete(user);
   }
 
-  anyone(now: Date): boolean {
+  async anyone(now: Date): Promise<boolean> {
     for (const [user, at] of this.seen) {
       if (now.getTime() - at <= this.withinMs) return true;
       this.seen.delete(user);

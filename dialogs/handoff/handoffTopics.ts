@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, EventFactory, type Transcript, type TurnContext } from 'botbuilder';
 import { withMessage, type Handoff } from '../../data/handoff/handoffRecords.js';
-import { openHandoffOf } from '../../data/handoff/handoffStore.js';
+import { changeHandoff, openHandoffOf } from '../../data/handoff/handoffStore.js';
 import { describeSupportHours, withinSupportHours } from '../../data/handoff/supportHours.js';
 import { maskText } from '../../data/transcripts/masking.js';
 import type { ConversationData } from '../conversationData.js';
@@ -33,6 +33,7 @@ export class HandoffTopics {
     const offer = data.currentOffer ? this.services.catalog.current().findByReference(data.currentOffer) : undefined;
     const people = offer ? [contactLine(offer), offer.applyTo?.email].filter(Boolean).join(', ') : '';
     const contact = offer && people ? t(language, 'handoff.offerContact', { reference: offer.reference, contact: people }) : '';
+    await support.store.refresh?.();
     const open = openHandoffOf(support.store, context.activity.channelId, context.activity.conversation.id);
     if (open) {
       await context.sendActivity(formatted(t(language, 'handoff.already')));
@@ -59,7 +60,7 @@ export class HandoffTopics {
       await context.sendActivity(EventFactory.createHandoffInitiation(context, { language, offer: handoff.offer, summary: data.recentMessages ?? [] }, transcript as Transcript));
       return;
     }
-    if (onDuty && support.presence.anyone(now)) {
+    if (onDuty && (await support.presence.anyone(now))) {
       await support.store.put(handoff);
       data.handoff = { id: handoff.id };
       await context.sendActivity(formatted(t(language, 'handoff.waiting', { minutes: support.waitMinutes })));
@@ -81,16 +82,20 @@ export class HandoffTopics {
     const current = data.handoff;
     if (!current) return false;
     const store = this.services.support.store;
+    // Another instance may have answered, ended or timed it out: its latest state decides.
+    await store.refresh?.();
     const handoff = store.get(current.id);
     const now = this.services.clock.now().toISOString();
+    const ended = (h: Handoff): Handoff => ({ ...h, status: 'ended', endedAt: now, endedBy: 'user' });
+    const said = (h: Handoff): Handoff => withMessage(h, { from: 'user', text: maskText(text), at: now });
     if (current.leavingMessage && handoff) {
       data.handoff = undefined;
       if (CANCELS.test(text.trim()) || !text.trim()) {
-        await store.put({ ...handoff, status: 'ended', endedAt: now, endedBy: 'user' });
+        await changeHandoff(store, handoff.id, ended);
         await context.sendActivity(formatted(t(language, 'handoff.messageCancelled')));
         return true;
       }
-      await store.put(withMessage(handoff, { from: 'user', text: maskText(text), at: now }));
+      await changeHandoff(store, handoff.id, said);
       await context.sendActivity(formatted(t(language, 'handoff.messageKept')));
       return true;
     }
@@ -100,17 +105,17 @@ export class HandoffTopics {
       return false;
     }
     if (ERASES.test(text)) {
-      await store.put({ ...handoff, status: 'ended', endedAt: now, endedBy: 'user' });
+      await changeHandoff(store, handoff.id, ended);
       data.handoff = undefined;
       return false;
     }
     if (ENDS.test(text.trim())) {
-      await store.put({ ...handoff, status: 'ended', endedAt: now, endedBy: 'user' });
+      await changeHandoff(store, handoff.id, ended);
       data.handoff = undefined;
       await context.sendActivity(formatted(t(language, 'handoff.ended')));
       return true;
     }
-    if (text) await store.put(withMessage(handoff, { from: 'user', text: maskText(text), at: now }));
+    if (text) await changeHandoff(store, handoff.id, said);
     return true;
   }
 
@@ -118,12 +123,13 @@ export class HandoffTopics {
   async hubStatus(context: TurnContext, data: ConversationData, state: string, language: Language): Promise<void> {
     const handoff = data.handoff ? this.services.support.store.get(data.handoff.id) : undefined;
     const now = this.services.clock.now().toISOString();
+    const store = this.services.support.store;
     if (state === 'accepted') {
-      if (handoff) await this.services.support.store.put({ ...handoff, status: 'active', takenAt: now });
+      if (handoff) await changeHandoff(store, handoff.id, (h) => ({ ...h, status: 'active', takenAt: now }));
       return;
     }
     if (state !== 'failed' && state !== 'completed') return;
-    if (handoff) await this.services.support.store.put({ ...handoff, status: 'ended', endedAt: now, endedBy: 'agent' });
+    if (handoff) await changeHandoff(store, handoff.id, (h) => ({ ...h, status: 'ended', endedAt: now, endedBy: 'agent' }));
     data.handoff = undefined;
     await context.sendActivity(formatted(t(language, state === 'failed' ? 'handoff.hubFailed' : 'handoff.ended')));
   }

@@ -1,5 +1,5 @@
 import type { HandoffStore } from '../../data/handoff/handoffStore.js';
-import type { StaffPresence } from '../../data/handoff/staffPresence.js';
+import type { Presence } from '../../data/handoff/staffPresence.js';
 import type { SupportRange } from '../../data/handoff/supportHours.js';
 
 /**
@@ -10,7 +10,7 @@ import type { SupportRange } from '../../data/handoff/supportHours.js';
 export interface SupportDesk {
   store: HandoffStore;
   hours: readonly SupportRange[];
-  presence: StaffPresence;
+  presence: Presence;
   /** Minutes a request waits in the queue before the bot says nobody could take it. */
   waitMinutes: number;
   mode: 'review' | 'hub';

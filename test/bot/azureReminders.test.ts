@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { BlobProactiveStore } from '../../bot/storage/blobProactiveStore.js';
+import { BlobProactiveStore } from '../../bot/storage/blobRecords.js';
 import { pendingDelivery, type SendOutcome } from '../../data/reminders/delivery.js';
 import { sendDue } from '../../data/reminders/dispatch.js';
 import type { Outgoing, Reminder } from '../../data/reminders/proactiveRecords.js';
