@@ -86,8 +86,8 @@ function miniSearch(offers: Offer[]): (text: string) => Offer[] {
 }
 
 /** The bot in a process of its own, as in production: the load and the fake channel stay out of its CPU. */
-async function startBotProcess(stateDir: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ['dist/bot/index.js'], {
+async function startBotProcess(stateDir: string, script = 'dist/bot/index.js'): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, [script], {
     env: { ...process.env, PORT: '0', STATE_DIR: stateDir, OFFERS_FILE, BOT_NOW: NOW.toISOString() },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -103,7 +103,7 @@ async function startBotProcess(stateDir: string): Promise<{ url: string; stop():
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
-async function turnLatency(concurrency: number, turnsPerConversation: number): Promise<{ p50: number; p95: number }> {
+async function turnLatency(concurrency: number, turnsPerConversation: number, script?: string): Promise<{ p50: number; p95: number; perSecond: number }> {
   const connector = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -113,9 +113,12 @@ async function turnLatency(concurrency: number, turnsPerConversation: number): P
   });
   await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
   const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
-  const bot = await startBotProcess(await mkdtemp(path.join(tmpdir(), 'bench-state-')));
+  const bot = await startBotProcess(await mkdtemp(path.join(tmpdir(), 'bench-state-')), script);
+  let measuredMs = 0;
+  let measured = 0;
   const queries = ['offres en informatique', 'chargé de contact clientèle', 'IT jobs', 'postes à Nouméa', 'comptable'];
   const times: number[] = [];
+  const began = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async (_, c) => {
       for (let turn = 0; turn < turnsPerConversation; turn++) {
@@ -133,13 +136,17 @@ async function turnLatency(concurrency: number, turnsPerConversation: number): P
         const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
         await response.arrayBuffer();
         // Warm-up turns (the first of each conversation) are left out.
-        if (turn > 0) times.push(performance.now() - start);
+        if (turn > 0) {
+          times.push(performance.now() - start);
+          measured += 1;
+        }
       }
     }),
   );
+  measuredMs = performance.now() - began;
   bot.stop();
   connector.close();
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), perSecond: (measured / measuredMs) * 1000 };
 }
 
 const real = (JSON.parse(await readFile(OFFERS_FILE, 'utf8')) as { offers: Offer[] }).offers;
@@ -246,13 +253,18 @@ if (part === undefined || part === 'search') {
 }
 
 if (part === undefined || part === 'turns') {
-console.log('\nTurn latency, a search message through POST /api/messages to the reply, milliseconds:\n');
-console.log('| concurrent conversations | turns | p50 | p95 |');
-console.log('|---|---|---|---|');
+console.log('\nTurns, a search message through POST /api/messages to the reply, one process each; the echo bot is the');
+console.log('samples\' plainest bot (scripts/echoBot.ts) in the same run. Anchors (issue): turns/s at least 0.4× the echo bot\'s');
+console.log('(goal 0.6×), p95 at most 2× the echo bot\'s.\n');
+console.log('| bot | concurrent conversations | turns | turns/s | p50 ms | p95 ms | turns/s vs echo | p95 vs echo |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const concurrency of [1, 10]) {
   const turns = 100;
-  const result = await turnLatency(concurrency, turns);
-  console.log(`| ${concurrency} | ${concurrency * (turns - 1)} | ${ms(result.p50)} | ${ms(result.p95)} |`);
+  const echo = await turnLatency(concurrency, turns, 'dist/scripts/echoBot.js');
+  const full = await turnLatency(concurrency, turns);
+  const count = concurrency * (turns - 1);
+  console.log(`| echo | ${concurrency} | ${count} | ${echo.perSecond.toFixed(0)} | ${ms(echo.p50)} | ${ms(echo.p95)} | 1 | 1 |`);
+  console.log(`| assistant | ${concurrency} | ${count} | ${full.perSecond.toFixed(0)} | ${ms(full.p50)} | ${ms(full.p95)} | ${(full.perSecond / echo.perSecond).toFixed(2)}× | ${(full.p95 / echo.p95).toFixed(2)}× |`);
 }
 }
 
