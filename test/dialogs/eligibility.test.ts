@@ -92,7 +92,7 @@ describe('the eligibility check, in French', () => {
     expect((await bot.profile()).french).toBe(false);
     // Said in an opening sentence, it is not asked.
     const other = testConversation(JULY_5);
-    expect(textsOf(await other.say('suis-je éligible à la 1010 ? je suis française et je ne suis pas citoyenne'))).toMatch(/déjà fonctionnaire/);
+    expect(textsOf(await other.say('je suis française mais je ne suis pas citoyenne, je peux postuler à la 1010 ?'))).toMatch(/déjà fonctionnaire/);
     expect(textsOf(await other.say('non'))).toMatch(/Pour quel grade/);
     expect(await other.profile()).toMatchObject({ citizen: false, french: true });
   });
