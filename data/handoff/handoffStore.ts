@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { JournaledRecords, type OpenReport } from '../state/journaledRecords.js';
+import { MemoryRecords } from '../state/memoryRecords.js';
 import { parseHandoff, type Handoff } from './handoffRecords.js';
 
 /**
@@ -15,6 +16,8 @@ export interface HandoffStore {
   flush(): Promise<void>;
   /** A store shared by instances: reads what the others wrote since. */
   refresh?(): Promise<void>;
+  /** A store shared by instances: reads one request as it stands now (cheaper than `refresh`). */
+  refreshOne?(id: string): Promise<void>;
   /** A store shared by instances: read afresh, change, write unless another instance wrote first (then again). */
   update?(id: string, change: (current: Handoff) => Handoff | undefined): Promise<Handoff | undefined>;
 }
@@ -33,22 +36,8 @@ export async function openFileHandoffStore(stateDir: string): Promise<{ store: H
   return JournaledRecords.open(path.join(stateDir, 'handoffs.json'), parseHandoff);
 }
 
-export class MemoryHandoffStore implements HandoffStore {
-  private readonly records = new Map<string, Handoff>();
-  all(): readonly Handoff[] {
-    return [...this.records.values()];
-  }
-  get(id: string): Handoff | undefined {
-    return this.records.get(id);
-  }
-  async put(...handoffs: Handoff[]): Promise<void> {
-    for (const h of handoffs) this.records.set(h.id, structuredClone(h));
-  }
-  async purge(...ids: string[]): Promise<void> {
-    for (const id of ids) this.records.delete(id);
-  }
-  async flush(): Promise<void> {}
-}
+/** The same queue in memory (tests). */
+export class MemoryHandoffStore extends MemoryRecords<Handoff> implements HandoffStore {}
 
 /** The open handoff of a conversation (waiting or taken), if any. */
 export function openHandoffOf(store: HandoffStore, channelId: string, conversationId: string): Handoff | undefined {

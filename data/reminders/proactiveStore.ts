@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { JournaledRecords, type OpenReport } from '../state/journaledRecords.js';
+import { MemoryRecords } from '../state/memoryRecords.js';
 import { isDue } from './delivery.js';
 import { parseProactiveRecord, type Alert, type OffersSeen, type Outgoing, type ProactiveRecord, type Reminder } from './proactiveRecords.js';
 
@@ -55,27 +56,8 @@ export class FileProactiveStore implements ProactiveStore {
 }
 
 /** The same store in memory: for tests of the dialogs, and a bot whose reminders may be lost. */
-export class MemoryProactiveStore implements ProactiveStore {
-  private readonly records = new Map<string, ProactiveRecord>();
-  all(): readonly ProactiveRecord[] {
-    return [...this.records.values()];
-  }
-  get(id: string): ProactiveRecord | undefined {
-    return this.records.get(id);
-  }
-  async put(...records: ProactiveRecord[]): Promise<void> {
-    for (const record of records) this.records.set(record.id, structuredClone(record));
-  }
-  async remove(...ids: string[]): Promise<void> {
-    for (const id of ids) this.records.delete(id);
-  }
-  purge(...ids: string[]): Promise<void> {
-    return this.remove(...ids);
-  }
-  async flush(): Promise<void> {}
-}
+export class MemoryProactiveStore extends MemoryRecords<ProactiveRecord> implements ProactiveStore {}
 
-/** The questions everyone asks of the store, as plain functions over its records. */
 export function remindersOf(store: ProactiveStore, userKey: string): Reminder[] {
   return store
     .all()

@@ -27,13 +27,19 @@ async function userAsking(text: string): Promise<DirectLineClient> {
   return client;
 }
 
+/** A staff member signed in, with the queue open: support is on duty. */
+async function staffOnTheQueue(): Promise<AdminClient> {
+  const staff = new AdminClient(app.url);
+  await staff.login();
+  await staff.get('/admin/queue');
+  return staff;
+}
+
 const texts = (activities: Array<{ text?: string }>) => activities.map((a) => a.text ?? '').join('\n');
 
 describe('the handoff over HTTP', () => {
   it('nobody takes it in time: the user is told, and the request becomes a message staff answer later, signed with a first name', async () => {
-    const staff = new AdminClient(app.url);
-    await staff.login();
-    await staff.get('/admin/queue');
+    const staff = await staffOnTheQueue();
     const user = await userAsking('détails 0975');
     await user.untilBotSays();
     await user.send({ type: 'message', from: { id: 'user-timeout' }, text: 'je veux parler à un conseiller', locale: 'fr-FR' });
@@ -59,9 +65,7 @@ describe('the handoff over HTTP', () => {
   });
 
   it('a taken conversation silent for the idle time ends, and the bot says it is back; forms without the CSRF token are refused', async () => {
-    const staff = new AdminClient(app.url);
-    await staff.login();
-    await staff.get('/admin/queue');
+    const staff = await staffOnTheQueue();
     const user = await userAsking('je veux parler à quelqu’un');
     await user.untilBotSays();
     const request = app.handoffs.all().find((h) => h.status === 'waiting');
