@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import type { Presence } from '../../data/handoff/staffPresence.js';
+import { LazyContainer } from './blobContainer.js';
 
 /** A staff member's presence is written at most this often. */
 const WRITE_EVERY_MS = 30_000;
@@ -11,8 +11,7 @@ const WRITE_EVERY_MS = 30_000;
  * is told a person is on duty when the staff member's page is served by another.
  */
 export class BlobPresence implements Presence {
-  private readonly container: ContainerClient;
-  private ready?: Promise<unknown>;
+  private readonly lazy: LazyContainer;
   private readonly written = new Map<string, number>();
 
   constructor(
@@ -20,16 +19,15 @@ export class BlobPresence implements Presence {
     containerName: string,
     private readonly withinMs: number,
   ) {
-    this.container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
+    this.lazy = new LazyContainer(connectionString, containerName);
   }
 
   private blob(user: string) {
-    return this.container.getBlockBlobClient(`presence/${createHash('sha256').update(user).digest('hex')}`);
+    return this.lazy.client.getBlockBlobClient(`presence/${createHash('sha256').update(user).digest('hex')}`);
   }
 
   private async init(): Promise<void> {
-    this.ready ??= this.container.createIfNotExists();
-    await this.ready;
+    await this.lazy.get();
   }
 
   mark(user: string, now: Date): void {
@@ -50,7 +48,7 @@ export class BlobPresence implements Presence {
 
   async anyone(now: Date): Promise<boolean> {
     await this.init();
-    for await (const item of this.container.listBlobsFlat({ prefix: 'presence/', includeMetadata: true })) {
+    for await (const item of this.lazy.client.listBlobsFlat({ prefix: 'presence/', includeMetadata: true })) {
       const seen = Number(item.metadata?.seen ?? Number.NaN);
       if (Number.isFinite(seen) && Math.abs(now.getTime() - seen) <= this.withinMs) return true;
     }

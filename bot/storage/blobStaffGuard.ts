@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BlobServiceClient, RestError, type ContainerClient } from '@azure/storage-blob';
+import { RestError } from '@azure/storage-blob';
 import { lockedMinutes, recordFailure, type Failures } from '../admin/loginThrottle.js';
 import type { StaffGuard } from '../admin/staffGuard.js';
 import type { Session } from '../admin/sessions.js';
+import { LazyContainer } from './blobContainer.js';
 import { streamText } from './blobText.js';
 
 const name = (kind: string, key: string) => `${kind}/${createHash('sha256').update(key).digest('hex')}`;
@@ -15,20 +16,22 @@ const name = (kind: string, key: string) => `${kind}/${createHash('sha256').upda
  * counted first).
  */
 export class BlobStaffGuard implements StaffGuard {
-  private ready?: Promise<unknown>;
-  private readonly container: ContainerClient;
+  private readonly lazy: LazyContainer;
 
   constructor(
     connectionString: string,
     containerName: string,
     private readonly now: () => number,
   ) {
-    this.container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
+    this.lazy = new LazyContainer(connectionString, containerName);
+  }
+
+  private get container() {
+    return this.lazy.client;
   }
 
   private async init(): Promise<void> {
-    this.ready ??= this.container.createIfNotExists();
-    await this.ready;
+    await this.lazy.get();
   }
 
   private async read(blobName: string): Promise<{ failures: Failures; etag?: string }> {

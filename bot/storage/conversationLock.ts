@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BlobServiceClient, RestError, type ContainerClient } from '@azure/storage-blob';
+import { RestError } from '@azure/storage-blob';
 import type { Middleware, TurnContext } from 'botbuilder';
+import { LazyContainer } from './blobContainer.js';
 
 /** A lease lasts this long unless renewed (Azure allows 15 to 60 seconds). */
 const LEASE_SECONDS = 30;
@@ -15,19 +16,17 @@ const WAIT_MS = 20_000;
  * whose instance died expires after LEASE_SECONDS, so a crash blocks nobody for long.
  */
 export class ConversationLock implements Middleware {
-  private readonly container: ContainerClient;
-  private ready?: Promise<unknown>;
+  private readonly container: LazyContainer;
 
   constructor(connectionString: string, containerName: string) {
-    this.container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
+    this.container = new LazyContainer(connectionString, containerName);
   }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const conversation = context.activity.conversation?.id;
     if (!conversation) return next();
-    this.ready ??= this.container.createIfNotExists();
-    await this.ready;
-    const blob = this.container.getBlockBlobClient(`${encodeURIComponent(context.activity.channelId)}/${encodeURIComponent(conversation)}`);
+    const container = await this.container.get();
+    const blob = container.getBlockBlobClient(`${encodeURIComponent(context.activity.channelId)}/${encodeURIComponent(conversation)}`);
     const lease = blob.getBlobLeaseClient();
     const deadline = Date.now() + WAIT_MS;
     for (let attempt = 0; ; attempt += 1) {
@@ -36,12 +35,12 @@ export class ConversationLock implements Middleware {
         break;
       } catch (error) {
         const status = error instanceof RestError ? error.statusCode : undefined;
+        if ((status !== 404 && status !== 409) || Date.now() > deadline) throw error;
         if (status === 404) {
           // The conversation's first turn: its lock blob is made once, then leased.
           await blob.upload('', 0).catch(() => undefined);
           continue;
         }
-        if (status !== 409 || Date.now() > deadline) throw error;
         await sleep(Math.min(50 * 2 ** attempt, 500));
       }
     }
