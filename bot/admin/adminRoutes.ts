@@ -226,7 +226,7 @@ function registerHandoffRoutes(server: Server, support: NonNullable<AdminOptions
     }),
   );
   const show = async (res: Response, session: Session, id: string, notice?: string) => {
-    await support.store.refresh?.();
+    await support.store.refreshOne?.(id);
     const handoff = support.store.get(id);
     if (!handoff) return html(res, 404, messagePage(T.result_unknown));
     html(res, notice ? 409 : 200, handoffPage(handoff, session.csrf, firstNameOf(session.user), notice), LIVE_PAGE_HEADERS);
@@ -240,13 +240,14 @@ function registerHandoffRoutes(server: Server, support: NonNullable<AdminOptions
     '/admin/handoff/events',
     guarded(async (req, res, session) => {
       const id = queryField(req, 'id') ?? '';
-      await support.store.refresh?.();
+      await support.store.refreshOne?.(id);
       if (!support.store.get(id)) return html(res, 404, messagePage(T.result_unknown));
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
       let sent = '';
       const tick = async () => {
         support.presence.mark(session.user, kit.clock.now());
-        await support.store.refresh?.();
+        // Once a second per open page: that request only, and its body only when it changed.
+        await support.store.refreshOne?.(id);
         const handoff = support.store.get(id);
         if (!handoff) return;
         const state = JSON.stringify({ status: handoff.status, statusLabel: T[`status_${handoff.status}`], agent: handoff.agent ?? '', messages: handoff.messages.map((m) => ({ ...m, label: m.from === 'agent' ? `${m.name ?? ''} (${T.agent})` : m.from === 'user' ? T.user_ : T.bot, time: formatNoumea(m.at) })) });

@@ -33,7 +33,7 @@ export class HandoffDesk {
 
   /** The request as it stands now (another instance may have changed it). */
   private async current(id: string): Promise<Handoff | undefined> {
-    await this.store.refresh?.();
+    await this.store.refreshOne?.(id);
     return this.store.get(id);
   }
 

@@ -39,16 +39,22 @@ export class BlobRecords<T extends { id: string }> {
     for await (const item of this.container.listBlobsFlat()) seen.set(decodeURIComponent(item.name), item.properties.etag ?? '');
     for (const id of [...this.records.keys()]) if (!seen.has(id)) this.records.delete(id);
     const changed = [...seen].filter(([id, etag]) => this.records.get(id)?.etag !== etag).map(([id]) => id);
-    await inBatches(changed, async (id) => {
-      try {
-        const response = await this.blob(id).download();
-        const text = await streamText(response.readableStreamBody);
-        const record = this.parse(JSON.parse(text));
-        if (record) this.records.set(id, { record, etag: response.etag });
-      } catch (error) {
-        if (!(error instanceof RestError && error.statusCode === 404)) throw error;
-      }
-    });
+    await inBatches(changed, (id) => this.refreshOne(id));
+  }
+
+  /** Brings one record up to date (one request; the body only when it changed). */
+  async refreshOne(id: string): Promise<void> {
+    const known = this.records.get(id)?.etag;
+    try {
+      const response = await this.blob(id).download(0, undefined, known ? { conditions: { ifNoneMatch: known } } : {});
+      const record = this.parse(JSON.parse(await streamText(response.readableStreamBody)));
+      if (record) this.records.set(id, { record, etag: response.etag });
+    } catch (error) {
+      const status = error instanceof RestError ? error.statusCode : undefined;
+      if (status === 304) return;
+      if (status === 404) this.records.delete(id);
+      else throw error;
+    }
   }
 
   all(): readonly T[] {

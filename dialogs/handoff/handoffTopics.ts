@@ -83,7 +83,7 @@ export class HandoffTopics {
     if (!current) return false;
     const store = this.services.support.store;
     // Another instance may have answered, ended or timed it out: its latest state decides.
-    await store.refresh?.();
+    await store.refreshOne?.(current.id);
     const handoff = store.get(current.id);
     const now = this.services.clock.now().toISOString();
     const ended = (h: Handoff): Handoff => ({ ...h, status: 'ended', endedAt: now, endedBy: 'user' });

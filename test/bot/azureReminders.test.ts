@@ -54,6 +54,21 @@ describe('reminders shared by three instances', () => {
     expect(sent).toHaveLength(100);
   }, 60000);
 
+  it('one record brought up to date alone: unchanged, changed elsewhere, deleted elsewhere', async () => {
+    const [a, b] = await Promise.all([1, 2].map(() => BlobProactiveStore.open(azurite.connectionString, 'reminders-one')));
+    await a!.put(reminder('one'));
+    await b!.refreshOne('one');
+    expect(b!.get('one')).toMatchObject({ leadDays: 2 });
+    await b!.refreshOne('one'); // unchanged: the blob answers 304, the copy stays
+    expect(b!.get('one')).toMatchObject({ leadDays: 2 });
+    await a!.put({ ...reminder('one'), leadDays: 5 });
+    await b!.refreshOne('one');
+    expect(b!.get('one')).toMatchObject({ leadDays: 5 });
+    await a!.purge('one');
+    await b!.refreshOne('one');
+    expect(b!.get('one')).toBeUndefined();
+  }, 60000);
+
   it('a reminder set on one instance is sent by another, and its erasure reaches them all', async () => {
     const [a, b] = await Promise.all([1, 2].map(() => BlobProactiveStore.open(azurite.connectionString, 'reminders-across')));
     await a!.put(reminder('set-on-a'), reminder('erased'));
