@@ -7,7 +7,7 @@ import { escapeMarkdown } from '../../dialogs/cards/adaptiveCard.js';
 import { t, type MessageKey } from '../../dialogs/i18n/messages.js';
 import { formatted } from '../../dialogs/replies.js';
 import type { Logger } from '../logger.js';
-import { addressForLater } from '../proactive/proactiveSender.js';
+import { continueLater } from '../proactive/proactiveSender.js';
 
 /** The longest answer a staff member sends at once. */
 export const MAX_ANSWER = 2000;
@@ -113,7 +113,7 @@ export class HandoffDesk {
 
   private async send(handoff: Handoff, activity: Partial<Activity>): Promise<boolean> {
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, addressForLater(handoff.recipient.address), async (context) => {
+      await continueLater(this.adapter, this.botAppId, handoff.recipient.address, async (context) => {
         await context.sendActivity(activity);
       });
       return true;

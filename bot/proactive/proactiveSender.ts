@@ -1,4 +1,4 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Clock } from '../../data/clock.js';
 import type { OfferCatalog } from '../../data/offers/offerCatalog.js';
 import type { SendOutcome } from '../../data/reminders/delivery.js';
@@ -21,13 +21,22 @@ export function outcomeOf(error: unknown): SendOutcome {
 }
 
 /**
- * The address to write first to, without the user's message it was taken from: a message sent later
- * replies to nothing (Web Chat holds a reply until it has the activity replied to, and that id is the
- * channel's, not always the one the bot was given: the message would wait seconds, or never show).
+ * A message written later, in the conversation of `address`: it replies to nothing. The SDK's
+ * continue-conversation makes an event with an id of its own and replies to it, and Web Chat holds a
+ * reply until it has the activity replied to, which it never gets: the message would show about
+ * five seconds late ("Timed out while waiting for activity …"). So the reply-to goes.
  */
-export function addressForLater(address: Record<string, unknown>): Partial<ConversationReference> {
-  const { activityId: _replyTo, ...rest } = address;
-  return rest;
+export async function continueLater(
+  adapter: CloudAdapter,
+  botAppId: string,
+  address: Record<string, unknown>,
+  send: (context: TurnContext) => Promise<void>,
+): Promise<void> {
+  const { activityId: _replyTo, ...reference } = address as Partial<ConversationReference>;
+  await adapter.continueConversationAsync(botAppId, reference, async (context) => {
+    delete context.activity.id;
+    await send(context);
+  });
 }
 
 /**
@@ -49,7 +58,7 @@ export class ProactiveSender {
     if (activities.length === 0) return { kind: 'sent' };
     let outcome: SendOutcome = { kind: 'sent' };
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, addressForLater(message.recipient.address), async (context) => {
+      await continueLater(this.adapter, this.botAppId, message.recipient.address, async (context) => {
         try {
           await context.sendActivities(activities);
         } catch (error) {

@@ -115,6 +115,11 @@ describe('a person of the support team takes over a conversation', () => {
 
     const userContext = await browser.newContext({ bypassCSP: true });
     const user = await openChat(userContext);
+    // Web Chat warns when it holds a message for the one it replies to: messages written later must reply to nothing.
+    const held: string[] = [];
+    user.on('console', (message) => {
+      if (/Timed out while waiting for activity/.test(message.text())) held.push(message.text());
+    });
     await type(user, 'offres en informatique');
     await user.locator('.ac-adaptiveCard').first().waitFor({ timeout: 15000 });
     await type(user, 'je veux parler à un conseiller');
@@ -136,6 +141,7 @@ describe('a person of the support team takes over a conversation', () => {
     await staff.keyboard.press('Enter');
     await saw(user, /je regarde votre dossier/);
     expect(await user.getByText('Marie', { exact: false }).count()).toBeGreaterThan(0);
+    expect(held).toEqual([]);
 
     // The user's reply reaches the staff page without a reload.
     await type(user, "Merci, j'attends <b>vite</b>");
