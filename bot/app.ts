@@ -12,6 +12,8 @@ import { offerLinks } from '../dialogs/offers/offerLinks.js';
 import { ProactiveSender } from './proactive/proactiveSender.js';
 import { ReminderScheduler } from './proactive/scheduler.js';
 import { TranscriptFiles } from '../data/transcripts/transcriptFiles.js';
+import type { TranscriptArchive } from '../data/transcripts/transcriptArchive.js';
+import { BlobTranscripts } from './storage/blobTranscripts.js';
 import { startRetention } from './transcripts/retention.js';
 import type { IntentRecognizer } from '../dialogs/recognition/recognizer.js';
 import { createAdapter } from './adapter.js';
@@ -53,7 +55,7 @@ export interface RunningApp extends RunningServer {
   feedSync?: FeedSync;
   scheduler: ReminderScheduler;
   proactive: ProactiveStore;
-  transcripts: TranscriptFiles;
+  transcripts: TranscriptArchive;
   handoffs: HandoffStore;
   /** Ends what nobody took in time and what fell silent (also run by a timer). */
   handoffDesk: HandoffDesk;
@@ -79,9 +81,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       ? await BlobProactiveStore.open(config.azureStorage.connectionString, config.azureStorage.proactiveContainer)
       : await openProactiveStore(config.stateDir, logger));
   const links = offerLinks(config.publicUrl);
-  const transcripts = new TranscriptFiles(path.join(config.stateDir, 'transcripts'));
-  // Shared by instances with Azure Storage: the queue (each change conditional) and who of the staff is on the page.
   const azure = config.azureStorage;
+  // Masked before they are kept (see maskedTranscriptStore.ts); shared by instances with Azure Storage.
+  const transcripts: TranscriptArchive = azure ? new BlobTranscripts(azure.connectionString, azure.transcriptContainer) : new TranscriptFiles(path.join(config.stateDir, 'transcripts'));
+  // Shared by instances with Azure Storage: the queue (each change conditional) and who of the staff is on the page.
   const handoffs = overrides.handoffs ?? (azure ? await BlobHandoffStore.open(azure.connectionString, azure.handoffContainer) : await openHandoffStore(config.stateDir, logger));
   // Staff with the review page open within these minutes are "signed in" for the queue.
   const presence = azure ? new BlobPresence(azure.connectionString, azure.staffContainer, PRESENCE_MINUTES * 60_000) : new StaffPresence(PRESENCE_MINUTES * 60_000);

@@ -1,6 +1,6 @@
 import { ConversationState, UserState, type Middleware, type Storage } from 'botbuilder';
 import { readProfile, type CandidateProfile } from '../data/eligibility/candidateProfile.js';
-import type { TranscriptFiles } from '../data/transcripts/transcriptFiles.js';
+import type { TranscriptArchive } from '../data/transcripts/transcriptArchive.js';
 import type { ConversationData } from '../dialogs/conversationData.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { ParsedProperty } from '../dialogs/parsedProperty.js';
@@ -8,14 +8,14 @@ import { CatalogueRecognizer } from '../dialogs/recognition/catalogueRecognizer.
 import type { DialogServices } from '../dialogs/services.js';
 import { JobBot } from './jobBot.js';
 import { ErasureMiddleware } from './transcripts/erasureMiddleware.js';
-import { FileTranscriptStore } from './transcripts/fileTranscriptStore.js';
+import { MaskedTranscriptStore } from './transcripts/maskedTranscriptStore.js';
 import { transcriptMiddleware } from './transcripts/transcriptLogging.js';
 
 /** What the bot is made of: the services its dialogs ask, and the stores it keeps its memory in. */
 export interface BotParts extends Omit<DialogServices, 'personalData'> {
   /** Conversation and user state. */
   storage: Storage;
-  transcripts: TranscriptFiles;
+  transcripts: TranscriptArchive;
 }
 
 export interface ComposedBot {
@@ -44,6 +44,6 @@ export function composeBot(parts: BotParts): ComposedBot {
   const mainDialog = new MainDialog({ ...services, recognizer, personalData }, conversation, profiles);
   const bot = new JobBot([conversationState, userState], conversation, mainDialog, { catalog: parts.catalog, clock: parts.clock });
   // Outermost first: the erasure runs after the transcript of its turn is written.
-  const middleware = [new ErasureMiddleware(transcripts), ...transcriptMiddleware(new FileTranscriptStore(transcripts))];
+  const middleware = [new ErasureMiddleware(transcripts), ...transcriptMiddleware(new MaskedTranscriptStore(transcripts))];
   return { bot, conversationState, userState, middleware };
 }

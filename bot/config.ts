@@ -38,6 +38,7 @@ const environmentSchema = z.object({
   AZURE_PROACTIVE_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-reminders')),
   AZURE_STAFF_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-staff')),
   AZURE_HANDOFF_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-handoffs')),
+  AZURE_TRANSCRIPT_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-transcripts')),
   AZURE_LOCK_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-turn-locks')),
   SUPPORT_HOURS: z.preprocess(blankToUndefined, z.string().default('mon-fri 07:30-16:00')),
   HANDOFF_MODE: z.preprocess(blankToUndefined, z.enum(['review', 'hub']).default('review')),
@@ -83,7 +84,7 @@ export interface Config {
    * Conversation and user state are in `stateContainer`; each conversation's turns take turns through
    * a lease in `lockContainer`.
    */
-  azureStorage?: { connectionString: string; stateContainer: string; lockContainer: string; proactiveContainer: string; staffContainer: string; handoffContainer: string };
+  azureStorage?: { connectionString: string; stateContainer: string; lockContainer: string; proactiveContainer: string; staffContainer: string; handoffContainer: string; transcriptContainer: string };
   /**
    * Handing a conversation to a person: support hours (Nouméa time), who takes it (the review page's
    * queue, or an agent hub by the handoff protocol), how long a request waits, how long a silence ends it.
@@ -150,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           proactiveContainer: e.AZURE_PROACTIVE_CONTAINER,
           staffContainer: e.AZURE_STAFF_CONTAINER,
           handoffContainer: e.AZURE_HANDOFF_CONTAINER,
+          transcriptContainer: e.AZURE_TRANSCRIPT_CONTAINER,
         }
       : undefined,
     handoff: { hours, mode: e.HANDOFF_MODE, waitMinutes: e.HANDOFF_WAIT_MINUTES, idleMinutes: e.HANDOFF_IDLE_MINUTES },

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import type { Clock } from '../../data/clock.js';
 import { filterLines, FLAGS, inDateRange, review, summarise, transcriptCsv, unansweredQuestions, type Flag, type ReviewFilter } from '../../data/transcripts/conversationReview.js';
-import type { StoredConversation, TranscriptFiles } from '../../data/transcripts/transcriptFiles.js';
+import type { StoredConversation } from '../../data/transcripts/transcriptFiles.js';
+import type { TranscriptArchive } from '../../data/transcripts/transcriptArchive.js';
 import type { Logger } from '../logger.js';
 import { projectRoot } from '../paths.js';
 import { fill } from '../../data/text/fill.js';
@@ -18,7 +19,7 @@ import { verifyPassword, verifyUnknownUser } from './passwords.js';
 import { cookies, randomToken, sameToken, SessionSigner, type Session } from './sessions.js';
 
 export interface AdminOptions {
-  files: TranscriptFiles;
+  files: TranscriptArchive;
   /** Staff accounts: name → salted password hash. Empty: the page is off. */
   accounts: ReadonlyMap<string, string>;
   sessionSecret?: string;

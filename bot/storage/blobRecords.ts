@@ -3,10 +3,9 @@ import { parseHandoff, type Handoff } from '../../data/handoff/handoffRecords.js
 import type { HandoffStore } from '../../data/handoff/handoffStore.js';
 import { parseProactiveRecord, type ProactiveRecord } from '../../data/reminders/proactiveRecords.js';
 import type { ProactiveStore } from '../../data/reminders/proactiveStore.js';
+import { inBatches } from './batches.js';
 import { streamText } from './blobText.js';
 
-/** Blobs written or read at once. */
-const PARALLEL = 16;
 
 /**
  * Records in an Azure Blob container, one blob per record, shared by every instance. Reads answer
@@ -139,9 +138,6 @@ export class BlobRecords<T extends { id: string }> {
   async flush(): Promise<void> {}
 }
 
-async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
-  for (let start = 0; start < items.length; start += PARALLEL) await Promise.all(items.slice(start, start + PARALLEL).map(work));
-}
 
 /**
  * Reminders, alerts and notices, shared by every instance. A send is claimed with a conditional

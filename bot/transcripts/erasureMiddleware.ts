@@ -1,5 +1,5 @@
 import type { Middleware, TurnContext } from 'botbuilder';
-import type { TranscriptFiles } from '../../data/transcripts/transcriptFiles.js';
+import type { TranscriptArchive } from '../../data/transcripts/transcriptArchive.js';
 import { erasureRequested } from '../../dialogs/privacy/erasure.js';
 
 /**
@@ -7,7 +7,7 @@ import { erasureRequested } from '../../dialogs/privacy/erasure.js';
  * transcript, that user's transcripts are erased again, this turn included.
  */
 export class ErasureMiddleware implements Middleware {
-  constructor(private readonly files: TranscriptFiles) {}
+  constructor(private readonly files: TranscriptArchive) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     await next();

@@ -1,6 +1,6 @@
 import type { Clock } from '../../data/clock.js';
 import type { HandoffStore } from '../../data/handoff/handoffStore.js';
-import type { TranscriptFiles } from '../../data/transcripts/transcriptFiles.js';
+import type { TranscriptArchive } from '../../data/transcripts/transcriptArchive.js';
 import type { Logger } from '../logger.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -10,7 +10,7 @@ const DAY_MS = 24 * 3600 * 1000;
  * day deletes older ones.
  */
 export function startRetention(
-  files: TranscriptFiles,
+  files: TranscriptArchive,
   days: number,
   clock: Clock,
   logger: Logger,

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import type { TranscriptArchive } from './transcriptArchive.js';
+import { decode, HASHED, nameOf, transcriptName } from './transcriptNames.js';
 import { addToLine, startLine, type ConversationLine, type LineInProgress } from './conversationReview.js';
 
 /**
@@ -29,19 +30,6 @@ export interface StoredConversation {
   activities: LoggedActivity[];
 }
 
-/** Ids become file names reversibly (Teams ids hold ":" and "/"). */
-const encode = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
-const decode = (name: string) => Buffer.from(name, 'base64url').toString('utf8');
-/**
- * A file name has 255 bytes at most: an id too long for its encoded form (Teams ids can be long) is
- * stored under its hash, and read back from the file's own lines.
- */
-const MAX_NAME = 200;
-const HASHED = 'h-';
-const nameOf = (id: string) => {
-  const encoded = encode(id);
-  return encoded.length <= MAX_NAME ? encoded : `${HASHED}${createHash('sha256').update(id).digest('hex')}`;
-};
 
 /**
  * Files stay open while a conversation's writes are queued: a turn's activities share one open and
@@ -54,7 +42,7 @@ interface IndexEntry extends LineInProgress {
   file: string;
 }
 
-export class TranscriptFiles {
+export class TranscriptFiles implements TranscriptArchive {
   private writing = new Map<string, Promise<void>>();
   /** Built once from the files (the first time a list or an erasure needs it), then kept up to date. */
   private index?: Promise<Map<string, IndexEntry>>;
@@ -137,7 +125,7 @@ export class TranscriptFiles {
   }
 
   private file(channelId: string, conversationId: string): string {
-    return path.join(this.folder, nameOf(channelId), `${nameOf(conversationId)}.jsonl`);
+    return path.join(this.folder, transcriptName(channelId, conversationId));
   }
 
   /** Appends in order per conversation; resolves once the line is on disk. */
@@ -178,16 +166,7 @@ export class TranscriptFiles {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    const activities: LoggedActivity[] = [];
-    for (const line of text.split('\n')) {
-      if (!line.trim()) continue;
-      try {
-        activities.push(JSON.parse(line) as LoggedActivity);
-      } catch {
-        // A line cut by a crash: the rest of the conversation is still worth reading.
-      }
-    }
-    return activities;
+    return activitiesOf(text);
   }
 
   async conversationIds(channelId?: string): Promise<Array<{ channelId: string; conversationId: string }>> {
@@ -235,6 +214,20 @@ export class TranscriptFiles {
     for (const entry of old) await this.remove(entry.file);
     return old.length;
   }
+}
+
+/** A transcript's JSON lines as activities. */
+export function activitiesOf(text: string): LoggedActivity[] {
+  const activities: LoggedActivity[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      activities.push(JSON.parse(line) as LoggedActivity);
+    } catch {
+      // A line cut by a crash: the rest of the conversation is still worth reading.
+    }
+  }
+  return activities;
 }
 
 async function names(folder: string): Promise<string[]> {

@@ -104,6 +104,7 @@ var botSettings = [
   { name: 'AZURE_PROACTIVE_CONTAINER', value: 'bot-reminders' }
   { name: 'AZURE_STAFF_CONTAINER', value: 'bot-staff' }
   { name: 'AZURE_HANDOFF_CONTAINER', value: 'bot-handoffs' }
+  { name: 'AZURE_TRANSCRIPT_CONTAINER', value: 'bot-transcripts' }
   { name: 'SUPPORT_HOURS', value: supportHours }
   { name: 'HANDOFF_MODE', value: 'review' }
   { name: 'HANDOFF_WAIT_MINUTES', value: '10' }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { TestAdapter, TranscriptLoggerMiddleware, TurnContext, type Activity, type Middleware } from 'botbuilder';
-import { FileTranscriptStore } from '../../bot/transcripts/fileTranscriptStore.js';
+import { MaskedTranscriptStore } from '../../bot/transcripts/maskedTranscriptStore.js';
 import { transcriptMiddleware } from '../../bot/transcripts/transcriptLogging.js';
 import { review, summarise, unansweredQuestions } from '../../data/transcripts/conversationReview.js';
 import { TranscriptFiles } from '../../data/transcripts/transcriptFiles.js';
@@ -64,7 +64,7 @@ describe('every activity in and out goes to the transcript, masked', () => {
 
   it('logs proactive messages too, even when the continuation activity has no sender (SDK bug #3768)', async () => {
     const files = new TranscriptFiles(await mkdtemp(path.join(tmpdir(), 'transcripts-')));
-    const store = new FileTranscriptStore(files);
+    const store = new MaskedTranscriptStore(files);
     // A continue-conversation activity from a reference without a user: no `from`.
     const continuation = (): Partial<Activity> => ({ type: 'event', name: 'reminder', channelId: 'test', conversation: { id: 'proactive-1' } as Activity['conversation'], recipient: { id: 'bot', name: '' } });
     const adapter = new TestAdapter(async () => undefined);
@@ -87,7 +87,7 @@ describe('every activity in and out goes to the transcript, masked', () => {
 describe('the transcript store', () => {
   it('appends per conversation, pages through 20 at a time, deletes by user and by age', async () => {
     const files = new TranscriptFiles(await mkdtemp(path.join(tmpdir(), 'transcripts-')));
-    const store = new FileTranscriptStore(files);
+    const store = new MaskedTranscriptStore(files);
     const at = (day: string, n: number) => new Date(`${day}T00:00:${String(n % 60).padStart(2, '0')}Z`);
     for (let i = 0; i < 45; i++) {
       await store.logActivity({ type: 'message', id: `m${i}`, channelId: 'webchat', conversation: { id: 'old' }, from: { id: 'alice', role: 'user' }, text: `${i}`, timestamp: at('2026-03-01', i) } as Activity);

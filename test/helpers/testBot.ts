@@ -5,6 +5,7 @@ import { parseEligibilityRules, type EligibilityRules } from '../../data/eligibi
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { TranscriptFiles } from '../../data/transcripts/transcriptFiles.js';
+import type { TranscriptArchive } from '../../data/transcripts/transcriptArchive.js';
 import path from 'node:path';
 import { PROJECT_ROOT } from './offers.js';
 import { ManualClock, systemClock } from '../../data/clock.js';
@@ -36,8 +37,8 @@ export interface TestConversation {
   conversationData(channelId?: string): Promise<ConversationData>;
   /** What the bot keeps of this user across conversations (UserState), as stored. */
   profile(channelId?: string): Promise<CandidateProfile>;
-  /** The transcripts this bot writes (a folder of its own). */
-  transcripts: TranscriptFiles;
+  /** The transcripts this bot writes (a folder of its own, unless given). */
+  transcripts: TranscriptArchive;
   /** Reminders and alerts this conversation's bot keeps. */
   proactive: ProactiveStore;
   catalog: OfferCatalog;
@@ -84,13 +85,15 @@ export function testConversation(
     storage?: Storage;
     /** Middleware run before the bot's own (the cross-instance conversation lock). */
     middleware?: Middleware[];
+    /** Where transcripts are kept (Azure blobs for the scale-out tests); default a folder of its own. */
+    transcripts?: TranscriptArchive;
   } = {},
 ): TestConversation {
   const clock = new ManualClock(now);
   const catalog = OfferCatalog.of(options.offers ?? sampleOffers(), clock);
   const storage = options.storage ?? new MemoryStorage();
   const proactive = options.proactive ?? new MemoryProactiveStore();
-  const transcripts = new TranscriptFiles(mkdtempSync(path.join(tmpdir(), 'transcripts-')));
+  const transcripts = options.transcripts ?? new TranscriptFiles(mkdtempSync(path.join(tmpdir(), 'transcripts-')));
   let dueNow = 0;
   // Support on duty every day and nobody signed in, unless the test says otherwise.
   const support: SupportDesk = {

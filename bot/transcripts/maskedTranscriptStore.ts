@@ -1,16 +1,17 @@
 import type { Activity, PagedResult, TranscriptInfo, TranscriptStore } from 'botbuilder';
 import { maskDeep } from '../../data/transcripts/masking.js';
-import type { LoggedActivity, TranscriptFiles } from '../../data/transcripts/transcriptFiles.js';
+import type { TranscriptArchive } from '../../data/transcripts/transcriptArchive.js';
+import type { LoggedActivity } from '../../data/transcripts/transcriptFiles.js';
 
 const PAGE_SIZE = 20;
 
 /**
- * The Bot Framework's `TranscriptStore` over the transcript files: what `TranscriptLoggerMiddleware`
+ * The Bot Framework's `TranscriptStore` over the transcript archive (files or blobs): what `TranscriptLoggerMiddleware`
  * writes to, and what the review page and the `.transcript` export read. Personal data is masked
- * here, before anything reaches the disk; channel data and user names are not kept at all.
+ * here, before anything is kept; channel data and user names are not kept at all.
  */
-export class FileTranscriptStore implements TranscriptStore {
-  constructor(private readonly files: TranscriptFiles) {}
+export class MaskedTranscriptStore implements TranscriptStore {
+  constructor(private readonly files: TranscriptArchive) {}
 
   logActivity(activity: Activity): Promise<void> {
     return this.files.append(toStored(activity));
