@@ -28,4 +28,6 @@ COPY deployment/clu deployment/clu
 RUN mkdir -p state && chown -R node:node /app/state /app/data
 USER node
 EXPOSE 3978
-CMD ["node", "dist/bot/index.js"]
+# One process per core (WEB_CONCURRENCY to choose): it needs AZURE_STORAGE_CONNECTION_STRING and the
+# Azure Bot channel; for the embedded defaults run dist/bot/index.js instead.
+CMD ["node", "dist/bot/cluster.js"]

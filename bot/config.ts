@@ -40,6 +40,7 @@ const environmentSchema = z.object({
   AZURE_HANDOFF_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-handoffs')),
   AZURE_TRANSCRIPT_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-transcripts')),
   AZURE_LOCK_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-turn-locks')),
+  WEB_CONCURRENCY: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(64).optional()),
   SUPPORT_HOURS: z.preprocess(blankToUndefined, z.string().default('mon-fri 07:30-16:00')),
   HANDOFF_MODE: z.preprocess(blankToUndefined, z.enum(['review', 'hub']).default('review')),
   HANDOFF_WAIT_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().min(0.05).max(24 * 60).default(10)),
@@ -77,6 +78,8 @@ export interface Config {
   reminderCheckMs: number;
   /** The bot's clock: frozen at `BOT_NOW` (tests), running from `BOT_CLOCK_START` (demos), or real. */
   clock: ClockSetting;
+  /** How many bot processes `npm run start:cluster` runs; absent: one per core. */
+  processes?: number;
   /** The open-data feed the bot brings in by itself; absent: off (HR imports by hand). */
   offersSync?: { url: string; everyMs: number };
   /**
@@ -155,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     handoff: { hours, mode: e.HANDOFF_MODE, waitMinutes: e.HANDOFF_WAIT_MINUTES, idleMinutes: e.HANDOFF_IDLE_MINUTES },
+    processes: e.WEB_CONCURRENCY,
     offersSync: e.OFFERS_SYNC_URL ? { url: e.OFFERS_SYNC_URL, everyMs: Math.round(e.OFFERS_SYNC_HOURS * 3_600_000) } : undefined,
     clu:
       e.CLU_ENDPOINT && e.CLU_KEY

@@ -66,7 +66,8 @@ export function createServer(options: ServerOptions): { server: Server; localDir
     const snapshot = options.catalog.current();
     // Offers set aside are named so that an operator sees them without reading the logs.
     const setAside = snapshot.setAside.map((s) => ({ offer: s.offer, problems: s.problems.map((p) => ({ field: p.field, message: p.message })) }));
-    res.send(200, { status: 'ok', offers: snapshot.offers.length, offersLoadedAt: snapshot.loadedAt.toISOString(), setAside });
+    // `process`: which one answered, behind a load balancer or in a cluster.
+    res.send(200, { status: 'ok', process: process.pid, offers: snapshot.offers.length, offersLoadedAt: snapshot.loadedAt.toISOString(), setAside });
   });
 
   let localDirectLine: LocalDirectLine | undefined;

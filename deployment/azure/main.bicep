@@ -105,6 +105,7 @@ var botSettings = [
   { name: 'AZURE_STAFF_CONTAINER', value: 'bot-staff' }
   { name: 'AZURE_HANDOFF_CONTAINER', value: 'bot-handoffs' }
   { name: 'AZURE_TRANSCRIPT_CONTAINER', value: 'bot-transcripts' }
+  { name: 'WEB_CONCURRENCY', value: '' }
   { name: 'SUPPORT_HOURS', value: supportHours }
   { name: 'HANDOFF_MODE', value: 'review' }
   { name: 'HANDOFF_WAIT_MINUTES', value: '10' }
@@ -133,7 +134,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
-      appCommandLine: 'node dist/bot/index.js'
+      appCommandLine: 'node dist/bot/cluster.js'
       alwaysOn: planSku != 'F1'
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
