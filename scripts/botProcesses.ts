@@ -16,17 +16,25 @@ export interface BotProcess {
   kill(): Promise<void>;
 }
 
+/** A bot not listening after this long will not: its output says why. */
+const START_TIMEOUT_MS = 30_000;
+
 export async function startBotProcess(env: NodeJS.ProcessEnv, script = 'dist/bot/index.js'): Promise<BotProcess> {
   const child = spawn(process.execPath, [script], { env: { PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const began = Date.now();
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const listening = /"url":"(http:\/\/localhost:\d+)"/.exec(out);
       if (listening?.[1]) {
         clearInterval(timer);
         resolve(listening[1]);
+      } else if (Date.now() - began > START_TIMEOUT_MS) {
+        clearInterval(timer);
+        child.kill('SIGKILL');
+        reject(new Error(`bot not listening after ${START_TIMEOUT_MS / 1000} s:\n${out}`));
       }
     }, 20);
     child.once('exit', (code) => {

@@ -31,7 +31,7 @@ export class ReminderScheduler {
     const interrupted = await settleInterrupted(this.store);
     if (interrupted > 0) this.logger.warn('messages interrupted mid-send by a stop: counted as sent, not sent again', { interrupted });
     await this.offersChanged(snapshot);
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
+    this.timer = setInterval(() => void this.tick({ again: false }), this.intervalMs);
     this.timer.unref();
     await this.tick();
   }
@@ -48,10 +48,14 @@ export class ReminderScheduler {
     setImmediate(() => void this.tick());
   }
 
-  /** One round: sends what is due now. A call during a round asks for another round after it. */
-  async tick(): Promise<DispatchReport> {
+  /**
+   * One round: sends what is due now. A call during a round asks for another round after it (what it
+   * asked for may have come too late for this one); the timer's tick during a round is dropped, or a
+   * round slower than the timer would never end.
+   */
+  async tick(options: { again?: boolean } = {}): Promise<DispatchReport> {
     if (this.running) {
-      this.again = true;
+      if (options.again !== false) this.again = true;
       return this.running;
     }
     this.running = (async () => {
