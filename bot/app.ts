@@ -3,9 +3,10 @@ import type { Storage } from 'botbuilder';
 import { loadEligibilityRules } from '../data/eligibility/eligibilityRules.js';
 import { clockOf, describeClock, type Clock } from '../data/clock.js';
 import { OfferCatalog, type OfferSnapshot } from '../data/offers/offerCatalog.js';
-import { InvalidOffersError, JsonFileOfferStore } from '../data/offers/offerStore.js';
-import { readChanges } from '../data/offers/changeLog.js';
-import { watchOffersFile } from '../data/offers/offersFileWatcher.js';
+import { InvalidOffersError } from '../data/offers/offerStore.js';
+import { FileOffersHome, type OffersHome } from '../data/offers/offersHome.js';
+import { BlobOffersHome } from '../data/offers/blobOffersHome.js';
+import { reloadOnChange } from '../data/offers/offersReload.js';
 import { FileStateStore } from '../data/state/fileStateStore.js';
 import { FileProactiveStore, type ProactiveStore } from '../data/reminders/proactiveStore.js';
 import { offerLinks } from '../dialogs/offers/offerLinks.js';
@@ -64,9 +65,10 @@ export interface RunningApp extends RunningServer {
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger = overrides.logger ?? consoleLogger;
   const clock = overrides.clock ?? clockOf(config.clock);
+  // HR's offers: the file, or with Azure Storage a blob every instance and the command line share.
+  const home = await openOffersHome(config, logger);
   // Refuses to start on an invalid offers file: InvalidOffersError names each offer and field.
-  const offerStore = new JsonFileOfferStore(config.offersFile);
-  const catalog = await OfferCatalog.open(offerStore, clock);
+  const catalog = await OfferCatalog.open(home.store, clock);
   // Shared by every instance when Azure Storage is configured; else files owned by this process.
   const storage = overrides.storage ?? (config.azureStorage ? new BlobsStorage(config.azureStorage.connectionString, config.azureStorage.stateContainer) : new FileStateStore(config.stateDir));
   // Refuses to start on a malformed rules file: InvalidRulesError names each field.
@@ -114,7 +116,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   sweeping.unref();
   const reminders = new ReminderScheduler(proactive, (message) => sender.send(message), clock, logger, config.reminderCheckMs, {
     current: () => catalog.current(),
-    removedByHr: () => removedByHr(config.offersFile, clock),
+    removedByHr: () => removedByHr(home, clock),
   });
 
   const { server, localDirectLine } = createServer({
@@ -139,7 +141,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     authenticated: !!config.auth.MicrosoftAppId,
     now: overrides.tokenNow,
   });
-  const watcher = watchOffersFile(config.offersFile, catalog, {
+  const watcher = reloadOnChange(home, catalog, {
     onReloaded: (snapshot) => {
       logger.info('offers reloaded', { offers: snapshot.offers.length });
       logSetAside(snapshot.setAside, logger);
@@ -147,13 +149,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     },
     onRefused: (error) =>
       logger.error('offers file refused: the last good offers stay', {
-        file: config.offersFile,
+        file: home.name,
         problems: error instanceof InvalidOffersError ? error.problems : String(error),
       }),
   });
   logSetAside(catalog.current().setAside, logger);
   const url = await listen(server, config.port);
-  const feedSync = config.offersSync ? startFeedSync({ ...config.offersSync, store: offerStore, offersFile: config.offersFile, clock, logger }) : undefined;
+  const feedSync = config.offersSync ? startFeedSync({ ...config.offersSync, home, clock, logger }) : undefined;
   // After listening: the local channel's replies come back through this server.
   await reminders.start(catalog.current());
   logger.info('bot listening', {
@@ -193,9 +195,9 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
 }
 
 /** The offers HR removed with the command line lately (the change log): their reminders are dropped at once. */
-async function removedByHr(offersFile: string, clock: Clock): Promise<ReadonlySet<string>> {
+async function removedByHr(home: OffersHome, clock: Clock): Promise<ReadonlySet<string>> {
   const since = clock.now().getTime() - 7 * 24 * 3600 * 1000;
-  const entries = await readChanges(offersFile);
+  const entries = await home.readChanges();
   return new Set(entries.filter((e) => e.command === 'remove' && Date.parse(e.at) >= since).flatMap((e) => e.removed));
 }
 
@@ -204,6 +206,15 @@ function logSetAside(setAside: OfferSnapshot['setAside'], logger: Logger): void 
   for (const offer of setAside) {
     logger.warn('offer set aside until corrected', { offer: offer.offer, problems: offer.problems.map((p) => `${p.field}: ${p.message}`) });
   }
+}
+
+/** With Azure Storage, the offers blob; on an account that has none yet, made from OFFERS_FILE. */
+async function openOffersHome(config: Config, logger: Logger): Promise<OffersHome> {
+  const azure = config.azureStorage;
+  if (!azure) return new FileOffersHome(config.offersFile);
+  const home = new BlobOffersHome(azure.connectionString, azure.offersContainer, config.offersPollMs);
+  if (await home.seedFrom(config.offersFile)) logger.info('offers blob made from the offers file', { blob: home.name, file: config.offersFile });
+  return home;
 }
 
 async function openHandoffStore(stateDir: string, logger: Logger): Promise<HandoffStore> {

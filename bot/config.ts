@@ -39,6 +39,8 @@ const environmentSchema = z.object({
   AZURE_STAFF_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-staff')),
   AZURE_HANDOFF_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-handoffs')),
   AZURE_TRANSCRIPT_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-transcripts')),
+  AZURE_OFFERS_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-offers')),
+  OFFERS_POLL_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().min(0.05).max(3600).default(5)),
   AZURE_LOCK_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-turn-locks')),
   WEB_CONCURRENCY: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(64).optional()),
   SUPPORT_HOURS: z.preprocess(blankToUndefined, z.string().default('mon-fri 07:30-16:00')),
@@ -78,6 +80,8 @@ export interface Config {
   reminderCheckMs: number;
   /** The bot's clock: frozen at `BOT_NOW` (tests), running from `BOT_CLOCK_START` (demos), or real. */
   clock: ClockSetting;
+  /** With Azure Storage: how often each instance asks whether the offers blob changed. */
+  offersPollMs: number;
   /** How many bot processes `npm run start:cluster` runs; absent: one per core. */
   processes?: number;
   /** The open-data feed the bot brings in by itself; absent: off (HR imports by hand). */
@@ -87,7 +91,7 @@ export interface Config {
    * Conversation and user state are in `stateContainer`; each conversation's turns take turns through
    * a lease in `lockContainer`.
    */
-  azureStorage?: { connectionString: string; stateContainer: string; lockContainer: string; proactiveContainer: string; staffContainer: string; handoffContainer: string; transcriptContainer: string };
+  azureStorage?: { connectionString: string; stateContainer: string; lockContainer: string; proactiveContainer: string; staffContainer: string; handoffContainer: string; transcriptContainer: string; offersContainer: string };
   /**
    * Handing a conversation to a person: support hours (Nouméa time), who takes it (the review page's
    * queue, or an agent hub by the handoff protocol), how long a request waits, how long a silence ends it.
@@ -155,10 +159,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           staffContainer: e.AZURE_STAFF_CONTAINER,
           handoffContainer: e.AZURE_HANDOFF_CONTAINER,
           transcriptContainer: e.AZURE_TRANSCRIPT_CONTAINER,
+          offersContainer: e.AZURE_OFFERS_CONTAINER,
         }
       : undefined,
     handoff: { hours, mode: e.HANDOFF_MODE, waitMinutes: e.HANDOFF_WAIT_MINUTES, idleMinutes: e.HANDOFF_IDLE_MINUTES },
     processes: e.WEB_CONCURRENCY,
+    offersPollMs: Math.round(e.OFFERS_POLL_SECONDS * 1000),
     offersSync: e.OFFERS_SYNC_URL ? { url: e.OFFERS_SYNC_URL, everyMs: Math.round(e.OFFERS_SYNC_HOURS * 3_600_000) } : undefined,
     clu:
       e.CLU_ENDPOINT && e.CLU_KEY

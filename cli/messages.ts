@@ -23,7 +23,8 @@ Commandes :
   history                       journal des changements publiés
   export --jsonld               les offres ouvertes en JSON-LD schema.org JobPosting (pour les sites)
 
-Options : --file FICHIER (défaut : $OFFERS_FILE ou data/offers.json), --lang fr|en`,
+Options : --file FICHIER (défaut : $OFFERS_FILE ou data/offers.json ; avec $AZURE_STORAGE_CONNECTION_STRING,
+          les offres partagées du stockage Azure, celles que lit le bot), --lang fr|en`,
   valid: '{file} : {count, plural, one {# offre} other {# offres}}, aucun problème.',
   problems: '{file} : {count, plural, one {# problème} other {# problèmes}} :',
   problem: '  offre {offer}, champ {field}{line} : {message}',
@@ -31,6 +32,8 @@ Options : --file FICHIER (défaut : $OFFERS_FILE ou data/offers.json), --lang fr
   notJson: "{file} n'est pas du JSON valide : {detail}",
   missing: '{file} est introuvable.',
   fileProblem: '{file} : {message}',
+  changedMeanwhile: "{file} : les offres ont changé pendant la commande (une autre personne ou le flux open data) ; rien n'a été écrit. Relancez la commande.",
+  storageUnreachable: "{file} : le stockage Azure ne répond pas ({detail}) ; rien n'a été lu ni écrit.",
   listLine: '{reference}  {status}  {deadline}  {title}',
   statusOpen: 'ouverte',
   statusClosed: 'clôturée',
@@ -115,7 +118,8 @@ Commands:
   history                       log of the published changes
   export --jsonld               open offers as schema.org JobPosting JSON-LD (for web pages)
 
-Options: --file FILE (default: $OFFERS_FILE or data/offers.json), --lang fr|en`,
+Options: --file FILE (default: $OFFERS_FILE or data/offers.json; with $AZURE_STORAGE_CONNECTION_STRING,
+         the shared offers in Azure Storage, those the bot reads), --lang fr|en`,
   valid: '{file}: {count, plural, one {# offer} other {# offers}}, no problem.',
   problems: '{file}: {count, plural, one {# problem} other {# problems}}:',
   problem: '  offer {offer}, field {field}{line}: {message}',
@@ -123,6 +127,8 @@ Options: --file FILE (default: $OFFERS_FILE or data/offers.json), --lang fr|en`,
   notJson: '{file} is not valid JSON: {detail}',
   missing: '{file} cannot be found.',
   fileProblem: '{file}: {message}',
+  changedMeanwhile: '{file}: the offers changed while the command ran (someone else, or the open-data feed); nothing was written. Run the command again.',
+  storageUnreachable: '{file}: Azure Storage does not answer ({detail}); nothing was read or written.',
   listLine: '{reference}  {status}  {deadline}  {title}',
   statusOpen: 'open',
   statusClosed: 'closed',

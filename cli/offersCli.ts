@@ -7,7 +7,10 @@ import path from 'node:path';
 import { clockOf, clockSettingOf } from '../data/clock.js';
 import { say, type CliLanguage } from './messages.js';
 import { OffersCommands, type Options } from './offersCommands.js';
-import { InvalidOffersError } from '../data/offers/offerStore.js';
+import { RestError } from '@azure/storage-blob';
+import { BlobOffersHome } from '../data/offers/blobOffersHome.js';
+import { FileOffersHome, type OffersHome } from '../data/offers/offersHome.js';
+import { InvalidOffersError, OffersChangedError } from '../data/offers/offerStore.js';
 
 function parse(argv: string[]): Options {
   const options: Options = { args: [], flags: new Set(), values: new Map() };
@@ -25,18 +28,37 @@ export async function runOffersCli(argv: string[], env: NodeJS.ProcessEnv, out: 
   const options = parse(argv);
   const asked = options.values.get('--lang') ?? (env.LANG?.startsWith('en') ? 'en' : 'fr');
   const language: CliLanguage = asked === 'en' ? 'en' : 'fr';
-  const file = path.resolve(options.values.get('--file') ?? env.OFFERS_FILE ?? 'data/offers.json');
+  const home = offersHomeOf(options.values.get('--file'), env);
+  const file = home.name;
   const clock = clockOf(clockSettingOf(env));
-  const cli = new OffersCommands(file, language, clock, out);
+  const cli = new OffersCommands(home, language, clock, out);
   try {
     return await run(cli, options, language, out, env);
   } catch (error) {
+    if (error instanceof OffersChangedError) {
+      out(say(language, 'changedMeanwhile', { file }));
+      return 1;
+    }
+    if (error instanceof RestError || (error instanceof Error && /ECONNREFUSED|ENOTFOUND|ETIMEDOUT/.test(error.message))) {
+      out(say(language, 'storageUnreachable', { file, detail: error.message.split('\n')[0] ?? '' }));
+      return 1;
+    }
     // The offers file itself cannot be read (missing, not JSON, blanked): say so in HR's language.
     if (!(error instanceof InvalidOffersError)) throw error;
     const [problem] = error.problems;
     out(problem?.code === 'missing' ? say(language, 'missing', { file }) : say(language, 'fileProblem', { file, message: say(language, `problem.${problem?.code ?? 'invalid'}`) }));
     return 1;
   }
+}
+
+/**
+ * The offers the bot serves: with AZURE_STORAGE_CONNECTION_STRING, the blob every instance reads (as the
+ * bot does); `--file` names a file instead; else OFFERS_FILE or data/offers.json.
+ */
+function offersHomeOf(file: string | undefined, env: NodeJS.ProcessEnv): OffersHome {
+  const connectionString = env.AZURE_STORAGE_CONNECTION_STRING?.trim();
+  if (!file && connectionString) return new BlobOffersHome(connectionString, env.AZURE_OFFERS_CONTAINER?.trim() || 'bot-offers');
+  return new FileOffersHome(path.resolve(file ?? env.OFFERS_FILE ?? 'data/offers.json'));
 }
 
 async function run(cli: OffersCommands, options: Options, language: CliLanguage, out: (line: string) => void, env: NodeJS.ProcessEnv): Promise<number> {

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Clock } from '../data/clock.js';
-import { appendChange, readChanges } from '../data/offers/changeLog.js';
 import { FeedError, syncFeed, type SyncReport } from '../data/offers/feedSync.js';
 import { jsonLineOf } from '../data/offers/importFormats.js';
 import { referenceAnswers, referenceQuery } from '../data/offers/reference.js';
 import { jobPostingOf } from '../data/offers/jobPostingExport.js';
 import type { Offer } from '../data/offers/offer.js';
 import { compareOffers, hasChanges, mergeOffers, type OfferChanges } from '../data/offers/offerChanges.js';
-import { JsonFileOfferStore } from '../data/offers/offerStore.js';
+import type { OffersHome } from '../data/offers/offersHome.js';
+import type { OfferStore } from '../data/offers/offerStore.js';
 import { checkOffers, problemsOf, validateOffers, type OfferProblem } from '../data/offers/offerValidation.js';
 import { importPaths, readFileOffers, type FileReader } from './importCommand.js';
 import { closesWithin, isClosed, isOpen, noumeaDay } from '../data/offers/openness.js';
@@ -34,28 +34,28 @@ function findOffer(offers: readonly Offer[], typed: string | undefined): Offer |
 }
 
 export class OffersCommands {
-  private readonly store: JsonFileOfferStore;
+  private readonly store: OfferStore;
 
   constructor(
-    private readonly file: string,
+    private readonly home: OffersHome,
     private readonly language: CliLanguage,
     private readonly clock: Clock,
     private readonly out: (line: string) => void,
     /** How a file becomes offers (the command line adds the PDF reader). */
     private readonly readFile: FileReader = readFileOffers,
   ) {
-    this.store = new JsonFileOfferStore(file);
+    this.store = home.store;
   }
 
   private say(key: Parameters<typeof say>[1], params: Record<string, string | number> = {}): void {
     this.out(say(this.language, key, params));
   }
 
-  async validate(target = this.file): Promise<number> {
-    let raw: string;
-    try {
-      raw = await readFile(target, 'utf8');
-    } catch {
+  /** A file named, or the offers where they live (the file, or the shared blob). */
+  async validate(file?: string): Promise<number> {
+    const target = file ?? this.home.name;
+    const raw = file ? await readFile(file, 'utf8').catch(() => undefined) : await this.home.readText();
+    if (raw === undefined) {
       this.say('missing', { file: target });
       return 1;
     }
@@ -180,7 +180,7 @@ export class OffersCommands {
     }
     let report: SyncReport;
     try {
-      report = await syncFeed({ store: this.store, offersFile: this.file, source, clock: this.clock, dryRun: !options.write });
+      report = await syncFeed({ home: this.home, source, clock: this.clock, dryRun: !options.write });
     } catch (error) {
       if (!(error instanceof FeedError)) throw error;
       this.say('syncFailed', { source, reason: say(this.language, `feed.${error.reason}`, { detail: error.detail }) });
@@ -208,7 +208,7 @@ export class OffersCommands {
   }
 
   async history(): Promise<number> {
-    const entries = await readChanges(this.file);
+    const entries = await this.home.readChanges();
     if (entries.length === 0) this.say('noHistory');
     for (const e of entries) {
       this.say('historyLine', {
@@ -269,7 +269,7 @@ export class OffersCommands {
     const changes = compareOffers(current, result.offers);
     // The offers set aside stay in the file, as they were, for HR to correct.
     await this.store.save(result.offers, setAsideAfter ?? setAside.map((s) => s.raw));
-    await appendChange(this.file, { at: this.clock.now().toISOString(), command, ...changes, closed });
+    await this.home.appendChange({ at: this.clock.now().toISOString(), command, ...changes, closed });
     if (command === 'import') {
       this.describe(changes, result.offers, current);
       this.say('written', { added: changes.added.length, changed: changes.changed.length });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Presence } from '../../data/handoff/staffPresence.js';
-import { LazyContainer } from './blobContainer.js';
+import { LazyContainer } from '../../data/storage/blobContainer.js';
 
 /** A staff member's presence is written at most this often. */
 const WRITE_EVERY_MS = 30_000;

@@ -3,8 +3,8 @@ import { parseHandoff, type Handoff } from '../../data/handoff/handoffRecords.js
 import type { HandoffStore } from '../../data/handoff/handoffStore.js';
 import { parseProactiveRecord, type ProactiveRecord } from '../../data/reminders/proactiveRecords.js';
 import type { ProactiveStore } from '../../data/reminders/proactiveStore.js';
-import { inBatches } from './batches.js';
-import { streamText } from './blobText.js';
+import { inBatches } from '../../data/storage/batches.js';
+import { streamText } from '../../data/storage/blobText.js';
 
 
 /**

@@ -4,8 +4,8 @@ import { RestError } from '@azure/storage-blob';
 import { lockedMinutes, recordFailure, type Failures } from '../admin/loginThrottle.js';
 import type { StaffGuard } from '../admin/staffGuard.js';
 import type { Session } from '../admin/sessions.js';
-import { LazyContainer } from './blobContainer.js';
-import { streamText } from './blobText.js';
+import { LazyContainer } from '../../data/storage/blobContainer.js';
+import { streamText } from '../../data/storage/blobText.js';
 
 const name = (kind: string, key: string) => `${kind}/${createHash('sha256').update(key).digest('hex')}`;
 

@@ -3,9 +3,9 @@ import { addToLine, startLine, type ConversationLine, type LineInProgress } from
 import type { TranscriptArchive } from '../../data/transcripts/transcriptArchive.js';
 import { activitiesOf, type LoggedActivity, type StoredConversation } from '../../data/transcripts/transcriptFiles.js';
 import { idsOfName, transcriptName } from '../../data/transcripts/transcriptNames.js';
-import { inBatches } from './batches.js';
-import { LazyContainer } from './blobContainer.js';
-import { streamText } from './blobText.js';
+import { inBatches } from '../../data/storage/batches.js';
+import { LazyContainer } from '../../data/storage/blobContainer.js';
+import { streamText } from '../../data/storage/blobText.js';
 
 /** What this instance knows of one transcript blob: how much of it it has read, and its review line. */
 interface Known extends LineInProgress {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RestError } from '@azure/storage-blob';
 import type { Middleware, TurnContext } from 'botbuilder';
-import { LazyContainer } from './blobContainer.js';
+import { LazyContainer } from '../../data/storage/blobContainer.js';
 
 /** A lease lasts this long unless renewed (Azure allows 15 to 60 seconds). */
 const LEASE_SECONDS = 30;

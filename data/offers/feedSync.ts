@@ -1,12 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { writeFileAtomic } from '../state/atomicFile.js';
 import type { Clock } from '../clock.js';
-import { appendChange } from './changeLog.js';
 import { ImportError, importOffers } from './importFormats.js';
 import type { Offer } from './offer.js';
 import { compareOffers, type OfferChanges } from './offerChanges.js';
-import type { OfferStore } from './offerStore.js';
+import type { OffersHome } from './offersHome.js';
 import { checkOffers } from './offerValidation.js';
 
 /**
@@ -19,26 +16,6 @@ import { checkOffers } from './offerValidation.js';
  * leaves the feed stays in the file and in its history (it closes with its deadline). A feed that fails
  * or holds no offer changes nothing: the last good offers stay.
  */
-export interface FeedState {
-  at?: string;
-  /** The offers as the feed gave them last time, by reference. */
-  offers: Record<string, Offer>;
-}
-
-/** "data/offers.json" → "data/offers.feed.json": what the feed said last time. */
-export function feedStateFile(offersFile: string): string {
-  return path.join(path.dirname(offersFile), `${path.basename(offersFile, '.json')}.feed.json`);
-}
-
-async function readState(file: string): Promise<FeedState> {
-  try {
-    const state = JSON.parse(await readFile(file, 'utf8')) as FeedState;
-    return state && typeof state === 'object' && state.offers && typeof state.offers === 'object' ? state : { offers: {} };
-  } catch {
-    return { offers: {} };
-  }
-}
-
 export class FeedError extends Error {
   constructor(
     readonly reason: 'unreachable' | 'status' | 'unreadable' | 'empty',
@@ -97,8 +74,7 @@ export async function fetchFeed(source: string, timeoutMs = 30_000): Promise<str
 }
 
 export interface SyncOptions {
-  store: OfferStore;
-  offersFile: string;
+  home: OffersHome;
   source: string;
   clock: Clock;
   /** Writes nothing: what would change. */
@@ -115,9 +91,8 @@ export async function syncFeed(options: SyncOptions): Promise<SyncReport> {
     throw new FeedError('unreadable', error instanceof Error ? error.message : String(error));
   }
   if (feed.offers.length === 0) throw new FeedError('empty', `${feed.skipped.length} unreadable rows`);
-  const stateFile = feedStateFile(options.offersFile);
-  const state = await readState(stateFile);
-  const { offers: current, setAside } = await options.store.load();
+  const state = await options.home.readFeedState();
+  const { offers: current, setAside } = await options.home.store.load();
   const byReference = new Map(current.map((offer) => [offer.reference, offer]));
   const report: SyncReport = { read: feed.offers.length, skipped: feed.skipped, kept: [], refused: [], added: [], changed: [], removed: [] };
   const incomingSetAside: unknown[] = [];
@@ -139,11 +114,11 @@ export async function syncFeed(options: SyncOptions): Promise<SyncReport> {
   const next = [...byReference.values()];
   Object.assign(report, compareOffers(current, next));
   if (options.dryRun) return report;
-  await options.store.save(next, [...setAside.map((s) => s.raw), ...incomingSetAside]);
+  await options.home.store.save(next, [...setAside.map((s) => s.raw), ...incomingSetAside]);
   const now = options.clock.now().toISOString();
-  await writeFileAtomic(stateFile, JSON.stringify({ at: now, offers: Object.fromEntries(feed.offers.map(({ offer }) => [offer.reference, offer])) }));
+  await options.home.writeFeedState({ at: now, offers: Object.fromEntries(feed.offers.map(({ offer }) => [offer.reference, offer])) });
   if (report.added.length + report.changed.length > 0) {
-    await appendChange(options.offersFile, { at: now, command: 'sync', added: report.added, changed: report.changed, removed: [], closed: [] });
+    await options.home.appendChange({ at: now, command: 'sync', added: report.added, changed: report.changed, removed: [], closed: [] });
   }
   return report;
 }

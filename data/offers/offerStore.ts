@@ -66,8 +66,35 @@ export class JsonFileOfferStore implements OfferStore {
     return { offers: check.offers, setAside: check.setAside };
   }
 
-  async save(offers: Offer[], setAside: readonly unknown[] = []): Promise<void> {
+  save(offers: Offer[], setAside: readonly unknown[] = []): Promise<void> {
     const db = new Low<OffersFile>(new JSONFile<OffersFile>(this.file), { offers: [...offers, ...setAside] });
-    await db.write();
+    return db.write();
+  }
+}
+
+/** The offers of a file's text (a blob's): the same checks as the file's, the same errors. */
+export function offersOfText(source: string, text: string): LoadedOffers {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InvalidOffersError(source, [{ offer: '-', field: '-', code: 'notOffersFile', message: `not valid JSON (${reason})` }]);
+  }
+  const check = checkOffers(data);
+  if (check.fileProblem) throw new InvalidOffersError(source, [check.fileProblem]);
+  return { offers: check.offers, setAside: check.setAside };
+}
+
+/** The text an offers file holds: the offers served, then those set aside as they were. */
+export function offersFileText(offers: Offer[], setAside: readonly unknown[] = []): string {
+  return JSON.stringify({ offers: [...offers, ...setAside] }, null, 2);
+}
+
+/** Another writer changed the offers between this one's read and its write: nothing was written. */
+export class OffersChangedError extends Error {
+  constructor(readonly source: string) {
+    super(`${source}: the offers changed since they were read; nothing written`);
+    this.name = 'OffersChangedError';
   }
 }

@@ -1,41 +1,18 @@
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import type { OfferCatalog, OfferSnapshot } from './offerCatalog.js';
 
 /**
- * Puts HR's changes live without a restart: watches the offers file's folder (editors and atomic
- * writes replace the file by a rename, which a watch on the file itself would lose), waits for the
- * writes to settle, then reloads. A valid file replaces the offers in one swap; an invalid one is
- * refused and the last good offers stay.
+ * Hears of HR's changes to the offers file: watches the file's folder (editors and atomic writes
+ * replace the file by a rename, which a watch on the file itself would lose) and waits for the writes
+ * to settle before calling `changed`.
  */
-export interface WatchOptions {
-  /** Quiet time after the last change before reading: an editor saves in several writes. */
-  settleMs?: number;
-  onReloaded?: (snapshot: OfferSnapshot) => void;
-  onRefused?: (error: unknown) => void;
-}
-
-export function watchOffersFile(file: string, catalog: OfferCatalog, options: WatchOptions = {}): { close(): void } {
-  const settleMs = options.settleMs ?? 300;
+export function watchOffersFile(file: string, changed: () => void, settleMs = 300): { close(): void } {
   const name = path.basename(file);
   let timer: NodeJS.Timeout | undefined;
-  let reloading: Promise<void> = Promise.resolve();
-
-  const reload = () => {
-    // One reload at a time, in the order of the changes.
-    reloading = reloading.then(async () => {
-      try {
-        options.onReloaded?.(await catalog.reload());
-      } catch (error) {
-        options.onRefused?.(error);
-      }
-    });
-  };
-
-  const watcher: FSWatcher = watch(path.dirname(file), (_event, changed) => {
-    if (changed !== null && changed.toString() !== name) return;
+  const watcher: FSWatcher = watch(path.dirname(file), (_event, touched) => {
+    if (touched !== null && touched.toString() !== name) return;
     clearTimeout(timer);
-    timer = setTimeout(reload, settleMs);
+    timer = setTimeout(changed, settleMs);
   });
   return {
     close() {

@@ -105,6 +105,8 @@ var botSettings = [
   { name: 'AZURE_STAFF_CONTAINER', value: 'bot-staff' }
   { name: 'AZURE_HANDOFF_CONTAINER', value: 'bot-handoffs' }
   { name: 'AZURE_TRANSCRIPT_CONTAINER', value: 'bot-transcripts' }
+  { name: 'AZURE_OFFERS_CONTAINER', value: 'bot-offers' }
+  { name: 'OFFERS_POLL_SECONDS', value: '5' }
   { name: 'WEB_CONCURRENCY', value: '' }
   { name: 'SUPPORT_HOURS', value: supportHours }
   { name: 'HANDOFF_MODE', value: 'review' }

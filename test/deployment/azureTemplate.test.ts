@@ -44,6 +44,6 @@ describe('the Azure template', () => {
     expect(final).toMatch(/^FROM node:20-slim\n/);
     expect(final).toContain('npm install --omit=dev');
     expect(final).toMatch(/\nUSER node\n/);
-    expect(final).toContain('CMD ["node", "dist/bot/index.js"]');
+    expect(final).toContain('CMD ["node", "dist/bot/cluster.js"]');
   });
 });

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -14,7 +14,7 @@ export interface OpenDataServer {
   jsonUrl: string;
   requests: string[];
   /** The next answers: a body, or a status to fail with. */
-  answer: { csv?: string; json?: string; status?: number };
+  answer: { csv?: string; json?: string; status?: number; delayMs?: number };
   close(): Promise<void>;
 }
 
@@ -23,6 +23,11 @@ export async function openDataServer(answer: OpenDataServer['answer']): Promise<
   const state: OpenDataServer = { url: '', csvUrl: '', jsonUrl: '', requests, answer, close: async () => undefined };
   const server: Server = createServer((req, res) => {
     requests.push(req.url ?? '');
+    // A slow portal: the answer after a while.
+    if (state.answer.delayMs) setTimeout(() => respond(req, res), state.answer.delayMs);
+    else respond(req, res);
+  });
+  const respond = (req: IncomingMessage, res: ServerResponse) => {
     const format = /\/catalog\/datasets\/([^/]+)\/exports\/(csv|json)(?:\?|$)/.exec(req.url ?? '');
     if (!format || format[1] !== DATASET) {
       res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
@@ -40,7 +45,7 @@ export async function openDataServer(answer: OpenDataServer['answer']): Promise<
       'content-disposition': `attachment; filename="${DATASET}.${format[2]}"`,
     });
     res.end(body);
-  });
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   state.csvUrl = `${state.url}/api/explore/v2.1/catalog/datasets/${DATASET}/exports/csv`;
