@@ -11,6 +11,12 @@ import type { DateTimeFound, DateTimeRequest } from './dateTimeWorker.js';
  * loop never waits on the models: a hostile message cannot stall other conversations or /healthz.
  */
 const BUDGET_MS = 300;
+/**
+ * How long a sentence waits for the worker's models to be built (after start-up, or after a runaway
+ * sentence stopped the last worker): a few seconds on a slow machine. Past it the sentence is read
+ * without them; the worker goes on starting for the next one.
+ */
+const READY_BUDGET_MS = 1000;
 /** Longer than a sentence with a date needs; beyond it the models are not asked at all. */
 const MAX_TEXT = 400;
 
@@ -86,12 +92,14 @@ class DateTimeWorker {
   }
 
   private async ask(request: DateTimeRequest): Promise<DateTimeFound[] | undefined> {
+    let ready: boolean;
     try {
-      await this.start();
+      ready = await Promise.race([this.start().then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), READY_BUDGET_MS).unref())]);
     } catch {
       await this.close();
       return undefined;
     }
+    if (!ready) return undefined;
     const worker = this.worker as Worker;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {

@@ -7,6 +7,7 @@ import { facetKey, facetValues } from '../../data/search/facets.js';
 import { detectLanguage } from '../../dialogs/i18n/language.js';
 import { cluProjectSchema, loadCluProject, PROJECT_FILE_VERSION } from '../../dialogs/recognition/cluProject.js';
 import { extractEntities } from '../../dialogs/recognition/entities.js';
+import { dateTimeWorker } from '../../dialogs/recognition/dateTimeRecognition.js';
 import { CatalogueRecognizer } from '../../dialogs/recognition/catalogueRecognizer.js';
 import { evaluate, type LabelledUtterance } from '../../dialogs/recognition/evaluation.js';
 import { OfferCatalog } from '../../data/offers/offerCatalog.js';
@@ -144,6 +145,8 @@ describe('entities in any spelling', () => {
   });
 
   it('asks Recognizers-Text for what the quick reading does not know', async () => {
+    // Warmed as the bot warms it at start-up: a sentence does not wait more than a second for the models.
+    await dateTimeWorker.warm();
     const entities = await extractEntities('rappelle-moi le 10 juillet 2026', 'fr', snapshot(), true);
     expect(entities).toEqual([expect.objectContaining({ category: 'date', text: '10 juillet 2026', offset: 16, resolution: '2026-07-10' })]);
     expect(await extractEntities('remind me on July 10, 2026', 'en', snapshot(), true)).toContainEqual(
