@@ -1,6 +1,6 @@
+import { ReusedConnectorsAuthentication } from './reusedConnectors.js';
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type ConversationState,
   type TurnContext,
@@ -20,7 +20,7 @@ export function createAdapter(
   conversationState: ConversationState,
   logger: Logger,
 ): CloudAdapter {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(auth));
+  const adapter = new CloudAdapter(new ReusedConnectorsAuthentication(auth));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error('turn failed', {
       conversationId: context.activity.conversation?.id,

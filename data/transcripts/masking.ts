@@ -60,8 +60,30 @@ function maskEmails(text: string): string {
   return out + text.slice(copied);
 }
 
+/** Every mask needs a digit or an "@": a text with neither has nothing to mask (most of a card's texts). */
+const MAYBE_PERSONAL = /[\d@]/;
+/**
+ * Texts masked lately, by text: a card's texts (an offer's deadline, its reference) come back turn
+ * after turn. Bounded, oldest out first; long texts (what users write) are not kept.
+ */
+const MEMO_ENTRIES = 2000;
+const MEMO_LONGEST = 300;
+const memo = new Map<string, string>();
+
 export function maskText(text: string): string {
   const capped = text.length > MAX_KEPT ? `${text.slice(0, MAX_KEPT)}${CUT_MARK}` : text;
+  if (!MAYBE_PERSONAL.test(capped)) return capped;
+  if (capped.length > MEMO_LONGEST) return maskPersonal(capped);
+  let masked = memo.get(capped);
+  if (masked === undefined) {
+    masked = maskPersonal(capped);
+    if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
+    memo.set(capped, masked);
+  }
+  return masked;
+}
+
+function maskPersonal(capped: string): string {
   // E-mail addresses first: "jean-98-1234@gmail.com" holds something like a reference.
   let masked = maskEmails(capped);
   // References and dates are set aside so that no number pattern eats part of them; a birth date is masked.
