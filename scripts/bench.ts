@@ -5,14 +5,15 @@
  *     p50/p95 per query, and precision@5 on the labelled queries over the real offers;
  *   - turns: a search message POSTed to /api/messages of the bot running in its own process (as
  *     `npm start` runs it), its reply received by a local Bot Connector, at 1 and 10 concurrent
- *     conversations;
+ *     conversations; the echo bot, the assistant on files, on Azure Storage (Azurite), and with two
+ *     processes (`npm run start:cluster`);
  *   - reminders: the scheduler's round over 10,000 pending reminders in the embedded store.
  * Prints Markdown tables for the README. Not a test: it asserts nothing, it measures.
  */
 import Fuse from 'fuse.js';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startAzurite } from './azurite.js';
+import { fakeConnector, startBotProcess, userMessage } from './botProcesses.js';
 import MiniSearch from 'minisearch';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { importPaths } from '../cli/importCommand.js';
@@ -85,68 +86,45 @@ function miniSearch(offers: Offer[]): (text: string) => Offer[] {
   return (text) => index.search(text, options).slice(0, 5).map((r) => offers[r.id as number] as Offer);
 }
 
-/** The bot in a process of its own, as in production: the load and the fake channel stay out of its CPU. */
-async function startBotProcess(stateDir: string, script = 'dist/bot/index.js'): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, [script], {
-    env: { ...process.env, PORT: '0', STATE_DIR: stateDir, OFFERS_FILE, BOT_NOW: NOW.toISOString() },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buffered = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const listening = /"url":"(http:\/\/localhost:\d+)"/.exec(buffered);
-      if (listening?.[1]) resolve(listening[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`bot exited with ${code}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
+/** A bot as the benchmark runs it: which script, with what settings beyond the defaults. */
+interface BotSetup {
+  script: string;
+  env?: NodeJS.ProcessEnv;
 }
 
-async function turnLatency(concurrency: number, turnsPerConversation: number, script?: string): Promise<{ p50: number; p95: number; perSecond: number }> {
-  const connector = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"id":"reply"}');
-    });
-  });
-  await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
-  const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
-  const bot = await startBotProcess(await mkdtemp(path.join(tmpdir(), 'bench-state-')), script);
-  let measuredMs = 0;
-  let measured = 0;
+/** Turns before measuring, in a conversation of their own: the JIT warms up, as in a bot that has run a while. */
+const WARM_UP_TURNS = 100;
+
+/**
+ * Turns of `concurrency` conversations sending back to back, through POST /api/messages of the bot in
+ * its own process(es) (the load and the stand-in connector stay out of its CPU), over kept-alive
+ * connections as Azure Bot Service sends them.
+ */
+async function turnLatency(setup: BotSetup, concurrency: number, turnsPerConversation: number): Promise<{ p50: number; p95: number; perSecond: number }> {
+  const connector = await fakeConnector({ keep: false });
+  const bot = await startBotProcess({ ...process.env, STATE_DIR: await mkdtemp(path.join(tmpdir(), 'bench-state-')), OFFERS_FILE, BOT_NOW: NOW.toISOString(), ...setup.env }, setup.script);
   const queries = ['offres en informatique', 'chargé de contact clientèle', 'IT jobs', 'postes à Nouméa', 'comptable'];
+  const post = async (conversation: string, user: string, turn: number) => {
+    const body = JSON.stringify(userMessage({ serviceUrl: connector.serviceUrl, conversationId: conversation, userId: user, text: queries[turn % queries.length] as string, id: `a${turn}` }));
+    const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    await response.arrayBuffer();
+  };
+  for (let turn = 0; turn < WARM_UP_TURNS; turn++) await post('warm-up', 'warm-up', turn);
   const times: number[] = [];
   const began = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async (_, c) => {
       for (let turn = 0; turn < turnsPerConversation; turn++) {
-        const body = JSON.stringify({
-          type: 'message',
-          id: `a${turn}`,
-          channelId: 'webchat',
-          serviceUrl,
-          text: queries[turn % queries.length],
-          from: { id: `user-${c}`, role: 'user' },
-          recipient: { id: 'bot', role: 'bot' },
-          conversation: { id: `bench-${concurrency}-${c}` },
-        });
         const start = performance.now();
-        const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-        await response.arrayBuffer();
-        // Warm-up turns (the first of each conversation) are left out.
-        if (turn > 0) {
-          times.push(performance.now() - start);
-          measured += 1;
-        }
+        await post(`bench-${concurrency}-${c}`, `user-${c}`, turn);
+        times.push(performance.now() - start);
       }
     }),
   );
-  measuredMs = performance.now() - began;
-  bot.stop();
-  connector.close();
-  return { p50: percentile(times, 50), p95: percentile(times, 95), perSecond: (measured / measuredMs) * 1000 };
+  const measuredMs = performance.now() - began;
+  await bot.stop();
+  await connector.close();
+  return { p50: percentile(times, 50), p95: percentile(times, 95), perSecond: (times.length / measuredMs) * 1000 };
 }
 
 const real = (JSON.parse(await readFile(OFFERS_FILE, 'utf8')) as { offers: Offer[] }).offers;
@@ -256,16 +234,28 @@ if (part === undefined || part === 'turns') {
 console.log('\nTurns, a search message through POST /api/messages to the reply, one process each; the echo bot is the');
 console.log('samples\' plainest bot (scripts/echoBot.ts) in the same run. Anchors (issue): turns/s at least 0.4× the echo bot\'s');
 console.log('(goal 0.6×), p95 at most 2× the echo bot\'s.\n');
-console.log('| bot | concurrent conversations | turns | turns/s | p50 ms | p95 ms | turns/s vs echo | p95 vs echo |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log(`Each bot gets ${WARM_UP_TURNS} warm-up turns first, not counted. The assistant runs on its files (npm start), then on`);
+console.log('Azure Storage (Azurite, started here, on the same two cores) with one process and with two (npm run start:cluster).\n');
+console.log('| bot | processes | concurrent conversations | turns | turns/s | p50 ms | p95 ms | turns/s vs echo | p95 vs echo |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+const azurite = await startAzurite();
+const azure = { AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, DIRECTLINE_SECRET: 'not-used-by-the-benchmark' };
+const setups: Array<[string, number, BotSetup]> = [
+  ['assistant, files', 1, { script: 'dist/bot/index.js' }],
+  ['assistant, Azure Storage', 1, { script: 'dist/bot/index.js', env: azure }],
+  ['assistant, Azure Storage', 2, { script: 'dist/bot/cluster.js', env: { ...azure, WEB_CONCURRENCY: '2' } }],
+];
 for (const concurrency of [1, 10]) {
   const turns = 100;
-  const echo = await turnLatency(concurrency, turns, 'dist/scripts/echoBot.js');
-  const full = await turnLatency(concurrency, turns);
-  const count = concurrency * (turns - 1);
-  console.log(`| echo | ${concurrency} | ${count} | ${echo.perSecond.toFixed(0)} | ${ms(echo.p50)} | ${ms(echo.p95)} | 1 | 1 |`);
-  console.log(`| assistant | ${concurrency} | ${count} | ${full.perSecond.toFixed(0)} | ${ms(full.p50)} | ${ms(full.p95)} | ${(full.perSecond / echo.perSecond).toFixed(2)}× | ${(full.p95 / echo.p95).toFixed(2)}× |`);
+  const echo = await turnLatency({ script: 'dist/scripts/echoBot.js' }, concurrency, turns);
+  const count = concurrency * turns;
+  console.log(`| echo | 1 | ${concurrency} | ${count} | ${echo.perSecond.toFixed(0)} | ${ms(echo.p50)} | ${ms(echo.p95)} | 1 | 1 |`);
+  for (const [label, processes, setup] of setups) {
+    const full = await turnLatency(setup, concurrency, turns);
+    console.log(`| ${label} | ${processes} | ${concurrency} | ${count} | ${full.perSecond.toFixed(0)} | ${ms(full.p50)} | ${ms(full.p95)} | ${(full.perSecond / echo.perSecond).toFixed(2)}× | ${(full.p95 / echo.p95).toFixed(2)}× |`);
+  }
 }
+await azurite.stop();
 }
 
 if (part === undefined || part === 'reminders') {

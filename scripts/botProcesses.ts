@@ -73,8 +73,11 @@ export interface FakeConnector {
   close(): Promise<void>;
 }
 
-/** Answers every POST of the Connector API (`/v3/conversations/{id}/activities[/{replyTo}]`) as the service does. */
-export async function fakeConnector(options: { delayMs?: number } = {}): Promise<FakeConnector> {
+/**
+ * Answers every POST of the Connector API (`/v3/conversations/{id}/activities[/{replyTo}]`) as the service
+ * does; keeps what it received unless `keep: false` (the benchmark).
+ */
+export async function fakeConnector(options: { delayMs?: number; keep?: boolean } = {}): Promise<FakeConnector> {
   const received: PostedActivity[] = [];
   let next = 0;
   const server = createServer((req, res) => {
@@ -84,7 +87,7 @@ export async function fakeConnector(options: { delayMs?: number } = {}): Promise
       const conversationId = decodeURIComponent(/\/v3\/conversations\/([^/]+)/.exec(req.url ?? '')?.[1] ?? '');
       try {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
-        received.push({ ...body, conversationId });
+        if (options.keep !== false) received.push({ ...body, conversationId });
       } catch {
         // Not JSON: not an activity, nothing to keep.
       }
