@@ -1,0 +1,175 @@
+/**
+ * `npm run load:faults [-- SECONDS]`: a load and fault run, on this machine only (loopback). Three bot
+ * instances on one Azurite (started here), 50 conversations each walking through an eligibility check
+ * again and again (a user's pause between turns), one instance killed with SIGKILL and started again
+ * every minute, Azurite paused for 10 s once, and a burst of reminders falling due just before a kill.
+ * Reports turns served, errors, answers that lost what came before, and reminders lost and doubled.
+ * Not a test: it measures and prints a Markdown table for the README. Bounded: 3 minutes by default.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { BlobProactiveStore } from '../bot/storage/blobRecords.js';
+import { pendingDelivery } from '../data/reminders/delivery.js';
+import type { Reminder } from '../data/reminders/proactiveRecords.js';
+import { reminderTime } from '../data/reminders/reminderRules.js';
+import { startAzurite } from './azurite.js';
+import { fakeConnector, postActivity, startBotProcess, userMessage, type BotProcess } from './botProcesses.js';
+
+const SECONDS = Number(process.argv[2] ?? 180);
+const CONVERSATIONS = 50;
+const PAUSE_BETWEEN_TURNS_MS = 1500;
+const KILL_EVERY_MS = 60_000;
+const AZURITE_PAUSE_AT_MS = 100_000;
+const AZURITE_PAUSE_MS = 10_000;
+const REMINDERS = 200;
+/** The reminders fall due this long after the start, half a second before the second kill. */
+const REMINDERS_DUE_AT_MS = 2 * KILL_EVERY_MS - 500;
+/** The bots' clock: running from just before the reminders' hour, shared by instances started later. */
+const LAST_DAY = '2026-07-17';
+const LEAD_DAYS = 14;
+const DUE = reminderTime(LAST_DAY, LEAD_DAYS);
+
+const CHECK: Array<[string, RegExp]> = [
+  ['suis-je éligible à la 0975 ?', /déjà fonctionnaire/],
+  ['non', /citoyen/],
+  ['non', /nationalité française/],
+  ['oui', /Pour quel grade/],
+  ['Ingénieur 2ème grade', /Depuis quand/],
+  ['depuis 2019', /plus haut diplôme/],
+  ['Bac+3', /Vous pouvez postuler/],
+];
+
+const azurite = await startAzurite();
+const connector = await fakeConnector({ delayMs: 20 });
+const began = performance.now();
+const elapsed = () => performance.now() - began;
+const stateDir = await mkdtemp(path.join(tmpdir(), 'load-faults-'));
+
+/** An instance, with a clock on the run's timeline whenever it starts. */
+async function start(): Promise<BotProcess> {
+  const clockStart = new Date(DUE.getTime() - REMINDERS_DUE_AT_MS + elapsed()).toISOString();
+  return startBotProcess({
+    PATH: process.env.PATH ?? '',
+    STATE_DIR: stateDir,
+    OFFERS_FILE: path.resolve('data/offers.json'),
+    BOT_CLOCK_START: clockStart,
+    AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+    REMINDER_CHECK_SECONDS: '1',
+  });
+}
+
+const bots: Array<BotProcess | undefined> = await Promise.all([start(), start(), start()]);
+const store = await BlobProactiveStore.open(azurite.connectionString, 'bot-reminders');
+const reminderIds = Array.from({ length: REMINDERS }, (_, i) => `load-${String(i).padStart(3, '0')}`);
+await store.put(
+  ...reminderIds.map(
+    (id): Reminder => ({
+      id,
+      kind: 'reminder',
+      recipient: {
+        userKey: `webchat:${id}`,
+        address: { channelId: 'webchat', serviceUrl: connector.serviceUrl, conversation: { id: `conv-${id}` }, user: { id }, bot: { id: 'bot' } },
+        language: 'fr',
+      },
+      offer: { reference: '3134-26-0975/SR', title: "Concepteur-Développeur d'Applications SI Postal" },
+      leadDays: LEAD_DAYS,
+      lastDay: LAST_DAY,
+      createdAt: '2026-07-01T00:00:00.000Z',
+      delivery: pendingDelivery(DUE),
+    }),
+  ),
+);
+
+const stats = { sent: 0, served: 0, errors: 0, retried: 0, wrong: 0, checks: 0, times: [] as number[], kills: 0 };
+let stopping = false;
+let next = 0;
+
+/** One turn to an instance that is up, again on another when the one asked died under it. */
+async function turn(conversation: string, n: number, text: string): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const live = bots.filter((b): b is BotProcess => b !== undefined);
+    const bot = live[(next += 1) % live.length];
+    if (!bot) {
+      await new Promise((r) => setTimeout(r, 200));
+      continue;
+    }
+    const before = connector.received.length;
+    const started = performance.now();
+    stats.sent += 1;
+    try {
+      const status = await postActivity(bot.url, userMessage({ serviceUrl: connector.serviceUrl, conversationId: conversation, userId: `user-${conversation}`, text, id: `${conversation}-${n}-${attempt}` }), 60_000);
+      if (status < 300) {
+        stats.served += 1;
+        stats.times.push(performance.now() - started);
+        return connector.received.slice(before).filter((a) => a.conversationId === conversation && a.type === 'message').map((a) => a.text ?? '').join('\n');
+      }
+      stats.errors += 1;
+    } catch {
+      stats.errors += 1;
+    }
+    stats.retried += 1;
+  }
+  return '';
+}
+
+async function conversation(c: number): Promise<void> {
+  let n = 0;
+  while (!stopping) {
+    const id = `load-conv-${c}-${n}`;
+    for (const [text, expected] of CHECK) {
+      if (stopping) return;
+      const said = await turn(id, (n += 1), text);
+      if (!expected.test(said)) stats.wrong += 1;
+      await new Promise((r) => setTimeout(r, PAUSE_BETWEEN_TURNS_MS * (0.5 + Math.random())));
+    }
+    stats.checks += 1;
+  }
+}
+
+const killer = setInterval(() => {
+  const victim = stats.kills % bots.length;
+  stats.kills += 1;
+  const bot = bots[victim];
+  bots[victim] = undefined;
+  void bot
+    ?.kill()
+    .then(() => start())
+    .then((fresh) => (bots[victim] = fresh));
+}, KILL_EVERY_MS);
+const pause = setTimeout(() => {
+  azurite.pause();
+  setTimeout(() => azurite.resume(), AZURITE_PAUSE_MS);
+}, AZURITE_PAUSE_AT_MS);
+
+const users = Array.from({ length: CONVERSATIONS }, (_, c) => conversation(c));
+await new Promise((r) => setTimeout(r, SECONDS * 1000));
+stopping = true;
+clearInterval(killer);
+clearTimeout(pause);
+azurite.resume();
+await Promise.all(users);
+// The last kill's instance back, and a few rounds for what was due.
+while (bots.some((b) => b === undefined)) await new Promise((r) => setTimeout(r, 200));
+await new Promise((r) => setTimeout(r, 5000));
+
+const sends = reminderIds.map((id) => connector.received.filter((a) => a.conversationId === `conv-${id}` && a.type === 'message' && Array.isArray(a.attachments) && a.attachments.length > 0).length);
+await store.refresh();
+const interrupted = reminderIds.filter((id) => {
+  const record = store.get(id);
+  return record?.kind === 'reminder' && /interrupted/.test(record.delivery.lastError ?? '');
+}).length;
+const sorted = [...stats.times].sort((a, b) => a - b);
+const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
+
+console.log(`# Load and fault run — ${new Date().toISOString().slice(0, 10)}, ${SECONDS} s, 3 instances on Azurite, ${CONVERSATIONS} conversations\n`);
+console.log('| turns asked | turns served | errors (then asked again of another instance) | answers that lost what came before | eligibility checks finished | p50 ms | p95 ms | max ms | instances killed | reminders due | sent once | lost | doubled | recorded interrupted |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log(
+  `| ${stats.sent} | ${stats.served} | ${stats.errors} | ${stats.wrong} | ${stats.checks} | ${at(50)} | ${at(95)} | ${Math.round(sorted.at(-1) ?? 0)} | ${stats.kills} | ${REMINDERS} | ${sends.filter((n) => n === 1).length} | ${sends.filter((n) => n === 0).length} | ${sends.filter((n) => n > 1).length} | ${interrupted} |`,
+);
+await Promise.all(bots.map((b) => b?.stop() ?? Promise.resolve()));
+await connector.close();
+await azurite.stop();
+process.exit(0);
