@@ -147,6 +147,11 @@ export async function say(url: string, connector: FakeConnector, conversationId:
   const before = connector.received.length;
   const status = await postActivity(url, userMessage({ serviceUrl: connector.serviceUrl, conversationId, userId, text, id }));
   if (status >= 300) throw new Error(`turn "${text}" answered ${status}`);
+  return repliesSince(connector, before, conversationId);
+}
+
+/** What the bot posted in a conversation since the connector's `before`-th activity: texts and cards. */
+export function repliesSince(connector: FakeConnector, before: number, conversationId: string): string {
   return connector.received
     .slice(before)
     .filter((a) => a.conversationId === conversationId && a.type === 'message')

@@ -6,7 +6,7 @@
  * Reports turns served, errors, answers that lost what came before, and reminders lost and doubled.
  * Not a test: it measures and prints a Markdown table for the README. Bounded: 3 minutes by default.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,7 +15,7 @@ import { pendingDelivery } from '../data/reminders/delivery.js';
 import type { Reminder } from '../data/reminders/proactiveRecords.js';
 import { reminderTime } from '../data/reminders/reminderRules.js';
 import { startAzurite } from './azurite.js';
-import { fakeConnector, postActivity, startBotProcess, userMessage, type BotProcess } from './botProcesses.js';
+import { fakeConnector, postActivity, repliesSince, startBotProcess, userMessage, type BotProcess } from './botProcesses.js';
 
 const SECONDS = Number(process.argv[2] ?? 180);
 const CONVERSATIONS = 50;
@@ -47,8 +47,17 @@ const began = performance.now();
 const elapsed = () => performance.now() - began;
 const stateDir = await mkdtemp(path.join(tmpdir(), 'load-faults-'));
 
+/** Every instance started, killed ones included: what they logged is read at the end. */
+const started: BotProcess[] = [];
+
 /** An instance, with a clock on the run's timeline whenever it starts. */
 async function start(): Promise<BotProcess> {
+  const bot = await startInstance();
+  started.push(bot);
+  return bot;
+}
+
+async function startInstance(): Promise<BotProcess> {
   const clockStart = new Date(DUE.getTime() - REMINDERS_DUE_AT_MS + elapsed()).toISOString();
   return startBotProcess({
     PATH: process.env.PATH ?? '',
@@ -103,7 +112,7 @@ async function turn(conversation: string, n: number, text: string): Promise<stri
       if (status < 300) {
         stats.served += 1;
         stats.times.push(performance.now() - started);
-        return connector.received.slice(before).filter((a) => a.conversationId === conversation && a.type === 'message').map((a) => a.text ?? '').join('\n');
+        return repliesSince(connector, before, conversation);
       }
       stats.errors += 1;
     } catch {
@@ -121,7 +130,10 @@ async function conversation(c: number): Promise<void> {
     for (const [text, expected] of CHECK) {
       if (stopping) return;
       const said = await turn(id, (n += 1), text);
-      if (!expected.test(said)) stats.wrong += 1;
+      if (!expected.test(said)) {
+        stats.wrong += 1;
+        if (process.env.LOAD_LOG && stats.wrong <= 12) console.error(`WRONG ${id} "${text}" → ${said.slice(0, 160).replace(/\n/g, ' ⏎ ')}`);
+      }
       await new Promise((r) => setTimeout(r, PAUSE_BETWEEN_TURNS_MS * (0.5 + Math.random())));
     }
     stats.checks += 1;
@@ -160,14 +172,17 @@ const interrupted = reminderIds.filter((id) => {
   const record = store.get(id);
   return record?.kind === 'reminder' && /interrupted/.test(record.delivery.lastError ?? '');
 }).length;
+const logged = started.map((b) => b.output()).join('\n');
+const failedTurns = (logged.match(/"message":"turn failed"/g) ?? []).length;
+if (process.env.LOAD_LOG) await writeFile(process.env.LOAD_LOG, logged);
 const sorted = [...stats.times].sort((a, b) => a - b);
 const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
 
 console.log(`# Load and fault run — ${new Date().toISOString().slice(0, 10)}, ${SECONDS} s, 3 instances on Azurite, ${CONVERSATIONS} conversations\n`);
-console.log('| turns asked | turns served | errors (then asked again of another instance) | answers that lost what came before | eligibility checks finished | p50 ms | p95 ms | max ms | instances killed | reminders due | sent once | lost | doubled | recorded interrupted |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('| turns asked | turns served | errors (then asked again of another instance) | turns failed in the bot (apology) | answers that lost what came before | eligibility checks finished | p50 ms | p95 ms | max ms | instances killed | reminders due | sent once | lost | doubled | recorded interrupted |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 console.log(
-  `| ${stats.sent} | ${stats.served} | ${stats.errors} | ${stats.wrong} | ${stats.checks} | ${at(50)} | ${at(95)} | ${Math.round(sorted.at(-1) ?? 0)} | ${stats.kills} | ${REMINDERS} | ${sends.filter((n) => n === 1).length} | ${sends.filter((n) => n === 0).length} | ${sends.filter((n) => n > 1).length} | ${interrupted} |`,
+  `| ${stats.sent} | ${stats.served} | ${stats.errors} | ${failedTurns} | ${stats.wrong} | ${stats.checks} | ${at(50)} | ${at(95)} | ${Math.round(sorted.at(-1) ?? 0)} | ${stats.kills} | ${REMINDERS} | ${sends.filter((n) => n === 1).length} | ${sends.filter((n) => n === 0).length} | ${sends.filter((n) => n > 1).length} | ${interrupted} |`,
 );
 await Promise.all(bots.map((b) => b?.stop() ?? Promise.resolve()));
 await connector.close();
