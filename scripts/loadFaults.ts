@@ -5,15 +5,14 @@
  * every minute, Azurite paused for 10 s once, and a burst of reminders falling due just before a kill.
  * Reports turns served, errors, answers that lost what came before, and reminders lost and doubled.
  * Not a test: it measures and prints a Markdown table for the README. Bounded: 3 minutes by default.
+ * `LOAD_LOG=FILE` keeps what the instances logged, and prints the first wrong answers.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BlobProactiveStore } from '../bot/storage/blobRecords.js';
-import { pendingDelivery } from '../data/reminders/delivery.js';
-import type { Reminder } from '../data/reminders/proactiveRecords.js';
-import { reminderTime } from '../data/reminders/reminderRules.js';
+import { dueReminder, ELIGIBILITY_CHECK, REMINDER_DUE } from './scenarios.js';
 import { startAzurite } from './azurite.js';
 import { fakeConnector, postActivity, repliesSince, startBotProcess, userMessage, type BotProcess } from './botProcesses.js';
 
@@ -27,19 +26,7 @@ const REMINDERS = 200;
 /** The reminders fall due this long after the start, half a second before the second kill. */
 const REMINDERS_DUE_AT_MS = 2 * KILL_EVERY_MS - 500;
 /** The bots' clock: running from just before the reminders' hour, shared by instances started later. */
-const LAST_DAY = '2026-07-17';
-const LEAD_DAYS = 14;
-const DUE = reminderTime(LAST_DAY, LEAD_DAYS);
-
-const CHECK: Array<[string, RegExp]> = [
-  ['suis-je éligible à la 0975 ?', /déjà fonctionnaire/],
-  ['non', /citoyen/],
-  ['non', /nationalité française/],
-  ['oui', /Pour quel grade/],
-  ['Ingénieur 2ème grade', /Depuis quand/],
-  ['depuis 2019', /plus haut diplôme/],
-  ['Bac+3', /Vous pouvez postuler/],
-];
+const DUE = REMINDER_DUE;
 
 const azurite = await startAzurite();
 const connector = await fakeConnector({ delayMs: 20 });
@@ -72,24 +59,7 @@ async function startInstance(): Promise<BotProcess> {
 const bots: Array<BotProcess | undefined> = await Promise.all([start(), start(), start()]);
 const store = await BlobProactiveStore.open(azurite.connectionString, 'bot-reminders');
 const reminderIds = Array.from({ length: REMINDERS }, (_, i) => `load-${String(i).padStart(3, '0')}`);
-await store.put(
-  ...reminderIds.map(
-    (id): Reminder => ({
-      id,
-      kind: 'reminder',
-      recipient: {
-        userKey: `webchat:${id}`,
-        address: { channelId: 'webchat', serviceUrl: connector.serviceUrl, conversation: { id: `conv-${id}` }, user: { id }, bot: { id: 'bot' } },
-        language: 'fr',
-      },
-      offer: { reference: '3134-26-0975/SR', title: "Concepteur-Développeur d'Applications SI Postal" },
-      leadDays: LEAD_DAYS,
-      lastDay: LAST_DAY,
-      createdAt: '2026-07-01T00:00:00.000Z',
-      delivery: pendingDelivery(DUE),
-    }),
-  ),
-);
+await store.put(...reminderIds.map((id) => dueReminder(id, connector.serviceUrl)));
 
 const stats = { sent: 0, served: 0, errors: 0, retried: 0, wrong: 0, checks: 0, times: [] as number[], kills: 0 };
 let stopping = false;
@@ -127,7 +97,7 @@ async function conversation(c: number): Promise<void> {
   let n = 0;
   while (!stopping) {
     const id = `load-conv-${c}-${n}`;
-    for (const [text, expected] of CHECK) {
+    for (const [text, expected] of ELIGIBILITY_CHECK) {
       if (stopping) return;
       const said = await turn(id, (n += 1), text);
       if (!expected.test(said)) {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fakeConnector, say, startBotProcess, type BotProcess, type FakeConnector } from '../../scripts/botProcesses.js';
+import { ELIGIBILITY_CHECK } from '../../scripts/scenarios.js';
 import { startAzurite, type RunningAzurite } from '../helpers/azurite.js';
 import { PROJECT_ROOT } from '../helpers/offers.js';
 
@@ -67,14 +68,9 @@ describe('npm run start:cluster', () => {
       expect(pids.size).toBe(2);
       expect(pids.has(cluster.child.pid ?? -1)).toBe(false);
 
-      const turn = (text: string, n: number) => say(cluster.url, connector, 'cluster-conv', 'cluster-user', text, `t${n}`);
-      expect(await turn('suis-je éligible à la 0975 ?', 1)).toMatch(/déjà fonctionnaire/);
-      expect(await turn('non', 2)).toMatch(/citoyen/);
-      expect(await turn('non', 3)).toMatch(/nationalité française/);
-      expect(await turn('oui', 4)).toMatch(/Pour quel grade/);
-      expect(await turn('Ingénieur 2ème grade', 5)).toMatch(/Depuis quand/);
-      expect(await turn('depuis 2019', 6)).toMatch(/plus haut diplôme/);
-      expect(await turn('Bac+3', 7)).toMatch(/Vous pouvez postuler/);
+      for (const [n, [text, expected]] of ELIGIBILITY_CHECK.entries()) {
+        expect(await say(cluster.url, connector, 'cluster-conv', 'cluster-user', text, `t${n}`)).toMatch(expected);
+      }
     } finally {
       await cluster.stop();
     }

@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BlobProactiveStore } from '../../bot/storage/blobRecords.js';
-import { pendingDelivery } from '../../data/reminders/delivery.js';
-import type { Reminder } from '../../data/reminders/proactiveRecords.js';
-import { reminderTime } from '../../data/reminders/reminderRules.js';
 import { fakeConnector, say, startBotProcess, type BotProcess, type FakeConnector } from '../../scripts/botProcesses.js';
+import { dueReminder, ELIGIBILITY_CHECK } from '../../scripts/scenarios.js';
 import { startAzurite, type RunningAzurite } from '../helpers/azurite.js';
 import { PROJECT_ROOT } from '../helpers/offers.js';
 import { waitUntil } from '../helpers/servers.js';
@@ -48,34 +46,7 @@ afterAll(async () => {
   await azurite?.stop();
 });
 
-/** An eligibility check, turn by turn: what the user says and what the bot must answer. */
-const CHECK: Array<[string, RegExp]> = [
-  ['suis-je éligible à la 0975 ?', /déjà fonctionnaire/],
-  ['non', /citoyen/],
-  ['non', /nationalité française/],
-  ['oui', /Pour quel grade/],
-  ['Ingénieur 2ème grade', /Depuis quand/],
-  ['depuis 2019', /plus haut diplôme/],
-  ['Bac+3', /Vous pouvez postuler/],
-];
-
-function reminder(id: string): Reminder {
-  const lastDay = '2026-07-17';
-  return {
-    id,
-    kind: 'reminder',
-    recipient: {
-      userKey: `webchat:user-${id}`,
-      address: { channelId: 'webchat', serviceUrl: connector.serviceUrl, conversation: { id: `conv-${id}` }, user: { id: `user-${id}` }, bot: { id: 'bot' } },
-      language: 'fr',
-    },
-    offer: { reference: '3134-26-0975/SR', title: "Concepteur-Développeur d'Applications SI Postal" },
-    leadDays: 14,
-    lastDay,
-    createdAt: '2026-07-01T00:00:00.000Z',
-    delivery: pendingDelivery(reminderTime(lastDay, 14)),
-  };
-}
+const reminder = (id: string) => dueReminder(id, connector.serviceUrl);
 
 /** How many times each reminder was sent: its message with the offer's card (a "how to apply" follows it). */
 function sendsOf(ids: readonly string[]): number[] {
@@ -94,7 +65,7 @@ describe('three bot processes on one storage account', () => {
   it('conversations whose turns go round-robin keep every answer, one process killed with SIGKILL between two rounds', async () => {
     const conversations = ['rr-1', 'rr-2', 'rr-3', 'rr-4'];
     let alive = [...bots];
-    for (const [turn, [text, expected]] of CHECK.entries()) {
+    for (const [turn, [text, expected]] of ELIGIBILITY_CHECK.entries()) {
       if (turn === 3) {
         // The load balancer's view: the killed process is taken out of the round.
         await bots[1]!.kill();
@@ -109,7 +80,7 @@ describe('three bot processes on one storage account', () => {
     }
     // Each turn answered once: no reply doubled.
     for (const conversation of conversations) {
-      expect(connector.received.filter((a) => a.conversationId === conversation && a.type === 'message').length).toBeLessThanOrEqual(CHECK.length * 2);
+      expect(connector.received.filter((a) => a.conversationId === conversation && a.type === 'message').length).toBeLessThanOrEqual(ELIGIBILITY_CHECK.length * 2);
     }
     bots[1] = await start();
   }, 90000);
