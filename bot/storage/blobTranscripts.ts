@@ -1,11 +1,11 @@
-import { RestError, type AppendBlobClient } from '@azure/storage-blob';
+import type { AppendBlobClient } from '@azure/storage-blob';
 import { addToLine, startLine, type ConversationLine, type LineInProgress } from '../../data/transcripts/conversationReview.js';
 import type { TranscriptArchive } from '../../data/transcripts/transcriptArchive.js';
 import { activitiesOf, type LoggedActivity, type StoredConversation } from '../../data/transcripts/transcriptFiles.js';
 import { idsOfName, transcriptName } from '../../data/transcripts/transcriptNames.js';
 import { inBatches } from '../../data/storage/batches.js';
 import { LazyContainer } from '../../data/storage/blobContainer.js';
-import { streamText } from '../../data/storage/blobText.js';
+import { statusOf, streamText } from '../../data/storage/blobText.js';
 
 /** What this instance knows of one transcript blob: how much of it it has read, and its review line. */
 interface Known extends LineInProgress {
@@ -20,7 +20,6 @@ interface Batch {
   settle: (error?: unknown) => void;
 }
 
-const status = (error: unknown) => (error instanceof RestError ? error.statusCode : undefined);
 
 /**
  * Masked transcripts in Azure append blobs, shared by every instance: one blob per conversation,
@@ -74,7 +73,7 @@ export class BlobTranscripts implements TranscriptArchive {
       try {
         await blob.appendBlock(body, Buffer.byteLength(body));
       } catch (error) {
-        if (status(error) !== 404) throw error;
+        if (statusOf(error) !== 404) throw error;
         // The conversation's first activity (or the first since an erasure).
         await blob.createIfNotExists({ blobHTTPHeaders: { blobContentType: 'application/x-ndjson' } });
         await blob.appendBlock(body, Buffer.byteLength(body));
@@ -103,7 +102,7 @@ export class BlobTranscripts implements TranscriptArchive {
       const response = await this.blob(name).download(offset);
       return activitiesOf(await streamText(response.readableStreamBody));
     } catch (error) {
-      if (status(error) === 404 || status(error) === 416) return [];
+      if (statusOf(error) === 404 || statusOf(error) === 416) return [];
       throw error;
     }
   }

@@ -1,11 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RestError } from '@azure/storage-blob';
 import type { Middleware, TurnContext } from 'botbuilder';
 import { LazyContainer } from '../../data/storage/blobContainer.js';
+import { statusOf } from '../../data/storage/blobText.js';
 
-/** A lease lasts this long unless renewed (Azure allows 15 to 60 seconds). */
-const LEASE_SECONDS = 30;
-/** A turn waits this long at most for the turn before it, on any instance. */
+/**
+ * A lease lasts this long unless renewed (Azure allows 15 to 60 seconds): the shortest, so that the
+ * lease of an instance that died expires while the next turn still waits for it (the load run found
+ * turns apologising after a kill with 30 s).
+ */
+const LEASE_SECONDS = 15;
+/** A turn waits this long at most for the turn before it, on any instance: longer than a dead lease lasts. */
 const WAIT_MS = 20_000;
 
 /**
@@ -34,7 +38,7 @@ export class ConversationLock implements Middleware {
         await lease.acquireLease(LEASE_SECONDS);
         break;
       } catch (error) {
-        const status = error instanceof RestError ? error.statusCode : undefined;
+        const status = statusOf(error);
         if ((status !== 404 && status !== 409) || Date.now() > deadline) throw error;
         if (status === 404) {
           // The conversation's first turn: its lock blob is made once, then leased.

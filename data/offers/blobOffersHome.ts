@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { RestError, type BlockBlobClient } from '@azure/storage-blob';
+import type { BlockBlobClient } from '@azure/storage-blob';
 import { LazyContainer } from '../storage/blobContainer.js';
-import { streamText } from '../storage/blobText.js';
-import type { ChangeLogEntry } from './changeLog.js';
+import { statusOf, streamText } from '../storage/blobText.js';
+import { changesOf, type ChangeLogEntry } from './changeLog.js';
 import type { Offer } from './offer.js';
 import { parseFeedState, type FeedState, type OffersHome } from './offersHome.js';
 import { InvalidOffersError, offersFileText, offersOfText, OffersChangedError, type LoadedOffers, type OfferStore } from './offerStore.js';
 
-const status = (error: unknown) => (error instanceof RestError ? error.statusCode : undefined);
 /** The sync's lease: renewed while a round runs; one whose instance died expires by itself. */
 const LEASE_SECONDS = 60;
 
@@ -49,7 +48,7 @@ export class BlobOffersHome implements OffersHome {
       return true;
     } catch (error) {
       // Already there (another instance seeded it, or HR wrote it): kept as it is.
-      if (status(error) === 409 || status(error) === 412) return false;
+      if (statusOf(error) === 409 || statusOf(error) === 412) return false;
       throw error;
     }
   }
@@ -61,7 +60,7 @@ export class BlobOffersHome implements OffersHome {
       this.etag = response.etag;
       return await streamText(response.readableStreamBody);
     } catch (error) {
-      if (status(error) === 404) return undefined;
+      if (statusOf(error) === 404) return undefined;
       throw error;
     }
   }
@@ -82,7 +81,7 @@ export class BlobOffersHome implements OffersHome {
       });
       this.etag = response.etag;
     } catch (error) {
-      if (status(error) === 412 || status(error) === 409) throw new OffersChangedError(this.name);
+      if (statusOf(error) === 412 || statusOf(error) === 409) throw new OffersChangedError(this.name);
       throw error;
     }
   }
@@ -96,11 +95,7 @@ export class BlobOffersHome implements OffersHome {
   }
 
   async readChanges(): Promise<ChangeLogEntry[]> {
-    const text = await this.download('offers.history.jsonl');
-    return (text ?? '')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as ChangeLogEntry);
+    return changesOf((await this.download('offers.history.jsonl')) ?? '');
   }
 
   async readFeedState(): Promise<FeedState> {
@@ -118,7 +113,7 @@ export class BlobOffersHome implements OffersHome {
       await this.lazy.get();
       return await streamText((await this.lazy.client.getBlobClient(name).download()).readableStreamBody);
     } catch (error) {
-      if (status(error) === 404) return undefined;
+      if (statusOf(error) === 404) return undefined;
       throw error;
     }
   }
@@ -150,13 +145,13 @@ export class BlobOffersHome implements OffersHome {
     await this.lazy.get();
     const lock = this.lazy.client.getBlockBlobClient('offers-sync.lock');
     await lock.upload('', 0, { conditions: { ifNoneMatch: '*' } }).catch((error: unknown) => {
-      if (status(error) !== 409 && status(error) !== 412) throw error;
+      if (statusOf(error) !== 409 && statusOf(error) !== 412) throw error;
     });
     const lease = lock.getBlobLeaseClient();
     try {
       await lease.acquireLease(LEASE_SECONDS);
     } catch (error) {
-      if (status(error) === 409) return false;
+      if (statusOf(error) === 409) return false;
       throw error;
     }
     const renewing = setInterval(() => void lease.renewLease().catch(() => undefined), (LEASE_SECONDS * 1000) / 3);

@@ -18,13 +18,17 @@ export async function appendChange(offersFile: string, entry: ChangeLogEntry): P
   await appendFile(changeLogFile(offersFile), `${JSON.stringify(entry)}\n`, 'utf8');
 }
 
+/** The change log's JSON lines as entries (the file's or the blob's). */
+export function changesOf(text: string): ChangeLogEntry[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as ChangeLogEntry);
+}
+
 export async function readChanges(offersFile: string): Promise<ChangeLogEntry[]> {
   try {
-    const text = await readFile(changeLogFile(offersFile), 'utf8');
-    return text
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as ChangeLogEntry);
+    return changesOf(await readFile(changeLogFile(offersFile), 'utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
