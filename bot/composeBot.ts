@@ -7,6 +7,7 @@ import { ParsedProperty } from '../dialogs/parsedProperty.js';
 import { CatalogueRecognizer } from '../dialogs/recognition/catalogueRecognizer.js';
 import type { DialogServices } from '../dialogs/services.js';
 import { JobBot } from './jobBot.js';
+import { RepeatedActivityGuard } from './repeatedActivities.js';
 import { ErasureMiddleware } from './transcripts/erasureMiddleware.js';
 import { MaskedTranscriptStore } from './transcripts/maskedTranscriptStore.js';
 import { transcriptMiddleware } from './transcripts/transcriptLogging.js';
@@ -22,7 +23,7 @@ export interface ComposedBot {
   bot: JobBot;
   conversationState: ConversationState;
   userState: UserState;
-  /** The adapter's middleware, outermost first: erasure, then the masked transcript. */
+  /** The adapter's middleware, outermost first: activities sent again dropped, erasure, then the masked transcript. */
   middleware: Middleware[];
 }
 
@@ -43,7 +44,12 @@ export function composeBot(parts: BotParts): ComposedBot {
   const recognizer = new CatalogueRecognizer(services.recognizer, () => services.catalog.current(), services.clock);
   const mainDialog = new MainDialog({ ...services, recognizer, personalData }, conversation, profiles);
   const bot = new JobBot([conversationState, userState], conversation, mainDialog, { catalog: parts.catalog, clock: parts.clock });
-  // Outermost first: the erasure runs after the transcript of its turn is written.
-  const middleware = [new ErasureMiddleware(transcripts), ...transcriptMiddleware(new MaskedTranscriptStore(transcripts))];
+  // Outermost first: an activity sent again is dropped before anything sees it; the erasure runs
+  // after the transcript of its turn is written.
+  const middleware = [
+    new RepeatedActivityGuard(conversation),
+    new ErasureMiddleware(transcripts),
+    ...transcriptMiddleware(new MaskedTranscriptStore(transcripts)),
+  ];
   return { bot, conversationState, userState, middleware };
 }

@@ -100,6 +100,8 @@ export class JobBot extends TeamsActivityHandler {
       });
     }
     await super.run(context);
-    for (const state of this.states) await state.saveChanges(context, false);
+    // The conversation's state last: it holds the ids of the activities handled
+    // (bot/repeatedActivities.ts), so once it is written the whole turn is.
+    for (const state of [...this.states].reverse()) await state.saveChanges(context, false);
   }
 }

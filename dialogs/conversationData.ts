@@ -40,4 +40,9 @@ export interface ConversationData {
   handoff?: { id: string; hub?: boolean; leavingMessage?: boolean };
   /** The user's last messages, masked: shown with a request for a person. */
   recentMessages?: string[];
+  /**
+   * The channel's ids of the last activities handled (bot/repeatedActivities.ts): the same activity
+   * sent again, to this instance or another, is not handled twice.
+   */
+  handledDeliveries?: string[];
 }

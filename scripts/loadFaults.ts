@@ -61,12 +61,17 @@ const store = await BlobProactiveStore.open(azurite.connectionString, 'bot-remin
 const reminderIds = Array.from({ length: REMINDERS }, (_, i) => `load-${String(i).padStart(3, '0')}`);
 await store.put(...reminderIds.map((id) => dueReminder(id, connector.serviceUrl)));
 
-const stats = { sent: 0, served: 0, errors: 0, retried: 0, wrong: 0, checks: 0, times: [] as number[], kills: 0 };
+const stats = { sent: 0, served: 0, errors: 0, retried: 0, wrong: 0, checks: 0, times: [] as number[], kills: 0, copiesDropped: 0, answeredTwice: 0 };
 let stopping = false;
 let next = 0;
 
-/** One turn to an instance that is up, again on another when the one asked died under it. */
+/**
+ * One turn to an instance that is up, again on another when the one asked died under it: the same
+ * activity, id included, as a channel sends it again. The answer is every reply since the first try
+ * (a dead instance may have answered before it died).
+ */
 async function turn(conversation: string, n: number, text: string): Promise<string> {
+  const before = connector.received.length;
   for (let attempt = 0; attempt < 5; attempt++) {
     const live = bots.filter((b): b is BotProcess => b !== undefined);
     const bot = live[(next += 1) % live.length];
@@ -74,14 +79,20 @@ async function turn(conversation: string, n: number, text: string): Promise<stri
       await new Promise((r) => setTimeout(r, 200));
       continue;
     }
-    const before = connector.received.length;
+    const attemptBefore = connector.received.length;
     const started = performance.now();
     stats.sent += 1;
     try {
-      const status = await postActivity(bot.url, userMessage({ serviceUrl: connector.serviceUrl, conversationId: conversation, userId: `user-${conversation}`, text, id: `${conversation}-${n}-${attempt}` }), 60_000);
+      const status = await postActivity(bot.url, userMessage({ serviceUrl: connector.serviceUrl, conversationId: conversation, userId: `user-${conversation}`, text, id: `${conversation}-${n}` }), 60_000);
       if (status < 300) {
         stats.served += 1;
         stats.times.push(performance.now() - started);
+        if (attempt > 0) {
+          const earlier = connector.received.slice(before, attemptBefore).some((a) => a.conversationId === conversation && a.type === 'message');
+          const now = repliesSince(connector, attemptBefore, conversation) !== '';
+          if (earlier && !now) stats.copiesDropped += 1;
+          if (earlier && now) stats.answeredTwice += 1;
+        }
         return repliesSince(connector, before, conversation);
       }
       stats.errors += 1;
@@ -149,10 +160,10 @@ const sorted = [...stats.times].sort((a, b) => a - b);
 const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
 
 console.log(`# Load and fault run — ${new Date().toISOString().slice(0, 10)}, ${SECONDS} s, 3 instances on Azurite, ${CONVERSATIONS} conversations\n`);
-console.log('| turns asked | turns served | errors (then asked again of another instance) | turns failed in the bot (apology) | answers that lost what came before | eligibility checks finished | p50 ms | p95 ms | max ms | instances killed | reminders due | sent once | lost | doubled | recorded interrupted |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('| turns asked | turns served | errors (then asked again of another instance) | turns failed in the bot (apology) | copies not handled again (answer already out) | answered twice | answers out of step | eligibility checks finished | p50 ms | p95 ms | max ms | instances killed | reminders due | sent once | lost | doubled | recorded interrupted |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 console.log(
-  `| ${stats.sent} | ${stats.served} | ${stats.errors} | ${failedTurns} | ${stats.wrong} | ${stats.checks} | ${at(50)} | ${at(95)} | ${Math.round(sorted.at(-1) ?? 0)} | ${stats.kills} | ${REMINDERS} | ${sends.filter((n) => n === 1).length} | ${sends.filter((n) => n === 0).length} | ${sends.filter((n) => n > 1).length} | ${interrupted} |`,
+  `| ${stats.sent} | ${stats.served} | ${stats.errors} | ${failedTurns} | ${stats.copiesDropped} | ${stats.answeredTwice} | ${stats.wrong} | ${stats.checks} | ${at(50)} | ${at(95)} | ${Math.round(sorted.at(-1) ?? 0)} | ${stats.kills} | ${REMINDERS} | ${sends.filter((n) => n === 1).length} | ${sends.filter((n) => n === 0).length} | ${sends.filter((n) => n > 1).length} | ${interrupted} |`,
 );
 await Promise.all(bots.map((b) => b?.stop() ?? Promise.resolve()));
 await connector.close();

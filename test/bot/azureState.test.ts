@@ -42,6 +42,21 @@ describe('conversation and user state on Azure Blobs, shared by instances', () =
     expect(await b.profile()).toEqual({ status: 'external', citizen: false, french: true, residenceSince: '2019-01-01', residencePrecision: 'year', education: 3 });
   }, 60000);
 
+  it('an activity sent again to another instance, after the first had written its turn, is not handled twice', async () => {
+    const [a, b] = [instance('again'), instance('again')];
+    expect(textsOf(await a.say('suis-je éligible à la 0975 ?'))).toMatch(/déjà fonctionnaire/);
+    expect(textsOf(await a.say({ text: 'non', id: 'delivery-2' }))).toMatch(/citoyen/);
+    // The channel had no answer to its POST (the instance died) and sends the same activity to b.
+    expect(await b.say({ text: 'non', id: 'delivery-2' })).toEqual([]);
+    // The next answer is read against the question on screen, not the one after it.
+    expect(textsOf(await b.say('non'))).toMatch(/nationalité française/);
+    // Web Chat's own id of a message, kept when the copy gets another id from the channel.
+    expect(textsOf(await a.say({ text: 'oui', id: 'delivery-4', channelData: { clientActivityID: 'client-4' } }))).toMatch(/Pour quel grade/);
+    expect(await b.say({ text: 'oui', id: 'delivery-4-copy', channelData: { clientActivityID: 'client-4' } })).toEqual([]);
+    expect(textsOf(await b.say('Ingénieur 2ème grade'))).toMatch(/Depuis quand/);
+    expect((await a.profile()).french).toBe(true);
+  }, 60000);
+
   it('two turns of one conversation at once on two instances: one after the other, neither lost', async () => {
     const [a, b] = [instance('together'), instance('together')];
     await a.say('bonjour');

@@ -52,6 +52,22 @@ describe('POST /api/messages, as a channel calls it', () => {
     expect((reply?.body.attachments as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it('answers an activity the channel sends again (same id) once, and the next one as usual', async () => {
+    const connector = await fakeService();
+    closers.push(() => connector.close());
+    const { url } = await bot();
+    const first = await post(`${url}/api/messages`, activity(connector.url, 'offres en informatique'));
+    expect(first.status).toBeLessThan(300);
+    expect(connector.received).toHaveLength(1);
+    // A channel without the answer to its POST in time (Teams waits 15 s) sends the same activity again.
+    const again = await post(`${url}/api/messages`, activity(connector.url, 'offres en informatique'));
+    expect(again.status).toBeLessThan(300);
+    expect(connector.received).toHaveLength(1);
+    await post(`${url}/api/messages`, activity(connector.url, 'aide', { id: 'activity-2' }));
+    expect(connector.received).toHaveLength(2);
+    expect(String(connector.received[1]?.body.text)).toContain('Voici ce que je sais faire');
+  });
+
   it('checks the Bot Framework token when MicrosoftAppId is set, as in production', async () => {
     const connector = await fakeService();
     closers.push(() => connector.close());

@@ -2,6 +2,7 @@ import { MemoryStorage, TestAdapter, type Activity, type Middleware, type Storag
 import { composeBot } from '../../bot/composeBot.js';
 import type { CandidateProfile } from '../../data/eligibility/candidateProfile.js';
 import { parseEligibilityRules, type EligibilityRules } from '../../data/eligibility/eligibilityRules.js';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { TranscriptFiles } from '../../data/transcripts/transcriptFiles.js';
@@ -138,8 +139,12 @@ export function testConversation(
     support,
     events,
     dueNowCalls: () => dueNow,
+    // Each activity with an id of its own, as a channel gives it (the TestAdapter counts from 0 in
+    // each instance, and two instances share a conversation in the scale-out tests).
     say: (input) =>
-      collect(() => adapter.receiveActivity(typeof input === 'string' ? { type: 'message', text: input } : { type: 'message', ...input })),
+      collect(() =>
+        adapter.receiveActivity(typeof input === 'string' ? { type: 'message', id: randomUUID(), text: input } : { type: 'message', id: randomUUID(), ...input }),
+      ),
     profile: async (channelId = 'test') => {
       const items = await storage.read([`${channelId}/users/${adapter.conversation.user?.id}/`]);
       const [state] = Object.values(items) as Array<{ candidateProfile?: CandidateProfile }>;
@@ -155,6 +160,7 @@ export function testConversation(
       collect(() =>
         adapter.receiveActivity({
           type: 'conversationUpdate',
+          id: randomUUID(),
           membersAdded: [{ id: 'user', name: 'User' }],
           ...(locale ? { locale } : {}),
         }),
