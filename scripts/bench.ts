@@ -94,37 +94,57 @@ interface BotSetup {
 
 /** Turns before measuring, in a conversation of their own: the JIT warms up, as in a bot that has run a while. */
 const WARM_UP_TURNS = 100;
+/**
+ * Each bot is measured in this many rounds, the bots taking turns within a round: this machine's speed
+ * drifts within minutes (the assistant alone, 100 turns measured eight times in ten minutes: p95 from 15 to 24 ms), and a
+ * bot measured only before or only after another would carry the drift into the ratio.
+ */
+const ROUNDS = 3;
+const TURNS_PER_ROUND = 100;
+
+interface RunningBench {
+  /** One measured stretch: `concurrency` conversations sending back to back, `turns` each. */
+  measure(concurrency: number, turns: number): Promise<{ times: number[]; ms: number }>;
+  stop(): Promise<void>;
+}
 
 /**
- * Turns of `concurrency` conversations sending back to back, through POST /api/messages of the bot in
- * its own process(es) (the load and the stand-in connector stay out of its CPU), over kept-alive
- * connections as Azure Bot Service sends them.
+ * A bot in its own process(es) (the load and the stand-in connector stay out of its CPU), POSTed to over
+ * kept-alive connections as Azure Bot Service sends them. Every activity has an id of its own (the bot
+ * drops an activity it has already handled), and every stretch conversations of its own.
  */
-async function turnLatency(setup: BotSetup, concurrency: number, turnsPerConversation: number): Promise<{ p50: number; p95: number; perSecond: number }> {
+async function startBench(setup: BotSetup, name: string): Promise<RunningBench> {
   const connector = await fakeConnector({ keep: false });
   const bot = await startBotProcess({ ...process.env, STATE_DIR: await mkdtemp(path.join(tmpdir(), 'bench-state-')), OFFERS_FILE, BOT_NOW: NOW.toISOString(), ...setup.env }, setup.script);
   const queries = ['offres en informatique', 'chargé de contact clientèle', 'IT jobs', 'postes à Nouméa', 'comptable'];
+  let stretch = 0;
   const post = async (conversation: string, user: string, turn: number) => {
-    const body = JSON.stringify(userMessage({ serviceUrl: connector.serviceUrl, conversationId: conversation, userId: user, text: queries[turn % queries.length] as string, id: `a${turn}` }));
+    const body = JSON.stringify(userMessage({ serviceUrl: connector.serviceUrl, conversationId: conversation, userId: user, text: queries[turn % queries.length] as string, id: `${conversation}-${turn}` }));
     const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     await response.arrayBuffer();
   };
-  for (let turn = 0; turn < WARM_UP_TURNS; turn++) await post('warm-up', 'warm-up', turn);
-  const times: number[] = [];
-  const began = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, c) => {
-      for (let turn = 0; turn < turnsPerConversation; turn++) {
-        const start = performance.now();
-        await post(`bench-${concurrency}-${c}`, `user-${c}`, turn);
-        times.push(performance.now() - start);
-      }
-    }),
-  );
-  const measuredMs = performance.now() - began;
-  await bot.stop();
-  await connector.close();
-  return { p50: percentile(times, 50), p95: percentile(times, 95), perSecond: (times.length / measuredMs) * 1000 };
+  for (let turn = 0; turn < WARM_UP_TURNS; turn++) await post(`${name}-warm-up`, 'warm-up', turn);
+  return {
+    async measure(concurrency, turns) {
+      stretch += 1;
+      const times: number[] = [];
+      const began = performance.now();
+      await Promise.all(
+        Array.from({ length: concurrency }, async (_, c) => {
+          for (let turn = 0; turn < turns; turn++) {
+            const start = performance.now();
+            await post(`${name}-${stretch}-${c}`, `user-${c}`, turn);
+            times.push(performance.now() - start);
+          }
+        }),
+      );
+      return { times, ms: performance.now() - began };
+    },
+    async stop() {
+      await bot.stop();
+      await connector.close();
+    },
+  };
 }
 
 const real = (JSON.parse(await readFile(OFFERS_FILE, 'utf8')) as { offers: Offer[] }).offers;
@@ -234,7 +254,7 @@ if (part === undefined || part === 'turns') {
 console.log('\nTurns, a search message through POST /api/messages to the reply, one process each; the echo bot is the');
 console.log('samples\' plainest bot (scripts/echoBot.ts) in the same run. Anchors (issue): turns/s at least 0.4× the echo bot\'s');
 console.log('(goal 0.6×), p95 at most 2× the echo bot\'s.\n');
-console.log(`Each bot gets ${WARM_UP_TURNS} warm-up turns first, not counted. The assistant runs on its files (npm start), then on`);
+console.log(`Each bot gets ${WARM_UP_TURNS} warm-up turns first, not counted, then ${ROUNDS} rounds of ${TURNS_PER_ROUND} turns per conversation, the bots taking turns in each round. The assistant runs on its files (npm start), then on`);
 console.log('Azure Storage (Azurite, started here, on the same two cores) with one process and with two (npm run start:cluster).\n');
 console.log('| bot | processes | concurrent conversations | turns | turns/s | p50 ms | p95 ms | turns/s vs echo | p95 vs echo |');
 console.log('|---|---|---|---|---|---|---|---|---|');
@@ -245,15 +265,27 @@ const setups: Array<[string, number, BotSetup]> = [
   ['assistant, Azure Storage', 1, { script: 'dist/bot/index.js', env: azure }],
   ['assistant, Azure Storage', 2, { script: 'dist/bot/cluster.js', env: { ...azure, WEB_CONCURRENCY: '2' } }],
 ];
+const bots = [{ label: 'echo', processes: 1, setup: { script: 'dist/scripts/echoBot.js' } }, ...setups.map(([label, processes, setup]) => ({ label, processes, setup }))];
 for (const concurrency of [1, 10]) {
-  const turns = 100;
-  const echo = await turnLatency({ script: 'dist/scripts/echoBot.js' }, concurrency, turns);
-  const count = concurrency * turns;
-  console.log(`| echo | 1 | ${concurrency} | ${count} | ${echo.perSecond.toFixed(0)} | ${ms(echo.p50)} | ${ms(echo.p95)} | 1 | 1 |`);
-  for (const [label, processes, setup] of setups) {
-    const full = await turnLatency(setup, concurrency, turns);
-    console.log(`| ${label} | ${processes} | ${concurrency} | ${count} | ${full.perSecond.toFixed(0)} | ${ms(full.p50)} | ${ms(full.p95)} | ${(full.perSecond / echo.perSecond).toFixed(2)}× | ${(full.p95 / echo.p95).toFixed(2)}× |`);
+  const running = await Promise.all(bots.map((b, i) => startBench(b.setup, `bench-${concurrency}-${i}`)));
+  const pooled = bots.map(() => ({ times: [] as number[], ms: 0 }));
+  for (let round = 0; round < ROUNDS; round++) {
+    // Each round in another order: no bot always runs first, or always right after another.
+    const order = running.map((_, i) => (i + round) % running.length);
+    for (const i of order) {
+      const { times, ms: spent } = await (running[i] as RunningBench).measure(concurrency, TURNS_PER_ROUND);
+      (pooled[i] as { times: number[] }).times.push(...times);
+      (pooled[i] as { ms: number }).ms += spent;
+    }
   }
+  await Promise.all(running.map((r) => r.stop()));
+  const figures = pooled.map((p) => ({ perSecond: (p.times.length / p.ms) * 1000, p50: percentile(p.times, 50), p95: percentile(p.times, 95), count: p.times.length }));
+  const echo = figures[0] as (typeof figures)[number];
+  bots.forEach((b, i) => {
+    const f = figures[i] as (typeof figures)[number];
+    const vs = i === 0 ? '| 1 | 1 |' : `| ${(f.perSecond / echo.perSecond).toFixed(2)}× | ${(f.p95 / echo.p95).toFixed(2)}× |`;
+    console.log(`| ${b.label} | ${b.processes} | ${concurrency} | ${f.count} | ${f.perSecond.toFixed(0)} | ${ms(f.p50)} | ${ms(f.p95)} ${vs}`);
+  });
 }
 await azurite.stop();
 }

@@ -42,8 +42,16 @@ export class MaskedTranscriptStore implements TranscriptStore {
 
 /** What is kept of an activity: masked, without channel data and without people's names. */
 export function toStored(activity: Partial<Activity>): LoggedActivity {
-  const rest: Partial<Activity> = { ...activity };
+  const rest: Record<string, unknown> = { ...activity };
   delete rest.channelData;
+  // What people wrote or were shown is masked (maskDeep makes a copy); ids, addresses and times are
+  // not personal data and must stay intact. The content (cards, mostly) is copied once, by the
+  // masking, not also through JSON like the rest: it is most of an activity's weight.
+  const content: Record<string, unknown> = {};
+  for (const field of CONTENT_FIELDS) {
+    if (rest[field] !== undefined) content[field] = maskDeep(rest[field]);
+    delete rest[field];
+  }
   const anonymous = (account: Partial<Activity>['from']) => (account ? { id: account.id, role: account.role } : undefined);
   const stored = {
     ...rest,
@@ -51,10 +59,7 @@ export function toStored(activity: Partial<Activity>): LoggedActivity {
     recipient: anonymous(activity.recipient),
     timestamp: activity.timestamp ? new Date(activity.timestamp).toISOString() : undefined,
   };
-  const plain = JSON.parse(JSON.stringify(stored)) as Record<string, unknown>;
-  // What people wrote or were shown is masked; ids, addresses and times are not personal data and must stay intact.
-  for (const field of CONTENT_FIELDS) if (plain[field] !== undefined) plain[field] = maskDeep(plain[field]);
-  return plain as LoggedActivity;
+  return { ...(JSON.parse(JSON.stringify(stored)) as Record<string, unknown>), ...content } as LoggedActivity;
 }
 
 const CONTENT_FIELDS = ['text', 'speak', 'summary', 'value', 'attachments', 'suggestedActions', 'entities', 'membersAdded', 'membersRemoved'] as const;

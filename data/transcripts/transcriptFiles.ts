@@ -32,8 +32,8 @@ export interface StoredConversation {
 
 
 /**
- * Files stay open while a conversation's writes are queued: a turn's activities share one open and
- * one close, and nothing stays open between turns.
+ * Files stay open while a conversation's writes are queued: a turn's activities share one open, one
+ * write and one close, and nothing stays open between turns.
  */
 const MAX_OPEN_FILES = 64;
 
@@ -44,6 +44,8 @@ interface IndexEntry extends LineInProgress {
 
 export class TranscriptFiles implements TranscriptArchive {
   private writing = new Map<string, Promise<void>>();
+  /** Per file, the lines not yet written, to go in its next write. */
+  private readonly waiting = new Map<string, { lines: string[]; activities: LoggedActivity[]; written: Promise<void> }>();
   /** Built once from the files (the first time a list or an erasure needs it), then kept up to date. */
   private index?: Promise<Map<string, IndexEntry>>;
   private readonly handles = new Map<string, FileHandle>();
@@ -128,15 +130,30 @@ export class TranscriptFiles implements TranscriptArchive {
     return path.join(this.folder, transcriptName(channelId, conversationId));
   }
 
-  /** Appends in order per conversation; resolves once the line is on disk. */
+  /**
+   * Appends in order per conversation; resolves once the line is on disk. The lines asked for while
+   * the conversation's previous write runs (a turn's activities come together, at its end) go in one
+   * write: a turn is one write, not one per activity.
+   */
   append(activity: LoggedActivity): Promise<void> {
     const file = this.file(activity.channelId, activity.conversation.id);
     const line = `${JSON.stringify(activity)}\n`;
+    const waiting = this.waiting.get(file);
+    if (waiting) {
+      waiting.lines.push(line);
+      waiting.activities.push(activity);
+      return waiting.written;
+    }
+    const batch: { lines: string[]; activities: LoggedActivity[]; written: Promise<void> } = { lines: [line], activities: [activity], written: Promise.resolve() };
+    this.waiting.set(file, batch);
     const previous = this.writing.get(file) ?? Promise.resolve();
     const next = previous.then(async () => {
-      await (await this.handle(file)).appendFile(line, 'utf8');
-      this.indexAppended(file, activity);
+      // From here on, lines asked for wait for the next write.
+      if (this.waiting.get(file) === batch) this.waiting.delete(file);
+      await (await this.handle(file)).appendFile(batch.lines.join(''), 'utf8');
+      for (const written of batch.activities) this.indexAppended(file, written);
     });
+    batch.written = next;
     const tracked: Promise<void> = next
       .catch(() => undefined)
       .then(async () => {

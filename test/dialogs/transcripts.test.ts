@@ -107,6 +107,22 @@ describe('the transcript store', () => {
     expect(await files.deleteByUser('webchat', 'bob')).toBe(1);
     expect((await store.listTranscripts('webchat')).items).toEqual([]);
   });
+
+  it('keeps the order of lines asked for all at once, two conversations interleaved, and masks each', async () => {
+    const files = new TranscriptFiles(await mkdtemp(path.join(tmpdir(), 'transcripts-')));
+    const store = new MaskedTranscriptStore(files);
+    const line = (conversation: string, i: number) =>
+      store.logActivity({ type: 'message', id: `${conversation}${i}`, channelId: 'webchat', conversation: { id: conversation }, from: { id: 'u', role: 'user' }, text: `${i} jean.dupont@gmail.com` } as Activity);
+    // As the SDK's middleware does at the end of a turn: every activity asked for without waiting.
+    const writes: Array<Promise<void>> = [];
+    for (let i = 0; i < 30; i++) writes.push(line('a', i), line('b', i));
+    await Promise.all(writes);
+    for (const conversation of ['a', 'b']) {
+      const texts = (await files.read('webchat', conversation)).map((a) => a.text);
+      expect(texts).toEqual(Array.from({ length: 30 }, (_, i) => `${i} [EMAIL]`));
+    }
+    expect((await files.summaries()).map((s) => s.conversationId).sort()).toEqual(['a', 'b']);
+  });
 });
 
 describe('privacy', () => {
