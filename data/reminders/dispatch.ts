@@ -38,14 +38,24 @@ export async function sendDue(
   for (let start = 0; start < ready.length; start += BATCH) {
     const batch = ready.slice(start, start + BATCH).filter((m) => !gone.has(m.recipient.userKey));
     const marked = batch.map((m) => ({ ...m, delivery: sending(m.delivery) }));
-    // Shared by instances: only the sends this instance claimed are its to make.
-    const started = store.claim ? await store.claim(marked) : (await store.put(...marked), marked);
-    const outcomes = await Promise.all(
-      started.map((m) => send(m).catch((error: unknown): SendOutcome => ({ kind: 'retry', error: String(error) }))),
-    );
+    const attempt = (m: Outgoing): Promise<SendOutcome> =>
+      send(m).catch((error: unknown): SendOutcome => ({ kind: 'retry', error: String(error) }));
+    let started: { message: Outgoing; outcome: SendOutcome }[];
+    if (store.claim) {
+      // Shared by instances: only the sends this instance claimed are its to make. Each goes to the channel
+      // as soon as its own claim is written, not when the batch's eight are: a process killed in between
+      // loses what it claimed and had not sent yet (at most once), so that span is kept as short as it can be.
+      const claim = store.claim.bind(store);
+      const tried = await Promise.all(
+        marked.map(async (m) => ((await claim([m])).length > 0 ? { message: m, outcome: await attempt(m) } : undefined)),
+      );
+      started = tried.filter((t) => t !== undefined);
+    } else {
+      await store.put(...marked);
+      started = await Promise.all(marked.map(async (m) => ({ message: m, outcome: await attempt(m) })));
+    }
     const finished: Outgoing[] = [];
-    started.forEach((m, i) => {
-      const outcome = outcomes[i] as SendOutcome;
+    started.forEach(({ message: m, outcome }) => {
       const delivery = afterSend(m.delivery, outcome, now);
       finished.push({ ...m, delivery });
       if (outcome.kind === 'gone') gone.add(m.recipient.userKey);

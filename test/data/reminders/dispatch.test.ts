@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { SendOutcome } from '../../../data/reminders/delivery.js';
 import { pendingDelivery } from '../../../data/reminders/delivery.js';
 import { sendDue, settleInterrupted } from '../../../data/reminders/dispatch.js';
-import type { Alert, Outgoing, Reminder } from '../../../data/reminders/proactiveRecords.js';
+import type { Alert, Outgoing, ProactiveRecord, Reminder } from '../../../data/reminders/proactiveRecords.js';
 import { FileProactiveStore } from '../../../data/reminders/proactiveStore.js';
 import { reminderTime } from '../../../data/reminders/reminderRules.js';
 import { PROJECT_ROOT } from '../../helpers/offers.js';
@@ -134,6 +134,30 @@ describe('sending what is due, exactly once', () => {
     expect((await sendDue(store, new Date(dueAt.getTime() + 60_000 + 239_000), ch.send)).sent).toBe(0);
     expect((await sendDue(store, new Date(dueAt.getTime() + 60_000 + 240_000), ch.send)).sent).toBe(1);
     expect(store.get('r1')).toMatchObject({ delivery: { status: 'sent', attempts: 3 } });
+  });
+
+  it('on a shared store, each message goes to the channel once its own claim is written, not the whole batch\'s', async () => {
+    const { store: files } = await FileProactiveStore.open(await stateDir());
+    await files.put(...Array.from({ length: 8 }, (_, i) => reminder(`r${i}`, '2026-07-16', `webchat:u${i}`)));
+    const events: string[] = [];
+    // A store shared by instances, its claim of r7 slow (a storage request taking its time).
+    const shared = Object.assign(Object.create(files) as FileProactiveStore, {
+      claim: async <T extends ProactiveRecord>(records: readonly T[]): Promise<T[]> => {
+        if (records.some((r) => r.id === 'r7')) await new Promise((resolve) => setTimeout(resolve, 200));
+        await files.put(...records);
+        events.push(...records.map((r) => `claimed ${r.id}`));
+        return [...records];
+      },
+    });
+    const report = await sendDue(shared, dueAt, async (message) => {
+      events.push(`sent ${message.id}`);
+      return { kind: 'sent' };
+    });
+    expect(report.sent).toBe(8);
+    // The time a killed process would lose a claimed message in: r0 is not kept waiting for r7's claim.
+    expect(events.indexOf('sent r0')).toBeLessThan(events.indexOf('claimed r7'));
+    expect(events.indexOf('claimed r7')).toBeLessThan(events.indexOf('sent r7'));
+    expect(files.get('r7')).toMatchObject({ delivery: { status: 'sent' } });
   });
 
   it('a send that throws counts as a transient failure', async () => {
