@@ -10,6 +10,7 @@ import { referencesInText } from '../data/offers/reference.js';
 import type { ConversationData } from './conversationData.js';
 import { t } from './i18n/messages.js';
 import { formatted, typedButton } from './replies.js';
+import { shownOfferNamed } from './search/shownOffers.js';
 import type { DialogServices } from './services.js';
 import type { StatePropertyAccessor } from 'botbuilder';
 
@@ -56,22 +57,25 @@ export class AskOfferDialog extends ComponentDialog {
   }
 
   private async doneStep(step: WaterfallStepContext<AskOfferOptions>) {
-    const offer = this.find(String(step.result ?? ''));
+    const offer = this.find(String(step.result ?? ''), await this.conversation.get(step.context, {}));
     const result: AskOfferResult = { ...step.options, reference: offer?.reference };
     return step.endDialog(result);
   }
 
   private async isKnownOffer(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    if (this.find(prompt.recognized.value ?? '')) return true;
+    if (this.find(prompt.recognized.value ?? '', await this.conversation.get(prompt.context, {}))) return true;
     // After the last retry the prompt ends anyway, with nothing found: the main dialog says what to do.
     if (prompt.attemptCount > MAX_RETRIES) return true;
     return false;
   }
 
-  private find(answer: string): Offer | undefined {
+  private find(answer: string, data: ConversationData): Offer | undefined {
     const snapshot = this.services.catalog.current();
     const direct = snapshot.findByReference(answer);
     if (direct) return direct;
+    // "la deuxième", "2", "the first one": one of the offers just shown.
+    const shown = shownOfferNamed(answer, data, true);
+    if (shown) return snapshot.findByReference(shown);
     // "c'est la 25-0979", "la 54956 svp": the first word of the answer that names an offer.
     for (const mention of [...referencesInText(answer).map((m) => m.reference), ...(answer.match(/\d{2}-\d{3,6}|\d{3,6}/g) ?? [])]) {
       const offer = snapshot.findByReference(mention);

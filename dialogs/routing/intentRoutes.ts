@@ -13,6 +13,7 @@ import { leadDaysOf } from '../reminders/leadTime.js';
 import type { ReminderTopics } from '../reminders/reminderTopics.js';
 import { formatted, plain } from '../replies.js';
 import { searchIntentFrom, type SearchIntent } from '../search/searchRequest.js';
+import { shownOfferNamed } from '../search/shownOffers.js';
 import { searchOffers } from '../../data/search/searchOffers.js';
 import type { DialogServices } from '../services.js';
 import type { OfferTopics } from './offerTopics.js';
@@ -62,7 +63,8 @@ export class IntentRoutes {
     const question = QUESTION_OF_INTENT[recognition.topIntent];
     if (question) {
       const options: AskOfferOptions = { question, ...(question === 'remind' ? { leadDays: leadDaysOf(recognition) } : {}) };
-      const about = reference ?? data.currentOffer;
+      // "la date limite du premier": one of the results just shown, before the offer last talked about.
+      const about = reference ?? shownOfferNamed(recognition.text, data) ?? data.currentOffer;
       if (!about) return { dialog: ASK_OFFER_DIALOG, options };
       await this.offers.answer(context, options, about, data, language);
       return undefined;
@@ -95,8 +97,9 @@ export class IntentRoutes {
         // What the sentence already says ("j'habite ici depuis 2019") is not asked again.
         const said = factsInSentence(recognition.text, this.services.clock.now());
         if (Object.keys(said).length > 0) await this.profiles.set(context, { ...(await this.profiles.get(context, {})), ...said });
-        const all = !reference && ALL_OFFERS.test(recognition.text);
-        return { dialog: ELIGIBILITY_DIALOG, options: { reference: reference ?? (all ? undefined : data.currentOffer), all } };
+        const named = reference ?? shownOfferNamed(recognition.text, data);
+        const all = !named && ALL_OFFERS.test(recognition.text);
+        return { dialog: ELIGIBILITY_DIALOG, options: { reference: named ?? (all ? undefined : data.currentOffer), all } };
       }
       case 'DeleteMyData':
         return { dialog: DELETE_MY_DATA_DIALOG };

@@ -17,6 +17,12 @@ export function searchesWithoutReference(recognition: Recognition): boolean {
   return recognition.topIntent === 'SearchOffers' && !entityOf(recognition, 'offerReference');
 }
 
+/**
+ * Requests that cannot be the answer to "which offer?": "mes rappels" there is the list of reminders, not a
+ * reference the bot does not know. (Not "supprimer mes données": "Oui, supprimer" confirms that very request.)
+ */
+const NEW_REQUESTS: ReadonlySet<Recognition['topIntent']> = new Set(['ListReminders', 'CancelReminder', 'SubscribeAlerts', 'CheckEligibility']);
+
 export function interruptionOf(input: TurnInput, pending: ConversationData['eligibilityQuestion'], now: Date): Interruption {
   if (input.kind !== 'text') return 'restart';
   const { recognition } = input;
@@ -27,6 +33,7 @@ export function interruptionOf(input: TurnInput, pending: ConversationData['elig
     // Not an answer but a new request ("suis-je éligible à la 1010", "détails 0966"): follow the user.
     if (!['None', 'Help', 'Cancel'].includes(recognition.topIntent) && !isUnclear(recognition)) return 'restart';
   }
+  if (NEW_REQUESTS.has(recognition.topIntent) && !isUnclear(recognition)) return 'restart';
   if (recognition.topIntent === 'Cancel') return 'cancel';
   if (recognition.topIntent === 'Help') return 'help';
   return searchesWithoutReference(recognition) ? 'restart' : 'continue';

@@ -253,6 +253,35 @@ describe('asking which offer', () => {
     expect(textsOf(await bot.say('cancel'))).toContain('Cancelled.');
   });
 
+  it('takes "le deuxième", "du premier", "le dernier" as the results just shown, in both languages', async () => {
+    const bot = testConversation(JULY_5);
+    const shown = cardsOf(await bot.say('toutes les offres')).map((card) => /3134-\d{2}-\d{4}\/SR/.exec(cardText(card))?.[0]);
+    expect(shown).toHaveLength(5);
+    expect(textsOf(await bot.say('quelle est la date limite du deuxième ?'))).toContain(`L'offre ${shown[1]}`);
+    expect(textsOf(await bot.say('comment postuler au dernier ?'))).toContain(`Pour postuler à l'offre ${shown[4]}`);
+    // Said after another offer was talked about: the place wins over "the offer we were on".
+    expect(textsOf(await bot.say('what is the deadline of the first one?'))).toContain(`${shown[0]}`);
+  });
+
+  it('takes a place as the answer to "which offer?", and not a grade\'s rank', async () => {
+    const bot = testConversation(JULY_5);
+    const shown = cardsOf(await bot.say('toutes les offres')).map((card) => /3134-\d{2}-\d{4}\/SR/.exec(cardText(card))?.[0]);
+    expect(textsOf(await bot.say('quelle est la date limite ?'))).toContain("De quelle offre s'agit-il ?");
+    expect(textsOf(await bot.say('la troisième'))).toContain(`L'offre ${shown[2]}`);
+    expect(textsOf(await bot.say('date limite ?'))).not.toContain('De quelle offre'); // the third, talked about
+    const other = testConversation(JULY_5);
+    await other.say('toutes les offres');
+    expect(textsOf(await other.say('suis-je éligible au premier grade ?'))).toMatch(/De quelle offre/);
+  });
+
+  it('follows the user who asks for something else than an offer ("mes rappels")', async () => {
+    const bot = testConversation(JULY_5);
+    expect(textsOf(await bot.say('rappelle-moi la date limite'))).toContain("De quelle offre s'agit-il ?");
+    const list = textsOf(await bot.say('mes rappels'));
+    expect(list).toContain("Vous n'avez ni rappel ni alerte");
+    expect(list).not.toContain('Je ne reconnais pas cette référence');
+  });
+
   it('follows the user who searches instead of answering', async () => {
     const bot = testConversation(JULY_5);
     await bot.say('comment postuler ?');
