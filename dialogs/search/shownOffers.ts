@@ -15,8 +15,12 @@ const PLACES: readonly [RegExp, number][] = [
 ];
 /** The words before a place that make it one of the results: "le premier", "du 2e", "the first". */
 const ARTICLES = new Set(['le', 'la', 'l', 'du', 'au', 'the', 'de']);
-/** A place followed by these is about something else: "au premier grade", "le 2e échelon". */
-const NOT_AN_OFFER = new Set(['grade', 'echelon', 'niveau', 'classe', 'concours', 'tour', 'degre']);
+/** A place followed by these is about something else: "au premier grade", "le 2e échelon", "le 1er février", "the 1st of May". */
+const NOT_AN_OFFER = new Set([
+  ...['grade', 'echelon', 'niveau', 'classe', 'concours', 'tour', 'degre', 'jour', 'day', 'semaine', 'week', 'mois', 'month', 'of'],
+  ...['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'],
+  ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
+]);
 /** Longer messages are not looked through: a place is said in a few words. */
 const MAX_WORDS = 40;
 

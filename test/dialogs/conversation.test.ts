@@ -272,6 +272,11 @@ describe('asking which offer', () => {
     const other = testConversation(JULY_5);
     await other.say('toutes les offres');
     expect(textsOf(await other.say('suis-je éligible au premier grade ?'))).toMatch(/De quelle offre/);
+    await other.say('annuler');
+    // "le 1er août" is a date, not the first offer shown.
+    expect(textsOf(await other.say('mets un rappel le 1er août'))).toMatch(/De quelle offre/);
+    await other.say('annuler');
+    expect(textsOf(await other.say('remind me on the 1st of August'))).toMatch(/Which offer/);
   });
 
   it('follows the user who asks for something else than an offer ("mes rappels")', async () => {
