@@ -19,14 +19,17 @@ export class CatalogueRecognizer implements IntentRecognizer {
 
   async recognize(text: string, language: 'fr' | 'en'): Promise<Recognition> {
     const recognition = await this.model.recognize(text, language);
-    if (recognition.topIntent !== 'None') return recognition;
     const as = (topIntent: Recognition['topIntent']): Recognition => ({
       ...recognition,
       topIntent,
       intents: [{ category: topIntent, confidenceScore: 1 }, ...recognition.intents.filter((i) => i.category !== topIntent)],
     });
     const reference = entityOf(recognition, 'offerReference');
-    if (reference && reference.confidenceScore >= 1 && reference.length >= text.trim().length - 8) return as('OfferDetails');
+    const known = reference !== undefined && reference.confidenceScore >= 1;
+    // "0966", "la 0966 ?": no word but the reference, so whatever intent the model leans to is noise.
+    if (known && !/\p{L}{3,}/u.test(text.slice(0, reference.offset) + text.slice(reference.offset + reference.length))) return as('OfferDetails');
+    if (recognition.topIntent !== 'None') return recognition;
+    if (known && reference.length >= text.trim().length - 8) return as('OfferDetails');
     const snapshot = this.offers();
     const namesPlace = recognition.entities.some((e) => ['commune', 'employer', 'domain', 'grade'].includes(e.category));
     if (namesPlace || namesOffers(snapshot.index, text, snapshot.matchWord, this.clock.now())) return as('SearchOffers');

@@ -104,6 +104,16 @@ describe('the eligibility check, in French', () => {
     expect(verdict).toContain('Vous êtes citoyen de la Nouvelle-Calédonie');
   });
 
+  it('"je suis fonctionnaire" and "I am a civil servant" on their own start the check, the status taken, not the help', async () => {
+    const bot = testConversation(JULY_5);
+    await bot.say('détails 0975');
+    // The status said is not asked again: the next question is the corps.
+    expect(suggestionTitles(await bot.say('je suis fonctionnaire'))).toEqual(['Ingénieur', 'Un autre corps']);
+    const english = testConversation(JULY_5);
+    await english.say('details 0975');
+    expect(textsOf(await english.say('I am a civil servant'))).not.toMatch(/Here is what I can do/);
+  });
+
   it('a civil servant of the corps: another route, through the hierarchy, nothing else asked', async () => {
     const bot = testConversation(JULY_5);
     expect(suggestionTitles(await dialog(bot, 'suis-je éligible à la 0975', 'Fonctionnaire'))).toEqual(['Ingénieur', 'Un autre corps']);

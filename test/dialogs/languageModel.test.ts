@@ -98,6 +98,17 @@ describe('the embedded recogniser', () => {
     expect(before.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('a reference alone is that offer whatever intent the model leans to; with words of its own, the model decides', async () => {
+    const real = OfferCatalog.of(shippedOffers(), systemClock);
+    const trained = (await trainedRecognizer()).withOffers(() => real.current());
+    // A model that leans to eligibility for anything, as a model trained on more "je suis …" examples did for "0966".
+    const leaning = { recognize: async (text: string, language: 'fr' | 'en') => ({ ...(await trained.recognize(text, language)), topIntent: 'CheckEligibility' as const }) };
+    const reading = new CatalogueRecognizer(leaning, () => real.current(), systemClock);
+    expect((await reading.recognize('0966', 'fr')).topIntent).toBe('OfferDetails');
+    expect((await reading.recognize('la 0966 ?', 'fr')).topIntent).toBe('OfferDetails');
+    expect((await reading.recognize('éligible 0966', 'fr')).topIntent).toBe('CheckEligibility');
+  });
+
   it.each([
     ['chui éligible ?', 'fr', 'CheckEligibility'],
     ['rappelle-moi 3 jours avant la 0966', 'fr', 'SetReminder'],
