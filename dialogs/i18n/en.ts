@@ -40,6 +40,7 @@ export const en: Catalog = {
   'search.recentlyClosed': 'Here are recently closed offers that matched, for information:',
   'search.nothing':
     'I found no offer, open or recently closed, for “{query}”. Try another word (a job, a place, an employer), or type “all offers”.',
+  'search.withoutFilters': '{total, plural, one {Without these filters, 1 open offer matches.} other {Without these filters, # open offers match.}}',
   'search.noMore': 'That is all: there are no more offers for this search.',
   'search.noSearch': 'Search first, for example “IT jobs”.',
   'search.more': 'See more',

@@ -42,6 +42,8 @@ export const fr = {
   'search.recentlyClosed': 'Voici des offres récemment clôturées qui correspondaient, pour information :',
   'search.nothing':
     "Je n'ai trouvé aucune offre, ouverte ou récemment clôturée, pour « {query} ». Essayez un autre mot (un métier, un lieu, un employeur), ou tapez « toutes les offres ».",
+  'search.withoutFilters':
+    '{total, plural, one {Sans ces filtres, 1 offre ouverte correspond.} other {Sans ces filtres, # offres ouvertes correspondent.}}',
   'search.noMore': "C'est tout : il n'y a pas d'autre offre pour cette recherche.",
   'search.noSearch': "Faites d'abord une recherche, par exemple « offres en informatique ».",
   'search.more': 'Voir plus',

@@ -66,11 +66,17 @@ function nextSteps(search: SavedSearch, hits: Offer[], hasMore: boolean, languag
       steps.push(actionButton(label, { action: 'filter', kind, value }, label));
     }
   }
-  if (Object.values(search.filters).some((v) => v !== undefined)) {
-    const label = t(language, 'filter.clear');
-    steps.push(actionButton(label, { action: 'clearFilters' }, label));
-  }
+  if (hasFilters(search)) steps.push(clearFiltersButton(language));
   return steps;
+}
+
+function hasFilters(search: SavedSearch): boolean {
+  return Object.values(search.filters).some((v) => v !== undefined);
+}
+
+function clearFiltersButton(language: Language): SuggestedAction {
+  const label = t(language, 'filter.clear');
+  return actionButton(label, { action: 'clearFilters' }, label);
 }
 
 /** "toutes les offres" searches no word: it lists everything that passes the filters. */
@@ -114,8 +120,12 @@ export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now:
   }
   if (search.offset > 0) return { replies: [formatted(t(language, 'search.noMore'))], shown: [], openFound: open.total };
 
+  // "secrétaire à Nouméa" finds nothing while "secrétaire" finds five: say so, and one tap drops the filters.
+  const unfiltered = hasFilters(search) ? searchOffers(snapshot.index, { text: search.text, filters: {}, limit: 1, status: 'open' }, now, snapshot.matchWord).total : 0;
+  const widen = unfiltered > 0 ? ` ${t(language, 'search.withoutFilters', { total: unfiltered })}` : '';
+  const ways = [...(unfiltered > 0 ? [clearFiltersButton(language)] : []), subscribeSuggestion(language)];
   const noneOpen =
-    !hasWords(search) ? t(language, 'search.noneOpenAll') : t(language, 'search.noneOpen', { query: quoted(search.said) });
+    (!hasWords(search) ? t(language, 'search.noneOpenAll') : t(language, 'search.noneOpen', { query: quoted(search.said) })) + widen;
   const closedSince = new Date(now.getTime() - RECENTLY_CLOSED_DAYS * 24 * 3600 * 1000);
   // "Closing soon" cannot hold for a closed offer: the other filters still do.
   const closedFilters: OfferFilters = { ...search.filters, closingWithinDays: undefined };
@@ -126,12 +136,12 @@ export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now:
     snapshot.matchWord,
   );
   if (closed.hits.length === 0) {
-    const nothing = !hasWords(search) ? noneOpen : t(language, 'search.nothing', { query: quoted(search.said) });
-    return { replies: [plain(filtersText + nothing, [], [subscribeSuggestion(language)])], shown: [], openFound: 0 };
+    const nothing = !hasWords(search) || widen ? noneOpen : t(language, 'search.nothing', { query: quoted(search.said) });
+    return { replies: [plain(filtersText + nothing, [], ways)], shown: [], openFound: 0 };
   }
   const cards = closed.hits.map((h) => offerSummaryCard(h.offer, now, language));
   return {
-    replies: [plain(filtersText + noneOpen), formatted(t(language, 'search.recentlyClosed'), cards, [subscribeSuggestion(language)])],
+    replies: [plain(filtersText + noneOpen), formatted(t(language, 'search.recentlyClosed'), cards, ways)],
     shown: closed.hits.map((h) => h.offer.reference),
     openFound: 0,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { cardsOf, cardText, testConversation, textsOf } from '../helpers/testBot.js';
+import { cardsOf, cardText, suggestionTitles, testConversation, textsOf } from '../helpers/testBot.js';
 import { noumeaNoon, shippedOffers } from '../helpers/offers.js';
 
 /** A bare word or a job title is a search, over the real catalogue (a day when many offers were open). */
@@ -21,6 +21,22 @@ describe('a bare word or a job title', () => {
     expect(textsOf(replies)).not.toMatch(/pas bien compris/);
     expect(cards.length).toBeGreaterThan(0);
     expect(cards.map(cardText).some((text) => expected.test(text))).toBe(true);
+  });
+
+  it('nothing open at that place, some elsewhere: says how many without the filter, and one tap shows them', async () => {
+    const bot = testConversation(JAN_31, { offers });
+    const none = await bot.say('je cherche un poste de secrétaire à Nouméa');
+    expect(textsOf(none)).toContain('Filtres : à Nouméa.');
+    expect(textsOf(none)).toMatch(/Sans ces filtres, \d+ offres? ouvertes? correspond/);
+    expect(textsOf(none)).not.toMatch(/Essayez un autre mot/);
+    expect(suggestionTitles(none)).toContain('Sans filtre');
+    const wider = await bot.say({ value: { action: 'clearFilters' } });
+    expect(textsOf(wider)).not.toContain('Filtres');
+    expect(cardsOf(wider).map(cardText).some((text) => /Secrétaire/i.test(text))).toBe(true);
+    // In English too; and no such line when the words alone find nothing either.
+    const english = testConversation(JAN_31, { offers });
+    expect(textsOf(await english.say('secretary jobs in Nouméa'))).toMatch(/Without these filters, \d+ open offers? match/);
+    expect(textsOf(await bot.say('blorf à Nouméa'))).not.toMatch(/Sans ces filtres/);
   });
 
   it('still gets the fallback when it names nothing the catalogue holds', async () => {
