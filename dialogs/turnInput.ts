@@ -12,6 +12,9 @@ export const MAX_MESSAGE_LENGTH = 2000;
 /** Typed words that mean the "voir plus" button. */
 const MORE = /^\s*(voir plus|plus|suite|suivant(e|es|s)?|encore|more|see more|show more|next)\s*[.!]?\s*$/i;
 
+/** Typed words that mean the "Sans filtre" button: the last search again, without its filters. */
+const NO_FILTER = /^\s*(sans (les |ces )?filtres?|(retirer|enlever|supprimer) (les |ces )?filtres?|partout|no filters?|without (the |these )?filters?|(remove|clear) (the |these )?filters?|anywhere)\s*[.!]?\s*$/i;
+
 /** Typed words that mean "show what you know about me" (the profile kept for eligibility checks). */
 const PROFILE = /^\s*(mes (informations|infos|r[ée]ponses|donn[ée]es d'[ée]ligibilit[ée])|mon profil|modifier( mes (informations|infos|r[ée]ponses))?|my (information|info|details|profile|answers)|edit( my (information|profile|answers))?)\s*[.!?]?\s*$/i;
 
@@ -50,7 +53,9 @@ export async function readTurnInput(
     const language = data.eligibilityQuestion && data.language ? data.language : chooseLanguage(text, data.language, activity.locale);
     const typed = MORE.test(text)
       ? { action: 'more' as const }
-      : PROFILE.test(text)
+      : NO_FILTER.test(text)
+        ? { action: 'clearFilters' as const }
+        : PROFILE.test(text)
         ? { action: 'profile' as const }
         : PRIVACY.test(text)
           ? { action: 'privacy' as const }

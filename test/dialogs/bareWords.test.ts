@@ -33,6 +33,9 @@ describe('a bare word or a job title', () => {
     const wider = await bot.say({ value: { action: 'clearFilters' } });
     expect(textsOf(wider)).not.toContain('Filtres');
     expect(cardsOf(wider).map(cardText).some((text) => /Secrétaire/i.test(text))).toBe(true);
+    // The button's words typed do the same.
+    await bot.say('je cherche un poste de secrétaire à Nouméa');
+    expect(cardsOf(await bot.say('sans filtre')).map(cardText).join('\n')).toEqual(cardsOf(wider).map(cardText).join('\n'));
     // In English too; and no such line when the words alone find nothing either.
     const english = testConversation(JAN_31, { offers });
     expect(textsOf(await english.say('secretary jobs in Nouméa'))).toMatch(/Without these filters, \d+ open offers? match/);
