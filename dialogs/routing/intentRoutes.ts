@@ -103,10 +103,17 @@ export class IntentRoutes {
       }
       case 'DeleteMyData':
         return { dialog: DELETE_MY_DATA_DIALOG };
-      default:
+      default: {
+        // "le deuxième", "the second one" and nothing else, results on screen: that offer's details.
+        const shown = shownOfferNamed(recognition.text, data, true);
+        if (shown) {
+          await this.offers.answer(context, { question: 'details' }, shown, data, language);
+          return undefined;
+        }
         noteOutcome(context, { outcome: 'fallback' });
         await context.sendActivity(fallbackReply(language));
         return undefined;
+      }
     }
   }
 }

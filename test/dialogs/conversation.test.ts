@@ -261,6 +261,9 @@ describe('asking which offer', () => {
     expect(textsOf(await bot.say('comment postuler au dernier ?'))).toContain(`Pour postuler à l'offre ${shown[4]}`);
     // Said after another offer was talked about: the place wins over "the offer we were on".
     expect(textsOf(await bot.say('what is the deadline of the first one?'))).toContain(`${shown[0]}`);
+    // A place and nothing else: that offer in full.
+    expect(cardText(cardsOf(await bot.say('la deuxième'))[0])).toContain(`${shown[1]}`);
+    expect(cardText(cardsOf(await bot.say('the third one'))[0])).toContain(`${shown[2]}`);
   });
 
   it('takes a place as the answer to "which offer?", and not a grade\'s rank', async () => {
