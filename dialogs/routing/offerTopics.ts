@@ -41,6 +41,8 @@ export class OfferTopics {
     // The conversation's state keeps what the user wrote masked, as the transcripts do.
     data.lastSearch = { ...search, text: withoutPersonalData(search.text), said: maskText(search.said) };
     if (shown.length > 0) data.lastShown = shown;
+    // One open offer found is the one the next "date limite ?" or "suis-je éligible ?" is about.
+    if (openFound === 1 && shown.length === 1) data.currentOffer = shown[0];
     await context.sendActivities(replies);
   }
 

@@ -212,10 +212,10 @@ describe('asking which offer', () => {
 
   it('proposes the offers just shown as answers', async () => {
     const bot = testConversation(JULY_5);
-    await bot.say('technicien hotline');
+    const shown = cardsOf(await bot.say('toutes les offres')).map((card) => /3134-\d{2}-\d{4}\/SR/.exec(cardText(card))?.[0] ?? '');
     const asked = await bot.say('comment postuler ?');
-    expect(suggestionTitles(asked)).toContain('3134-26-0939/SR');
-    expect(textsOf(await bot.say('3134-26-0939/SR'))).toContain('Pour postuler à l’offre 3134-26-0939/SR'.replace('’', "'"));
+    expect(suggestionTitles(asked)).toEqual(shown);
+    expect(textsOf(await bot.say(shown[3] ?? ''))).toContain(`Pour postuler à l'offre ${shown[3]}`);
   });
 
   it('re-asks kindly at most twice, then shows another way', async () => {
@@ -280,6 +280,13 @@ describe('asking which offer', () => {
     expect(textsOf(await other.say('mets un rappel le 1er août'))).toMatch(/De quelle offre/);
     await other.say('annuler');
     expect(textsOf(await other.say('remind me on the 1st of August'))).toMatch(/Which offer/);
+  });
+
+  it('one open offer found is the one the next question is about', async () => {
+    const bot = testConversation(JULY_5);
+    const found = await bot.say('technicien hotline');
+    expect(cardsOf(found)).toHaveLength(1);
+    expect(textsOf(await bot.say('quelle est la date limite ?'))).toContain("L'offre 3134-26-0939/SR");
   });
 
   it('follows the user who asks for something else than an offer ("mes rappels")', async () => {
