@@ -32,6 +32,8 @@ describe('a bare word or a job title', () => {
     expect(suggestionTitles(none)).toContain('Sans filtre');
     const wider = await bot.say({ value: { action: 'clearFilters' } });
     expect(textsOf(wider)).not.toContain('Filtres');
+    expect(textsOf(wider)).toMatch(/correspondent à « [^»]*secrétaire »/);
+    expect(textsOf(wider)).not.toContain('Nouméa');
     expect(cardsOf(wider).map(cardText).some((text) => /Secrétaire/i.test(text))).toBe(true);
     // The button's words typed do the same.
     await bot.say('je cherche un poste de secrétaire à Nouméa');
