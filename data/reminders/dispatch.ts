@@ -38,22 +38,20 @@ export async function sendDue(
   for (let start = 0; start < ready.length; start += BATCH) {
     const batch = ready.slice(start, start + BATCH).filter((m) => !gone.has(m.recipient.userKey));
     const marked = batch.map((m) => ({ ...m, delivery: sending(m.delivery) }));
-    const attempt = (m: Outgoing): Promise<SendOutcome> =>
-      send(m).catch((error: unknown): SendOutcome => ({ kind: 'retry', error: String(error) }));
-    let started: { message: Outgoing; outcome: SendOutcome }[];
-    if (store.claim) {
-      // Shared by instances: only the sends this instance claimed are its to make. Each goes to the channel
-      // as soon as its own claim is written, not when the batch's eight are: a process killed in between
-      // loses what it claimed and had not sent yet (at most once), so that span is kept as short as it can be.
-      const claim = store.claim.bind(store);
-      const tried = await Promise.all(
-        marked.map(async (m) => ((await claim([m])).length > 0 ? { message: m, outcome: await attempt(m) } : undefined)),
-      );
-      started = tried.filter((t) => t !== undefined);
-    } else {
-      await store.put(...marked);
-      started = await Promise.all(marked.map(async (m) => ({ message: m, outcome: await attempt(m) })));
-    }
+    // Shared by instances: only the sends this instance claimed are its to make. Each goes to the channel
+    // as soon as its own claim is written, not when the batch's eight are: a process killed in between
+    // loses what it claimed and had not sent yet (at most once), so that span is kept as short as it can be.
+    // A store of one process records the batch "sending" in one write instead.
+    const claim = store.claim?.bind(store);
+    if (!claim) await store.put(...marked);
+    const tried = await Promise.all(
+      marked.map(async (m) => {
+        if (claim && (await claim([m])).length === 0) return undefined;
+        const outcome = await send(m).catch((error: unknown): SendOutcome => ({ kind: 'retry', error: String(error) }));
+        return { message: m, outcome };
+      }),
+    );
+    const started = tried.filter((t) => t !== undefined);
     const finished: Outgoing[] = [];
     started.forEach(({ message: m, outcome }) => {
       const delivery = afterSend(m.delivery, outcome, now);

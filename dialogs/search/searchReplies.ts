@@ -2,8 +2,6 @@ import type { Activity, CardAction as SuggestedAction } from 'botbuilder';
 import type { OfferSnapshot } from '../../data/offers/offerCatalog.js';
 import type { Offer } from '../../data/offers/offer.js';
 import { FACET_KINDS, facetKey, facetTexts, type FacetKind } from '../../data/search/facets.js';
-import { STOP_WORDS } from '../../data/search/lexicon.js';
-import { words } from '../../data/search/normalize.js';
 import { queryTerms } from '../../data/search/queryTerms.js';
 import { searchOffers, type OfferFilters } from '../../data/search/searchOffers.js';
 import type { CardAction } from '../cards/cardActions.js';
@@ -159,9 +157,6 @@ export function withFilter(search: SavedSearch, action: CardAction): SavedSearch
   if (action.action === 'filter') filters[action.kind] = action.value;
   if (action.action === 'closingSoon') filters.closingWithinDays = CLOSING_SOON_DAYS;
   if (action.action !== 'clearFilters') return { ...search, filters, offset: 0 };
-  // "5 offres correspondent à « secrétaire à Nouméa »" would say the place again: quote the words searched,
-  // without the "à" the place left behind.
-  const kept = search.text.trim().split(/\s+/);
-  while (kept.length > 0 && words(kept[kept.length - 1] ?? '').every((w) => STOP_WORDS.has(w))) kept.pop();
-  return { ...search, filters: {}, offset: 0, said: kept.length === 0 ? search.said : kept.join(' ') };
+  // "5 offres correspondent à « secrétaire à Nouméa »" would say the place again: quote the words searched.
+  return { ...search, filters: {}, offset: 0, said: search.text === '' ? search.said : search.text };
 }

@@ -15,6 +15,9 @@ const CLOSING_SOON = /\b(qui )?(ferment|fermant|cloturent|se terminent|closing|c
 const FILTER_KINDS = new Set(['domain', 'grade']);
 const FILTER_CUE = /(?:^|\s)(?:en|dans|domaines?(?: de| des| du)?(?: la| l['’])?|fili[eè]re|secteur|corps(?: des| de)?|grade(?: de| d['’])?|cadre d['’]emplois?(?: des| de)?|in(?: the)?(?: field of)?|field(?: of)?)\s*$/i;
 
+/** The word a place or an employer leaves behind when it becomes a filter: "secrétaire à (Nouméa)", "jobs in (Koné)". */
+const LEFT_BEFORE_A_NAME = /(?:^|\s)(?:à|a|au|aux|en|de|du|des|chez|sur|pour|in|at|from|on|for|with)\s*$/i;
+
 function saidAsFilter(text: string, offset: number): boolean {
   return FILTER_CUE.test(text.slice(Math.max(0, offset - 40), offset));
 }
@@ -39,7 +42,8 @@ export function searchIntentFrom(recognition: Recognition, options: { domainsAnd
   for (const entity of spans) {
     const kind = entity.category as 'commune' | 'employer' | 'domain' | 'grade';
     filters[kind] ??= entity.resolution;
-    text = `${text.slice(0, entity.offset)} ${text.slice(entity.offset + entity.length)}`;
+    // The words kept are quoted back when the filters go ("5 offres correspondent à « secrétaire »"): no "à" left hanging.
+    text = `${text.slice(0, entity.offset).replace(LEFT_BEFORE_A_NAME, ' ')} ${text.slice(entity.offset + entity.length)}`;
   }
   if (CLOSING_SOON.test(text)) {
     filters.closingWithinDays = CLOSING_SOON_DAYS;

@@ -1,3 +1,4 @@
+import { normalize } from '../../data/search/normalize.js';
 import type { ConversationData } from '../conversationData.js';
 
 /*
@@ -5,14 +6,14 @@ import type { ConversationData } from '../conversationData.js';
  * an offer named by its place among the results just shown. The words are what users type to the
  * bot, in both languages, not text the bot shows: they live here, next to how they are read.
  */
-const PLACES: readonly [RegExp, number][] = [
-  [/^(premier|premiere|1er|1ere|1re|first|1st)$/, 0],
-  [/^(deuxieme|second|seconde|2e|2eme|2nd)$/, 1],
-  [/^(troisieme|3e|3eme|third|3rd)$/, 2],
-  [/^(quatrieme|4e|4eme|fourth|4th)$/, 3],
-  [/^(cinquieme|5e|5eme|fifth|5th)$/, 4],
-  [/^(dernier|derniere|last)$/, -1],
-];
+const PLACES = new Map<string, number>([
+  ...['premier', 'premiere', '1er', '1ere', '1re', 'first', '1st'].map((w) => [w, 0] as const),
+  ...['deuxieme', 'second', 'seconde', '2e', '2eme', '2nd'].map((w) => [w, 1] as const),
+  ...['troisieme', '3e', '3eme', 'third', '3rd'].map((w) => [w, 2] as const),
+  ...['quatrieme', '4e', '4eme', 'fourth', '4th'].map((w) => [w, 3] as const),
+  ...['cinquieme', '5e', '5eme', 'fifth', '5th'].map((w) => [w, 4] as const),
+  ...['dernier', 'derniere', 'last'].map((w) => [w, -1] as const),
+]);
 /** The words before a place that make it one of the results: "le premier", "du 2e", "the first". */
 const ARTICLES = new Set(['le', 'la', 'l', 'du', 'au', 'the', 'de']);
 /** A place followed by these is about something else: "au premier grade", "le 2e échelon", "le 1er février", "the 1st of May". */
@@ -23,32 +24,23 @@ const NOT_AN_OFFER = new Set([
 ]);
 /** Longer messages are not looked through: a place is said in a few words. */
 const MAX_WORDS = 40;
-
-function wordsOf(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0)
-    .slice(0, MAX_WORDS);
-}
-
-function placeOf(word: string): number | undefined {
-  return PLACES.find(([pattern]) => pattern.test(word))?.[1];
-}
+/** "la deuxième offre svp": a message this short can be nothing but a place. */
+const ALONE_WORDS = 4;
 
 /**
  * The place (0 for the first, -1 for the last) a message names among shown results, if it does.
- * `alone`: the message answers "which offer?", so "premier" or "2" on its own is a place too.
+ * `alone`: the message may be nothing but a place (the answer to "which offer?", a message understood as
+ * nothing else), so a short "premier" or "2" is a place too.
  */
-export function placeNamed(text: string, alone = false): number | undefined {
-  const words = wordsOf(text);
-  if (alone && words.length === 1 && /^[1-5]$/.test(words[0] ?? '')) return Number(words[0]) - 1;
+function placeNamed(text: string, alone = false): number | undefined {
+  // Folded as offers are (no accents, punctuation as spaces), not stemmed: every form is in the list.
+  const words = normalize(text).split(' ').slice(0, MAX_WORDS);
+  const short = alone && words.length <= ALONE_WORDS;
+  if (short && words.length === 1 && /^[1-5]$/.test(words[0] ?? '')) return Number(words[0]) - 1;
   for (let i = 0; i < words.length; i += 1) {
-    const place = placeOf(words[i] ?? '');
-    // In a sentence, only "le premier": "premier" alone is too often another word's ("premier emploi").
-    const named = i === 0 ? alone : ARTICLES.has(words[i - 1] ?? '');
+    const place = PLACES.get(words[i] ?? '');
+    // In a sentence, only "le premier": "premier" first is too often another word's ("premier emploi").
+    const named = i === 0 ? short : ARTICLES.has(words[i - 1] ?? '');
     if (place === undefined || !named) continue;
     if (NOT_AN_OFFER.has(words[i + 1] ?? '')) continue;
     return place;
