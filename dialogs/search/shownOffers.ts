@@ -22,6 +22,8 @@ const NOT_AN_OFFER = new Set([
   ...['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'],
   ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
 ]);
+/** What may follow a place said without an article: "deuxième offre", "second one", "premier svp". */
+const OFFER_WORDS = new Set(['offre', 'offres', 'poste', 'annonce', 'resultat', 'one', 'offer', 'job', 'svp', 'please', 'stp']);
 /** Longer messages are not looked through: a place is said in a few words. */
 const MAX_WORDS = 40;
 /** "la deuxième offre svp": a message this short can be nothing but a place. */
@@ -39,10 +41,12 @@ function placeNamed(text: string, alone = false): number | undefined {
   if (short && words.length === 1 && /^[1-5]$/.test(words[0] ?? '')) return Number(words[0]) - 1;
   for (let i = 0; i < words.length; i += 1) {
     const place = PLACES.get(words[i] ?? '');
-    // In a sentence, only "le premier": "premier" first is too often another word's ("premier emploi").
-    const named = i === 0 ? short : ARTICLES.has(words[i - 1] ?? '');
+    // In a sentence, only "le premier": without its article, a place is too often another word's ("premier
+    // emploi", "dernier délai").
+    const next = words[i + 1];
+    const named = i === 0 ? short && (next === undefined || OFFER_WORDS.has(next)) : ARTICLES.has(words[i - 1] ?? '');
     if (place === undefined || !named) continue;
-    if (NOT_AN_OFFER.has(words[i + 1] ?? '')) continue;
+    if (NOT_AN_OFFER.has(next ?? '')) continue;
     return place;
   }
   return undefined;

@@ -270,6 +270,7 @@ describe('asking which offer', () => {
     const bot = testConversation(JULY_5);
     const shown = cardsOf(await bot.say('toutes les offres')).map((card) => /3134-\d{2}-\d{4}\/SR/.exec(cardText(card))?.[0]);
     expect(textsOf(await bot.say('quelle est la date limite ?'))).toContain("De quelle offre s'agit-il ?");
+    expect(textsOf(await bot.say('dernier délai ?'))).toContain('Je ne reconnais pas cette référence');
     expect(textsOf(await bot.say('la troisième'))).toContain(`L'offre ${shown[2]}`);
     expect(textsOf(await bot.say('date limite ?'))).not.toContain('De quelle offre'); // the third, talked about
     const other = testConversation(JULY_5);
