@@ -44,6 +44,16 @@ describe('a bare word or a job title', () => {
     expect(textsOf(await bot.say('blorf à Nouméa'))).not.toMatch(/Sans ces filtres/);
   });
 
+  it.each([
+    ['secrétaire à Nouméa', 'Filtres : à Nouméa.'],
+    ["agent d'entretien à Koné", 'Filtres : à Koné.'],
+    ['plombier à Lifou', 'Filtres : à Lifou.'],
+  ])('"%s", a trade and a place and nothing else, is a search there (it was read as "help")', async (text, filters) => {
+    const replies = await testConversation(JAN_31, { offers }).say(text);
+    expect(textsOf(replies)).toContain(filters);
+    expect(textsOf(replies)).not.toMatch(/Voici ce que je sais faire/);
+  });
+
   it('still gets the fallback when it names nothing the catalogue holds', async () => {
     const bot = testConversation(JAN_31, { offers });
     expect(textsOf(await bot.say('blorf zimzam'))).toMatch(/pas bien compris/);
