@@ -28,6 +28,7 @@ import { openFileHandoffStore, type HandoffStore } from '../data/handoff/handoff
 import { StaffPresence } from '../data/handoff/staffPresence.js';
 import { HandoffDesk } from './handoff/handoffDesk.js';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { LazyContainer } from '../data/storage/blobContainer.js';
 import { ConversationLock } from './storage/conversationLock.js';
 import { BlobHandoffStore, BlobProactiveStore } from './storage/blobRecords.js';
 import { BlobPresence } from './storage/blobPresence.js';
@@ -107,7 +108,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   });
   const adapter = createAdapter(config.auth, conversationState, logger);
   // Outermost: one turn at a time per conversation across instances, before any state is read.
-  if (config.azureStorage) adapter.use(new ConversationLock(config.azureStorage.connectionString, config.azureStorage.lockContainer));
+  const lock = config.azureStorage && new ConversationLock(new LazyContainer(config.azureStorage.connectionString, config.azureStorage.lockContainer));
+  if (lock) adapter.use(lock);
   adapter.use(...middleware);
   const retention = startRetention(transcripts, config.transcriptRetentionDays, clock, logger, handoffs);
   const sender = new ProactiveSender(adapter, config.auth.MicrosoftAppId ?? '', catalog, clock, links);
@@ -187,6 +189,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         // Idle keep-alive connections would hold the close for seconds.
         server.server.closeIdleConnections();
       });
+      // Turn leases are let go after each reply: the last ones before the stop, so another instance need not wait for them.
+      await lock?.settled();
       // Transcripts are written after each turn: the last ones are waited for, not lost.
       await transcripts.close();
       await handoffs.flush();

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { BlobLeaseClient, ContainerClient } from '@azure/storage-blob';
 import type { Middleware, TurnContext } from 'botbuilder';
-import { LazyContainer } from '../../data/storage/blobContainer.js';
 import { statusOf } from '../../data/storage/blobText.js';
 
 /**
@@ -11,6 +11,24 @@ import { statusOf } from '../../data/storage/blobText.js';
 const LEASE_SECONDS = 15;
 /** A turn waits this long at most for the turn before it, on any instance: longer than a dead lease lasts. */
 const WAIT_MS = 20_000;
+/** A lease handed to the next turn is renewed first when less than this is left of it. */
+const RENEW_BEFORE_MS = 5_000;
+
+/** The turns of one conversation on this instance, in line. */
+interface Line {
+  /** Settles when the last turn in line is done with the lease: handed it on, or let it go. */
+  tail: Promise<void>;
+  /** Turns in line, the running one included. */
+  queued: number;
+  /** The lease a finished turn left to the next one in line. */
+  handedOver?: HeldLease;
+}
+
+interface HeldLease {
+  lease: BlobLeaseClient;
+  /** When Azure lets the lease go if it is not renewed (this instance's clock, taken before the request). */
+  expiresAt: number;
+}
 
 /**
  * One turn at a time per conversation, across instances: the turn holds the lease of a small blob
@@ -18,25 +36,80 @@ const WAIT_MS = 20_000;
  * another) waits for it. The SDK's BotState writes with eTag "*" (last writer wins); with turns of a
  * conversation in line, each turn reads what the one before wrote, and no answer is lost. A lease
  * whose instance died expires after LEASE_SECONDS, so a crash blocks nobody for long.
+ *
+ * Two things keep the lease off the reply's way. Turns of a conversation on this instance wait in
+ * line here, and a turn that ends while another waits hands its lease over (without this, the second
+ * was refused by Azure and slept 50 ms or more before asking again). And a turn with nobody waiting
+ * lets its lease go after its reply has left: the next turn here waits for that release, another
+ * instance asks again as before.
  */
 export class ConversationLock implements Middleware {
-  private readonly container: LazyContainer;
+  private readonly lines = new Map<string, Line>();
 
-  constructor(connectionString: string, containerName: string) {
-    this.container = new LazyContainer(connectionString, containerName);
-  }
+  /** The container of the lock blobs: a `LazyContainer` (made on first use). */
+  constructor(private readonly container: { get(): Promise<ContainerClient> }) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const conversation = context.activity.conversation?.id;
     if (!conversation) return next();
+    const name = `${encodeURIComponent(context.activity.channelId)}/${encodeURIComponent(conversation)}`;
+    const line = this.lines.get(name) ?? { tail: Promise.resolve(), queued: 0 };
+    this.lines.set(name, line);
+    const before = line.tail;
+    let doneWithLease!: () => void;
+    const mine = new Promise<void>((resolve) => (doneWithLease = resolve));
+    line.tail = mine;
+    line.queued += 1;
+    let held: HeldLease | undefined;
+    try {
+      const deadline = Date.now() + WAIT_MS;
+      await waitUntil(before, deadline);
+      held = await this.take(line, name, deadline);
+      // A long turn (a slow CLU, a big search) keeps its lease.
+      const lease = held;
+      const renewing = setInterval(() => void renew(lease).catch(() => undefined), (LEASE_SECONDS * 1000) / 3);
+      try {
+        await next();
+      } finally {
+        clearInterval(renewing);
+      }
+    } finally {
+      line.queued -= 1;
+      if (held && line.queued > 0) {
+        line.handedOver = held;
+        doneWithLease();
+      } else {
+        // Not awaited: the reply goes now; a turn of this conversation arriving here meanwhile waits for `mine`.
+        void (held ? held.lease.releaseLease().then(() => undefined, () => undefined) : Promise.resolve()).then(() => {
+          doneWithLease();
+          if (line.tail === mine) this.lines.delete(name);
+        });
+      }
+    }
+  }
+
+  /** Once every turn here has ended and let its lease go (a stop: the next instance need not wait for them to expire). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.lines.values()].map((line) => line.tail));
+  }
+
+  /** The lease the turn before left, still good for a while, or the blob's lease once free. */
+  private async take(line: Line, name: string, deadline: number): Promise<HeldLease> {
+    const handed = line.handedOver;
+    line.handedOver = undefined;
+    if (handed) {
+      if (handed.expiresAt - Date.now() > RENEW_BEFORE_MS) return handed;
+      // Renewal failed while the turn before ran long (storage unreachable): ask for the lease anew.
+      if (await renew(handed).then(() => true, () => false)) return handed;
+    }
     const container = await this.container.get();
-    const blob = container.getBlockBlobClient(`${encodeURIComponent(context.activity.channelId)}/${encodeURIComponent(conversation)}`);
+    const blob = container.getBlockBlobClient(name);
     const lease = blob.getBlobLeaseClient();
-    const deadline = Date.now() + WAIT_MS;
     for (let attempt = 0; ; attempt += 1) {
+      const asked = Date.now();
       try {
         await lease.acquireLease(LEASE_SECONDS);
-        break;
+        return { lease, expiresAt: asked + LEASE_SECONDS * 1000 };
       } catch (error) {
         const status = statusOf(error);
         if ((status !== 404 && status !== 409) || Date.now() > deadline) throw error;
@@ -48,13 +121,20 @@ export class ConversationLock implements Middleware {
         await sleep(Math.min(50 * 2 ** attempt, 500));
       }
     }
-    // A long turn (a slow CLU, a big search) keeps its lease.
-    const renewing = setInterval(() => void lease.renewLease().catch(() => undefined), (LEASE_SECONDS * 1000) / 3);
-    try {
-      await next();
-    } finally {
-      clearInterval(renewing);
-      await lease.releaseLease().catch(() => undefined);
-    }
   }
+}
+
+async function renew(held: HeldLease): Promise<void> {
+  const asked = Date.now();
+  await held.lease.renewLease();
+  held.expiresAt = asked + LEASE_SECONDS * 1000;
+}
+
+/** Waits for the turn before on this instance, as long as a turn may wait for its lease. */
+async function waitUntil(before: Promise<void>, deadline: number): Promise<void> {
+  const timeout = new AbortController();
+  const late = sleep(Math.max(0, deadline - Date.now()), 'late' as const, { signal: timeout.signal }).catch(() => 'settled' as const);
+  const outcome = await Promise.race([before.then(() => 'settled' as const), late]);
+  timeout.abort();
+  if (outcome === 'late') throw new Error('conversation lock: the turn before on this instance did not end in time');
 }

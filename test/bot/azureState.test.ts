@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
+import type { ContainerClient } from '@azure/storage-blob';
 import { ConversationLock } from '../../bot/storage/conversationLock.js';
+import { LazyContainer } from '../../data/storage/blobContainer.js';
 import { startAzurite, type RunningAzurite } from '../helpers/azurite.js';
 import { noumeaNoon } from '../helpers/offers.js';
 import { cardsOf, cardText, testConversation, textsOf } from '../helpers/testBot.js';
@@ -16,16 +18,57 @@ beforeAll(async () => {
   azurite = await startAzurite();
 }, 30000);
 
+/** The instances' locks: each lets go of its last lease before Azurite stops. */
+const locks: ConversationLock[] = [];
+
 afterAll(async () => {
+  await Promise.all(locks.map((lock) => lock.settled()));
   await azurite?.stop();
 });
 
 /** One instance: its own storage client and lock, on the shared account. */
-function instance(container: string) {
+function instance(container: string, lockBlobs: { get(): Promise<ContainerClient> } = new LazyContainer(azurite.connectionString, `${container}-locks`)) {
+  const lock = new ConversationLock(lockBlobs);
+  locks.push(lock);
   return testConversation(JULY_5, {
     storage: new BlobsStorage(azurite.connectionString, container),
-    middleware: [new ConversationLock(azurite.connectionString, `${container}-locks`)],
+    middleware: [lock],
   });
+}
+
+/** The lock blobs' container, counting the leases granted and those refused (held by another turn). */
+function countingLeases(container: string) {
+  const real = new LazyContainer(azurite.connectionString, container);
+  const counted = { granted: 0, refused: 0 };
+  const get = async () => {
+    const client = await real.get();
+    return new Proxy(client, {
+      get(target, property, receiver) {
+        if (property !== 'getBlockBlobClient') return Reflect.get(target, property, receiver) as unknown;
+        return (name: string) => {
+          const blob = target.getBlockBlobClient(name);
+          const leaseClient = blob.getBlobLeaseClient.bind(blob);
+          blob.getBlobLeaseClient = (...args) => {
+            const lease = leaseClient(...args);
+            const acquire = lease.acquireLease.bind(lease);
+            lease.acquireLease = async (...leaseArgs) => {
+              try {
+                const granted = await acquire(...leaseArgs);
+                counted.granted += 1;
+                return granted;
+              } catch (error) {
+                if ((error as { statusCode?: number }).statusCode === 409) counted.refused += 1;
+                throw error;
+              }
+            };
+            return lease;
+          };
+          return blob;
+        };
+      },
+    });
+  };
+  return { container: { get }, counted };
 }
 
 describe('conversation and user state on Azure Blobs, shared by instances', () => {
@@ -70,5 +113,20 @@ describe('conversation and user state on Azure Blobs, shared by instances', () =
       expect(remembered).toContain(`offres à Nouméa ${round}`);
       expect(remembered).toContain(`offres à Koné ${round}`);
     }
+  }, 60000);
+
+  it('turns of one conversation at once on one instance: in line, none lost, the lease handed from one to the next', async () => {
+    const { container, counted } = countingLeases('in-line-locks');
+    const a = instance('in-line', container);
+    await a.say('bonjour');
+    expect(counted).toEqual({ granted: 1, refused: 0 });
+    const places = ['Nouméa', 'Koné', 'Lifou', 'Bourail'];
+    await Promise.all(places.map((place) => a.say(`offres à ${place}`)));
+    // Granted once for the four, never refused: each turn that ended left the lease to the next one waiting.
+    expect(counted).toEqual({ granted: 2, refused: 0 });
+    const remembered = (await a.conversationData()).recentMessages ?? [];
+    for (const place of places) expect(remembered).toContain(`offres à ${place}`);
+    // Let go when nobody waits: the next turn, here or on another instance, gets it.
+    expect(textsOf(await instance('in-line').say('offres à Thio'))).toMatch(/offre/i);
   }, 60000);
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { BlobTranscripts } from '../../bot/storage/blobTranscripts.js';
 import { ConversationLock } from '../../bot/storage/conversationLock.js';
+import { LazyContainer } from '../../data/storage/blobContainer.js';
 import type { TranscriptArchive } from '../../data/transcripts/transcriptArchive.js';
 import { TranscriptFiles, type LoggedActivity } from '../../data/transcripts/transcriptFiles.js';
 import { startAzurite, type RunningAzurite } from '../helpers/azurite.js';
@@ -84,7 +85,7 @@ describe('transcripts in Azure blobs, shared by instances', () => {
     const instance = () =>
       testConversation(JULY_5, {
         storage: new BlobsStorage(azurite.connectionString, 'erasure-state'),
-        middleware: [new ConversationLock(azurite.connectionString, 'erasure-locks')],
+        middleware: [new ConversationLock(new LazyContainer(azurite.connectionString, 'erasure-locks'))],
         transcripts: blobs('erasure-transcripts'),
       });
     const [a, b] = [instance(), instance()];
