@@ -28,6 +28,8 @@ export class CatalogueRecognizer implements IntentRecognizer {
     const known = reference !== undefined && reference.confidenceScore >= 1;
     // "0966", "la 0966 ?": no word but the reference, so whatever intent the model leans to is noise.
     if (known && !/\p{L}{3,}/u.test(text.slice(0, reference.offset) + text.slice(reference.offset + reference.length))) return as('OfferDetails');
+    // "what does the job 1049 involve": a search names no reference; one named is the offer asked about.
+    if (known && recognition.topIntent === 'SearchOffers') return as('OfferDetails');
     if (recognition.topIntent !== 'None') return recognition;
     if (known && reference.length >= text.trim().length - 8) return as('OfferDetails');
     const snapshot = this.offers();

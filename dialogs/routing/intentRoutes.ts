@@ -16,6 +16,7 @@ import { searchIntentFrom, type SearchIntent } from '../search/searchRequest.js'
 import { shownOfferNamed } from '../search/shownOffers.js';
 import { searchOffers } from '../../data/search/searchOffers.js';
 import type { DialogServices } from '../services.js';
+import { searchFollowUp } from './followUps.js';
 import type { OfferTopics } from './offerTopics.js';
 import { fallbackReply, helpReply } from './starters.js';
 
@@ -72,7 +73,10 @@ export class IntentRoutes {
     switch (recognition.topIntent) {
       case 'SearchOffers': {
         const search = this.searchOf(recognition);
-        await this.offers.search(context, { ...search, said: recognition.text, status: 'open', offset: 0 }, data, language);
+        // "et à Koné ?" after a search: that search, at Koné; the words quoted back are the ones it searched.
+        const refined = searchFollowUp(recognition.text, search, data.lastSearch);
+        const said = refined && data.lastSearch ? data.lastSearch.said : recognition.text;
+        await this.offers.search(context, { ...(refined ?? search), said, status: 'open', offset: 0 }, data, language);
         return undefined;
       }
       case 'Help':

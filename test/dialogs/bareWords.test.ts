@@ -54,6 +54,29 @@ describe('a bare word or a job title', () => {
     expect(textsOf(replies)).not.toMatch(/Voici ce que je sais faire/);
   });
 
+  it('"et à Koné ?" after a search is that search at Koné (it searched every offer at Koné)', async () => {
+    const bot = testConversation(JAN_31, { offers });
+    const nurses = await bot.say("je cherche un poste d'infirmier");
+    const found = Number(/^(\d+) offres ouvertes/.exec(textsOf(nurses))?.[1]);
+    expect(found).toBeGreaterThan(1);
+    const atKone = textsOf(await bot.say('et à Koné ?'));
+    expect(atKone).toContain('Filtres : à Koné.');
+    // None of the nurses' offers is at Koné that day: the count without the place is theirs, not every offer's.
+    expect(atKone).toMatch(new RegExp(`Sans ces filtres, ${found} offres ouvertes correspond`));
+    expect(atKone).not.toMatch(/AGENT D’ENTRETIEN/i);
+    // A place for a place: "et à Nouméa ?" is the nurses' search at Nouméa, quoting the words first said.
+    const atNoumea = await bot.say('et à Nouméa aussi ?');
+    expect(textsOf(atNoumea)).toContain('Filtres : à Nouméa.');
+    expect(textsOf(atNoumea)).toMatch(new RegExp(`« je cherche un poste d'infirmier » .*Sans ces filtres, ${found} offres`));
+    expect(cardsOf(atNoumea).length).toBeGreaterThan(0);
+    expect(cardsOf(atNoumea).map(cardText).every((text) => /Lieu de travail\s+Nouméa/.test(text))).toBe(true);
+    // Words of its own make a search of its own.
+    expect(textsOf(await bot.say('et comptable à Nouméa ?'))).not.toMatch(/infirmier/);
+    const english = testConversation(JAN_31, { offers, locale: 'en-US' });
+    await english.say('nurse jobs');
+    expect(textsOf(await english.say('and in Nouméa?'))).toMatch(/Filters: in Nouméa\./);
+  });
+
   it('still gets the fallback when it names nothing the catalogue holds', async () => {
     const bot = testConversation(JAN_31, { offers });
     expect(textsOf(await bot.say('blorf zimzam'))).toMatch(/pas bien compris/);
