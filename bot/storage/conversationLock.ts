@@ -95,17 +95,14 @@ export class ConversationLock implements Middleware {
 
   /** The lease the turn before left, still good for a while, or the blob's lease once free. */
   private async take(line: Line, name: string, deadline: number): Promise<HeldLease> {
-    const handed = line.handedOver;
-    line.handedOver = undefined;
-    if (handed) {
-      if (handed.expiresAt - Date.now() > RENEW_BEFORE_MS) return handed;
-      // Renewal failed while the turn before ran long (storage unreachable): ask for the lease anew.
-      if (await renew(handed).then(() => true, () => false)) return handed;
-    }
     const container = await this.container.get();
     const blob = container.getBlockBlobClient(name);
     const lease = blob.getBlobLeaseClient();
     for (let attempt = 0; ; attempt += 1) {
+      // Looked at on every attempt: a turn that gave up waiting in line let the next one in early, and the
+      // lease the turn still running leaves it comes here, not back to Azure.
+      const handed = await handedOn(line);
+      if (handed) return handed;
       const asked = Date.now();
       try {
         await lease.acquireLease(LEASE_SECONDS);
@@ -122,6 +119,15 @@ export class ConversationLock implements Middleware {
       }
     }
   }
+}
+
+/** The lease a finished turn left in line, renewed first if little is left of it; undefined if none, or lost. */
+async function handedOn(line: Line): Promise<HeldLease | undefined> {
+  const handed = line.handedOver;
+  line.handedOver = undefined;
+  if (!handed || handed.expiresAt - Date.now() > RENEW_BEFORE_MS) return handed;
+  // Renewal failed while the turn before ran long (storage unreachable): ask for the lease anew.
+  return (await renew(handed).then(() => true, () => false)) ? handed : undefined;
 }
 
 async function renew(held: HeldLease): Promise<void> {

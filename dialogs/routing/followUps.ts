@@ -5,22 +5,24 @@ import { foldAccents } from '../../data/search/normalize.js';
 import type { SearchIntent } from '../search/searchRequest.js';
 
 /** "et …", "and …", "what about …": a short message that goes on from the last answer. */
-const GOES_ON = /^(et|and|what about|how about|same for)\b/;
+const OPENERS = ['et', 'and', 'what about', 'how about', 'same for'];
+const GOES_ON = new RegExp(`^(${OPENERS.join('|')})\\b`);
 /** Longer than this, a message says more than "and for that one?": it is routed as it stands. */
 const MAX_FOLLOW_UP = 80;
 /** Words that add nothing to "et à Koné ?": "et à Koné aussi ?", "and in Lifou then?". */
-const FILLERS = /\b(et|and|what about|how about|same for|aussi|plutot|alors|maintenant|svp|stp|also|too|instead|then|now|please|the same|pareil|meme chose)\b/g;
+const FILLERS = new RegExp(`\\b(${[...OPENERS, 'aussi', 'plutot', 'alors', 'maintenant', 'svp', 'stp', 'pareil', 'meme chose', 'also', 'too', 'instead', 'then', 'now', 'please', 'the same'].join('|')})\\b`, 'g');
 
 /**
  * After a search, "et à Koné ?", "and closing soon?", "et de l'OPT ?": the same words, with the filter
  * said (a place for a place, an employer for an employer, added to the others). Undefined when the
- * message searches words of its own ("et infirmier à Koné ?") or is not such a follow-up.
+ * message searches words of its own ("et infirmier à Koné ?") or is not such a follow-up. The words
+ * quoted back (`said`) are the ones first said.
  */
-export function searchFollowUp(text: string, search: SearchIntent, last: ConversationData['lastSearch']): SearchIntent | undefined {
+export function searchFollowUp(text: string, search: SearchIntent, last: ConversationData['lastSearch']): (SearchIntent & { said: string }) | undefined {
   if (!last || text.length > MAX_FOLLOW_UP || !GOES_ON.test(foldAccents(text).trim())) return undefined;
   if (Object.keys(search.filters).length === 0) return undefined;
   const ownWords = foldAccents(search.text).replace(FILLERS, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return ownWords === '' ? { text: last.text, filters: { ...last.filters, ...search.filters } } : undefined;
+  return ownWords === '' ? { text: last.text, said: last.said, filters: { ...last.filters, ...search.filters } } : undefined;
 }
 
 /**

@@ -73,10 +73,9 @@ export class IntentRoutes {
     switch (recognition.topIntent) {
       case 'SearchOffers': {
         const search = this.searchOf(recognition);
-        // "et à Koné ?" after a search: that search, at Koné; the words quoted back are the ones it searched.
-        const refined = searchFollowUp(recognition.text, search, data.lastSearch);
-        const said = refined && data.lastSearch ? data.lastSearch.said : recognition.text;
-        await this.offers.search(context, { ...(refined ?? search), said, status: 'open', offset: 0 }, data, language);
+        // "et à Koné ?" after a search: that search, at Koné.
+        const asked = searchFollowUp(recognition.text, search, data.lastSearch) ?? { ...search, said: recognition.text };
+        await this.offers.search(context, { ...asked, status: 'open', offset: 0 }, data, language);
         return undefined;
       }
       case 'Help':
