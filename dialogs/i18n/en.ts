@@ -7,7 +7,7 @@ export const en: Catalog = {
   'welcome.text':
     "Hello! I am the job assistant of the New Caledonia public service. I find open job offers (avis de vacance de poste), show you an offer in full, its deadline and how to apply; I check whether you can apply and remind you of deadlines. Try “IT jobs”, “jobs in Koné” or “details 0966”. Type “help” at any time, “privacy” to know what I keep of our conversations.",
   'help.text':
-    'Here is what I can do:\n\n- **search offers**: “IT jobs”, “project manager in Nouméa”, “OPT offers”, “offers closing soon”;\n- **show an offer in full**: “details 0966” or the “Details” button;\n- **give the deadline**: “deadline for 0966”;\n- **explain how to apply**: “how do I apply for 0966”;\n- **check whether you can apply**: “am I eligible for 0966?”, “which offers can I apply for?”; “my information” for your answers;\n- **remind you of a deadline**: “remind me 3 days before the deadline of 0966”;\n- **tell you about new offers**: “alert me about developer jobs”; “my reminders” to see them.\n\nI speak French and English. “cancel” stops whatever is under way.',
+    'Here is what I can do:\n\n- **search offers**: “IT jobs”, “project manager in Nouméa”, “OPT offers”, “offers closing soon”;\n- **show an offer in full**: “details 0966” or the “Details” button;\n- **give the deadline**: “deadline for 0966”;\n- **explain how to apply**: “how do I apply for 0966”; what the offer says about pay: “salary for 0966”;\n- **check whether you can apply**: “am I eligible for 0966?”, “which offers can I apply for?”; “my information” for your answers;\n- **remind you of a deadline**: “remind me 3 days before the deadline of 0966”;\n- **tell you about new offers**: “alert me about developer jobs”; “my reminders” to see them.\n\nI speak French and English. “cancel” stops whatever is under way.',
   'help.suggest.search': 'IT jobs',
   'help.suggest.closingSoon': 'Offers closing soon',
   'help.suggest.all': 'All offers',
@@ -22,6 +22,7 @@ export const en: Catalog = {
   'intent.ListReminders': 'see your reminders',
   'intent.CancelReminder': 'cancel a reminder',
   'intent.HowToApply': 'know how to apply',
+  'intent.Salary': 'know the pay',
   'intent.SubscribeAlerts': 'be told about new offers',
   'intent.Help': 'see the help',
   'intent.Cancel': 'cancel',
@@ -72,6 +73,11 @@ export const en: Catalog = {
   'apply.documents':
     'An application usually holds a cover letter and a detailed CV; civil servants add their latest administrative status order (arrêté). The published notice prevails.',
   'apply.deadline': 'Deadline: {date} (Nouméa time).',
+  'salary.published': 'What offer {reference} “{title}” says about pay and benefits: {benefits}',
+  'salary.unpublished': 'Offer {reference} “{title}” does not publish its pay: I do not know the amount.',
+  'salary.grades': 'It is open to: {grades}.',
+  'salary.askContact': 'For the amount, ask {employer}: {contact}.',
+  'salary.askEmployer': 'For the amount, ask the employer: {employer}.',
   'apply.closed': 'Note: this offer closed on {date}; applications are no longer accepted.',
   'error.apology': 'Sorry, a technical problem stops me from answering. Please try again in a moment.',
   'input.tooLong': 'Your message is too long ({length} characters). Please keep it under {max} characters.',

@@ -9,7 +9,7 @@ export const fr = {
   'welcome.text':
     "Bonjour ! Je suis l'assistant emploi de la fonction publique de Nouvelle-Calédonie. Je trouve les avis de vacance de poste ouverts, je vous montre une offre en entier, sa date limite et comment postuler ; je vérifie si vous pouvez postuler et je vous rappelle les dates limites. Écrivez par exemple « offres en informatique », « postes à Koné » ou « détails 0966 ». Tapez « aide » à tout moment, « confidentialité » pour savoir ce que je garde de nos échanges.",
   'help.text':
-    "Voici ce que je sais faire :\n\n- **chercher des offres** : « offres en informatique », « chef de projet à Nouméa », « offres de l'OPT », « offres qui ferment bientôt » ;\n- **montrer une offre en entier** : « détails 0966 » ou le bouton « Détails » ;\n- **donner la date limite** : « date limite de la 0966 » ;\n- **expliquer comment postuler** : « comment postuler à la 0966 » ;\n- **vérifier si vous pouvez postuler** : « suis-je éligible à la 0966 ? », « à quelles offres puis-je postuler ? » ; « mes informations » pour vos réponses ;\n- **vous rappeler une date limite** : « rappelle-moi 3 jours avant la date limite de la 0966 » ;\n- **vous prévenir des nouvelles offres** : « préviens-moi des offres de développeur » ; « mes rappels » pour les voir.\n\nJe parle français et anglais. « annuler » arrête ce qui est en cours.",
+    "Voici ce que je sais faire :\n\n- **chercher des offres** : « offres en informatique », « chef de projet à Nouméa », « offres de l'OPT », « offres qui ferment bientôt » ;\n- **montrer une offre en entier** : « détails 0966 » ou le bouton « Détails » ;\n- **donner la date limite** : « date limite de la 0966 » ;\n- **expliquer comment postuler** : « comment postuler à la 0966 » ; ce que l'offre dit du salaire : « salaire de la 0966 » ;\n- **vérifier si vous pouvez postuler** : « suis-je éligible à la 0966 ? », « à quelles offres puis-je postuler ? » ; « mes informations » pour vos réponses ;\n- **vous rappeler une date limite** : « rappelle-moi 3 jours avant la date limite de la 0966 » ;\n- **vous prévenir des nouvelles offres** : « préviens-moi des offres de développeur » ; « mes rappels » pour les voir.\n\nJe parle français et anglais. « annuler » arrête ce qui est en cours.",
   'help.suggest.search': 'Offres en informatique',
   'help.suggest.closingSoon': 'Offres qui ferment bientôt',
   'help.suggest.all': 'Toutes les offres',
@@ -24,6 +24,7 @@ export const fr = {
   'intent.ListReminders': 'voir vos rappels',
   'intent.CancelReminder': 'annuler un rappel',
   'intent.HowToApply': 'savoir comment postuler',
+  'intent.Salary': 'connaître la rémunération',
   'intent.SubscribeAlerts': 'être prévenu des nouvelles offres',
   'intent.Help': "voir l'aide",
   'intent.Cancel': 'annuler',
@@ -77,6 +78,11 @@ export const fr = {
   'apply.documents':
     "Le dossier comprend en général une lettre de motivation et un CV détaillé ; les fonctionnaires y joignent leur dernier arrêté de situation administrative. L'avis publié fait foi.",
   'apply.deadline': 'Date limite : {date} (heure de Nouméa).',
+  'salary.published': "Ce que l'offre {reference} « {title} » dit de la rémunération et des avantages : {benefits}",
+  'salary.unpublished': "L'offre {reference} « {title} » ne publie pas de rémunération : je ne connais pas le montant.",
+  'salary.grades': 'Elle est ouverte à : {grades}.',
+  'salary.askContact': 'Pour le montant, demandez à {employer} : {contact}.',
+  'salary.askEmployer': "Pour le montant, adressez-vous à l'employeur : {employer}.",
   'apply.closed': 'Attention : cette offre est clôturée depuis le {date}, les candidatures ne sont plus reçues.',
   'error.apology': "Désolé, un problème technique m'empêche de répondre. Réessayez dans un instant.",
   'input.tooLong': 'Votre message est trop long ({length} caractères). Écrivez-le en moins de {max} caractères, s’il vous plaît.',

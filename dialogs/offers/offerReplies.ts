@@ -6,7 +6,7 @@ import { formatDay, t, type Language } from '../i18n/messages.js';
 import { formatted } from '../replies.js';
 import type { OfferLinks } from './offerLinks.js';
 
-/** The three answers about one offer: the whole posting, its deadline, how to apply. */
+/** The answers about one offer: the whole posting, its deadline, how to apply, its pay. */
 
 export function offerDetailsReply(offer: Offer, now: Date, language: Language, links?: OfferLinks): Partial<Activity> {
   const notice = isClosed(offer, now) ? t(language, 'offer.closedNotice', { date: formatDay(lastDay(offer), language) }) : '';
@@ -66,4 +66,20 @@ export function howToApplyReply(offer: Offer, now: Date, language: Language): Pa
     closing,
   ];
   return formatted(lines.join('\n'));
+}
+
+/**
+ * What the offer says about pay, and nothing it does not say: most postings give the grade, not an
+ * amount, so the bot names the grade and who can tell the amount rather than guessing one.
+ */
+export function salaryReply(offer: Offer, language: Language): Partial<Activity> {
+  const params = { reference: offer.reference, title: offer.title, employer: offer.employer };
+  // The person named by the offer, or else where applications go: someone there can tell the amount.
+  const contact = contactLine(offer) || [offer.applyTo?.email, offer.applyTo?.phone].filter(Boolean).join(', ');
+  const lines = [
+    offer.benefits ? t(language, 'salary.published', { ...params, benefits: offer.benefits }) : t(language, 'salary.unpublished', params),
+    ...(offer.corpsGrades.length > 0 ? [t(language, 'salary.grades', { grades: offer.corpsGrades.join(t(language, 'text.listSeparator')) })] : []),
+    contact ? t(language, 'salary.askContact', { ...params, contact }) : t(language, 'salary.askEmployer', params),
+  ];
+  return formatted(lines.join('\n\n'));
 }

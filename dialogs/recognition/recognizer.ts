@@ -12,6 +12,7 @@ export const INTENTS = [
   'ListReminders',
   'CancelReminder',
   'HowToApply',
+  'Salary',
   'SubscribeAlerts',
   'Help',
   'Cancel',

@@ -31,6 +31,7 @@ const QUESTION_OF_INTENT: Partial<Record<Recognition['topIntent'], OfferQuestion
   OfferDetails: 'details',
   Deadline: 'deadline',
   HowToApply: 'apply',
+  Salary: 'salary',
   SetReminder: 'remind',
 };
 

@@ -169,6 +169,29 @@ describe('one offer', () => {
     expect(text).toContain('Date limite : vendredi 17 juillet 2026');
   });
 
+  it('says what an offer publishes about pay, and that it does not know an amount the offer does not give', async () => {
+    const bot = testConversation(JULY_5);
+    const published = textsOf(await bot.say('quel est le salaire de la 0941 ?'));
+    expect(published).toContain("Ce que l'offre 3134-26-0941/SR « Chef de section services et maintenance - CPSM » dit de la rémunération et des avantages : Indemnités hiérarchiques de chef de section");
+    expect(published).toContain('Elle est ouverte à : Cadre technique ou Technicien.');
+    expect(published).toContain('demandez à Office des postes et télécommunications : DRH-candidature@opt.nc, +687 20 64 01');
+    // Asked of the offer last talked about, without a reference; an offer silent on pay names no amount.
+    await bot.say('détails 0975');
+    const silent = textsOf(await bot.say("c'est payé combien ?"));
+    expect(silent).toContain("L'offre 3134-26-0975/SR « Concepteur-Développeur d'Applications SI Postal » ne publie pas de rémunération : je ne connais pas le montant.");
+    expect(silent).not.toMatch(/\d+ ?(XPF|F CFP|€)/);
+    expect(textsOf(await testConversation(JULY_5, { locale: 'en-US' }).say('what is the salary for 0975?'))).toContain('does not publish its pay: I do not know the amount');
+  });
+
+  it('asks which offer when pay is asked with none in view, and answers for the offer named', async () => {
+    const bot = testConversation(JULY_5);
+    const shown = cardsOf(await bot.say('toutes les offres')).map((card) => /3134-\d{2}-\d{4}\/SR/.exec(cardText(card))?.[0]);
+    expect(textsOf(await bot.say('quel est le salaire ?'))).toContain("De quelle offre s'agit-il ?");
+    const answer = textsOf(await bot.say('la deuxième'));
+    expect(answer).toContain(`offre ${shown[1]} «`);
+    expect(answer).toMatch(/dit de la rémunération|ne publie pas de rémunération/);
+  });
+
   it('does not invent an address the posting does not give', async () => {
     const text = textsOf(await testConversation(JULY_5).say('comment candidater pour la 0159'));
     expect(text).toContain("l'offre ne précise pas où envoyer le dossier");
