@@ -8,6 +8,7 @@ import {
 import type { Offer } from '../data/offers/offer.js';
 import { referencesInText } from '../data/offers/reference.js';
 import type { ConversationData } from './conversationData.js';
+import type { OfferFact } from './offers/offerFacts.js';
 import { t } from './i18n/messages.js';
 import { formatted, typedButton } from './replies.js';
 import { shownOfferNamed } from './search/shownOffers.js';
@@ -27,6 +28,8 @@ export interface AskOfferOptions {
   question: OfferQuestion;
   /** For a reminder: the lead time the user gave with the question, kept across the prompt. */
   leadDays?: number;
+  /** For details: the one fact asked ("c'est où ?"), kept across the prompt. */
+  fact?: OfferFact;
 }
 
 export interface AskOfferResult extends AskOfferOptions {

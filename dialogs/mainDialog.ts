@@ -19,6 +19,7 @@ import { noteOutcome } from './outcome.js';
 import { DeleteMyDataDialog } from './privacy/deleteMyDataDialog.js';
 import type { Recognition } from './recognition/recognizer.js';
 import { ReminderTopics } from './reminders/reminderTopics.js';
+import { shownOfferNamed } from './search/shownOffers.js';
 import { formatted } from './replies.js';
 import { CardActionRoutes } from './routing/cardActionRoutes.js';
 import { clarification, isUnclear } from './routing/clarification.js';
@@ -90,7 +91,8 @@ export class MainDialog extends ComponentDialog {
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
     const input = await this.input(inner.context);
     const data = await this.conversation.get(inner.context, {});
-    const interruption = interruptionOf(input, data.eligibilityQuestion, this.services.clock.now());
+    const namesShownOffer = input.kind === 'text' && shownOfferNamed(input.text, data, true) !== undefined;
+    const interruption = interruptionOf(input, data.eligibilityQuestion, { now: this.services.clock.now(), namesShownOffer });
     if (interruption === 'restart' || interruption === 'cancel') data.eligibilityQuestion = undefined;
     switch (interruption) {
       case 'restart':

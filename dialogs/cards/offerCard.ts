@@ -10,6 +10,7 @@ import {
   type CardAttachment,
   type CardElement,
 } from './adaptiveCard.js';
+import { placeText } from '../offers/offerFacts.js';
 import type { OfferLinks } from '../offers/offerLinks.js';
 import { deadlineText, offerActions } from './offerActions.js';
 import { offerStatusLine } from './offerStatus.js';
@@ -23,12 +24,6 @@ function section(title: string, ...content: Array<CardElement | undefined>): Car
 function paragraphs(values: readonly string[] | string | undefined): CardElement | undefined {
   const list = typeof values === 'string' ? [values] : (values ?? []);
   return list.length > 0 ? text(list.map(escapeMarkdown).join('\n\n')) : undefined;
-}
-
-function placeText(place: Offer['location']): string | undefined {
-  if (!place) return undefined;
-  const parts = [place.name, place.address, place.commune].filter((p): p is string => !!p);
-  return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
 function residenceText(offer: Offer, language: Language): string {

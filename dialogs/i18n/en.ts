@@ -73,6 +73,12 @@ export const en: Catalog = {
   'apply.documents':
     'An application usually holds a cover letter and a detailed CV; civil servants add their latest administrative status order (arrêté). The published notice prevails.',
   'apply.deadline': 'Deadline: {date} (Nouméa time).',
+  'fact.place': 'Workplace of offer {reference} “{title}”: {value}.',
+  'fact.place.unknown': 'Offer {reference} “{title}” does not say where the job is.',
+  'fact.start': 'Start of offer {reference} “{title}”: {value}.',
+  'fact.start.unknown': 'Offer {reference} “{title}” does not say when the job starts.',
+  'fact.workingTime': 'Working time of offer {reference} “{title}”: {value}.',
+  'fact.workingTime.unknown': 'Offer {reference} “{title}” does not say its working time.',
   'salary.published': 'What offer {reference} “{title}” says about pay and benefits: {benefits}',
   'salary.unpublished': 'Offer {reference} “{title}” does not publish its pay: I do not know the amount.',
   'salary.grades': 'It is open to: {grades}.',

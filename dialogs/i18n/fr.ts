@@ -78,6 +78,12 @@ export const fr = {
   'apply.documents':
     "Le dossier comprend en général une lettre de motivation et un CV détaillé ; les fonctionnaires y joignent leur dernier arrêté de situation administrative. L'avis publié fait foi.",
   'apply.deadline': 'Date limite : {date} (heure de Nouméa).',
+  'fact.place': "Lieu de travail de l'offre {reference} « {title} » : {value}.",
+  'fact.place.unknown': "L'offre {reference} « {title} » ne précise pas le lieu de travail.",
+  'fact.start': "Prise de poste pour l'offre {reference} « {title} » : {value}.",
+  'fact.start.unknown': "L'offre {reference} « {title} » ne précise pas la date de prise de poste.",
+  'fact.workingTime': "Temps de travail de l'offre {reference} « {title} » : {value}.",
+  'fact.workingTime.unknown': "L'offre {reference} « {title} » ne précise pas le temps de travail.",
   'salary.published': "Ce que l'offre {reference} « {title} » dit de la rémunération et des avantages : {benefits}",
   'salary.unpublished': "L'offre {reference} « {title} » ne publie pas de rémunération : je ne connais pas le montant.",
   'salary.grades': 'Elle est ouverte à : {grades}.',

@@ -9,6 +9,7 @@ import { noteOutcome } from '../outcome.js';
 import { DELETE_MY_DATA_DIALOG } from '../privacy/deleteMyDataDialog.js';
 import { entityOf, type Recognition } from '../recognition/recognizer.js';
 import { alertSearchFrom } from '../reminders/alertRequest.js';
+import { askedFact } from '../offers/offerFacts.js';
 import { leadDaysOf } from '../reminders/leadTime.js';
 import type { ReminderTopics } from '../reminders/reminderTopics.js';
 import { formatted, plain } from '../replies.js';
@@ -64,7 +65,8 @@ export class IntentRoutes {
     const reference = entityOf(recognition, 'offerReference')?.resolution;
     const question = QUESTION_OF_INTENT[recognition.topIntent];
     if (question) {
-      const options: AskOfferOptions = { question, ...(question === 'remind' ? { leadDays: leadDaysOf(recognition) } : {}) };
+      const fact = question === 'details' ? askedFact(recognition.text) : undefined;
+      const options: AskOfferOptions = { question, ...(question === 'remind' ? { leadDays: leadDaysOf(recognition) } : {}), ...(fact ? { fact } : {}) };
       // "la date limite du premier": one of the results just shown, before the offer last talked about.
       const about = reference ?? shownOfferNamed(recognition.text, data) ?? data.currentOffer;
       if (!about) return { dialog: ASK_OFFER_DIALOG, options };

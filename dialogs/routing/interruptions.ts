@@ -23,7 +23,14 @@ export function searchesWithoutReference(recognition: Recognition): boolean {
  */
 const NEW_REQUESTS: ReadonlySet<Recognition['topIntent']> = new Set(['ListReminders', 'CancelReminder', 'SubscribeAlerts', 'CheckEligibility']);
 
-export function interruptionOf(input: TurnInput, pending: ConversationData['eligibilityQuestion'], now: Date): Interruption {
+/** What the conversation tells about a message: the time, and whether it names one of the offers just shown. */
+export interface InterruptionContext {
+  now: Date;
+  /** "la première", "the second one": one of the offers on screen, the answer to "which offer?". */
+  namesShownOffer: boolean;
+}
+
+export function interruptionOf(input: TurnInput, pending: ConversationData['eligibilityQuestion'], { now, namesShownOffer }: InterruptionContext): Interruption {
   if (input.kind !== 'text') return 'restart';
   const { recognition } = input;
   if (pending) {
@@ -33,6 +40,8 @@ export function interruptionOf(input: TurnInput, pending: ConversationData['elig
     // Not an answer but a new request ("suis-je éligible à la 1010", "détails 0966"): follow the user.
     if (!['None', 'Help', 'Cancel'].includes(recognition.topIntent) && !isUnclear(recognition)) return 'restart';
   }
+  // Read against the catalogue, "la première" can find an offer with that word: it still names one on screen.
+  if (!pending && namesShownOffer) return 'continue';
   if (NEW_REQUESTS.has(recognition.topIntent) && !isUnclear(recognition)) return 'restart';
   if (recognition.topIntent === 'Cancel') return 'cancel';
   if (recognition.topIntent === 'Help') return 'help';

@@ -6,6 +6,7 @@ import type { ConversationData } from '../conversationData.js';
 import { maskText, withoutPersonalData } from '../../data/transcripts/masking.js';
 import { t, type Language } from '../i18n/messages.js';
 import { deadlineReply, howToApplyReply, offerDetailsReply, salaryReply } from '../offers/offerReplies.js';
+import { offerFactReply } from '../offers/offerFacts.js';
 import { noteOutcome } from '../outcome.js';
 import type { ReminderTopics } from '../reminders/reminderTopics.js';
 import { plain } from '../replies.js';
@@ -31,7 +32,7 @@ export class OfferTopics {
       return;
     }
     data.currentOffer = offer.reference;
-    await context.sendActivity(this.replyAbout(asked.question, offer, language));
+    await context.sendActivity(asked.fact ? offerFactReply(offer, asked.fact, language) : this.replyAbout(asked.question, offer, language));
   }
 
   /** One page of results; the search is kept so that "voir plus" and the filter buttons continue it. */

@@ -192,6 +192,27 @@ describe('one offer', () => {
     expect(answer).toMatch(/dit de la rémunération|ne publie pas de rémunération/);
   });
 
+  it('answers where, when and how long one offer is, from the offer, and says when the offer does not say', async () => {
+    const bot = testConversation(JULY_5);
+    const where = await bot.say('où se trouve le poste 1010 ?');
+    expect(textsOf(where)).toBe("Lieu de travail de l'offre 3134-26-1010/SR « Administrateur d’applications SI Télécom » : DSI, 9, rue Gallieni, Nouméa.");
+    expect(suggestionTitles(where)).toEqual(['Détails']);
+    // Of the offer talked about; "quand commence" once subscribed an alert to the words "commence le".
+    const start = textsOf(await bot.say('quand commence le poste ?'));
+    expect(start).toBe("Prise de poste pour l'offre 3134-26-1010/SR « Administrateur d’applications SI Télécom » : Dès que possible.");
+    expect(textsOf(await bot.say('c’est à temps complet ?'))).toContain(': Temps complet.');
+    expect(textsOf(await bot.say('quand commence la 0975 ?'))).toContain('ne précise pas la date de prise de poste');
+    expect(textsOf(await bot.say('mes rappels'))).not.toMatch(/commence/);
+    expect(textsOf(await testConversation(JULY_5, { locale: 'en-US' }).say('where is offer 0972 located?'))).toContain('Workplace of offer 3134-26-0972/SR');
+  });
+
+  it('asks which offer "c\'est où ?" is about, and answers for the one named', async () => {
+    const bot = testConversation(JULY_5);
+    const shown = cardsOf(await bot.say('toutes les offres')).map((card) => /3134-\d{2}-\d{4}\/SR/.exec(cardText(card))?.[0]);
+    expect(textsOf(await bot.say("c'est où ?"))).toContain("De quelle offre s'agit-il ?");
+    expect(textsOf(await bot.say('la première'))).toContain(`Lieu de travail de l'offre ${shown[0]} «`);
+  });
+
   it('does not invent an address the posting does not give', async () => {
     const text = textsOf(await testConversation(JULY_5).say('comment candidater pour la 0159'));
     expect(text).toContain("l'offre ne précise pas où envoyer le dossier");
