@@ -27,6 +27,7 @@ import { eligibilityFollowUp } from './routing/followUps.js';
 import { IntentRoutes } from './routing/intentRoutes.js';
 import { interruptionOf } from './routing/interruptions.js';
 import { OfferTopics } from './routing/offerTopics.js';
+import { smallTalkOf } from './routing/smallTalk.js';
 import { helpReply, welcomeReply } from './routing/starters.js';
 import type { DialogServices } from './services.js';
 import { MAX_MESSAGE_LENGTH, readTurnInput, type TurnInput } from './turnInput.js';
@@ -93,7 +94,7 @@ export class MainDialog extends ComponentDialog {
     const data = await this.conversation.get(inner.context, {});
     const namesShownOffer = input.kind === 'text' && shownOfferNamed(input.text, data, true) !== undefined;
     const interruption = interruptionOf(input, data.eligibilityQuestion, { now: this.services.clock.now(), namesShownOffer });
-    if (interruption === 'restart' || interruption === 'cancel') data.eligibilityQuestion = undefined;
+    if (interruption === 'restart' || interruption === 'cancel' || interruption === 'goodbye') data.eligibilityQuestion = undefined;
     switch (interruption) {
       case 'restart':
         await inner.cancelAllDialogs();
@@ -103,9 +104,14 @@ export class MainDialog extends ComponentDialog {
         await inner.context.sendActivity(formatted(t(input.language, 'cancel.done')));
         return { status: DialogTurnStatus.complete };
       case 'help':
-        await inner.context.sendActivity(helpReply(input.language));
+      case 'thanks':
+        await inner.context.sendActivity(interruption === 'help' ? helpReply(input.language) : formatted(t(input.language, 'smallTalk.thanksInQuestion')));
         await inner.repromptDialog();
         return { status: DialogTurnStatus.waiting };
+      case 'goodbye':
+        await inner.cancelAllDialogs();
+        await inner.context.sendActivity(formatted(t(input.language, 'smallTalk.goodbye')));
+        return { status: DialogTurnStatus.complete };
       case 'continue':
         return super.onContinueDialog(inner);
     }
@@ -136,6 +142,11 @@ export class MainDialog extends ComponentDialog {
         break;
       }
       case 'text': {
+        const social = smallTalkOf(input.text);
+        if (social) {
+          await context.sendActivity(formatted(t(input.language, `smallTalk.${social}`)));
+          return step.endDialog();
+        }
         const followUp = eligibilityFollowUp(input.text, input.recognition, lastVerdict);
         if (followUp) return step.beginDialog(ELIGIBILITY_DIALOG, followUp);
         if (isUnclear(input.recognition)) {

@@ -28,6 +28,9 @@ export const en: Catalog = {
   'intent.Cancel': 'cancel',
   'intent.DeleteMyData': 'delete your data',
   'intent.None': 'something else',
+  'smallTalk.thanks': 'You are welcome! Anything else? “help” shows what I can do.',
+  'smallTalk.thanksInQuestion': 'You are welcome!',
+  'smallTalk.goodbye': 'Goodbye, and good luck with your applications! I am here if you need me.',
   'cancel.done': 'Cancelled. What can I do for you?',
   'cancel.nothing': 'There was nothing under way. What can I do for you?',
   'search.results':

@@ -30,6 +30,9 @@ export const fr = {
   'intent.Cancel': 'annuler',
   'intent.DeleteMyData': 'supprimer vos données',
   'intent.None': 'autre chose',
+  'smallTalk.thanks': 'Avec plaisir ! Autre chose ? « aide » montre ce que je sais faire.',
+  'smallTalk.thanksInQuestion': 'Avec plaisir !',
+  'smallTalk.goodbye': 'Au revoir, et bonne chance pour vos candidatures ! Je reste là si besoin.',
   'cancel.done': "C'est annulé. Que puis-je faire pour vous ?",
   'cancel.nothing': "Il n'y avait rien en cours. Que puis-je faire pour vous ?",
   'search.results':

@@ -3,14 +3,16 @@ import { answers } from '../eligibility/questions.js';
 import { entityOf, type Recognition } from '../recognition/recognizer.js';
 import type { TurnInput } from '../turnInput.js';
 import { isUnclear } from './clarification.js';
+import { smallTalkOf, type SmallTalk } from './smallTalk.js';
 
 /**
  * What a message does to a question in progress ("which offer?", an eligibility question):
  * - `continue`: it is the answer, or nothing better: the question's dialog reads it;
  * - `restart`: a new request (a tapped button, a search, "détails 0966"): the question is dropped;
- * - `cancel`: "annuler"; `help`: "aide", after which the question is asked again.
+ * - `cancel`: "annuler"; `help`: "aide", after which the question is asked again;
+ * - `thanks`: "merci", answered, then the question again; `goodbye`: "au revoir" ends it.
  */
-export type Interruption = 'continue' | 'restart' | 'cancel' | 'help';
+export type Interruption = 'continue' | 'restart' | 'cancel' | 'help' | SmallTalk;
 
 /** A search that names no offer: the user looks elsewhere rather than answering "which offer?". */
 export function searchesWithoutReference(recognition: Recognition): boolean {
@@ -33,6 +35,8 @@ export interface InterruptionContext {
 export function interruptionOf(input: TurnInput, pending: ConversationData['eligibilityQuestion'], { now, namesShownOffer }: InterruptionContext): Interruption {
   if (input.kind !== 'text') return 'restart';
   const { recognition } = input;
+  const social = smallTalkOf(input.text);
+  if (social) return social;
   if (pending) {
     // "non", "5 ans", "Bac+3" answer the question on screen, whatever else they might mean.
     const triesAGrade = pending.question === 'grade' && !!entityOf(recognition, 'grade');

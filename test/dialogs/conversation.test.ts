@@ -390,6 +390,23 @@ describe('help, cancel and the rest', () => {
     expect(textsOf(await testConversation(JULY_5).say('annuler'))).toContain("Il n'y avait rien en cours");
   });
 
+  it('takes thanks and goodbyes as such, in a question too, and nothing longer for them', async () => {
+    const bot = testConversation(JULY_5);
+    expect(textsOf(await bot.say('Merci beaucoup !'))).toBe('Avec plaisir ! Autre chose ? « aide » montre ce que je sais faire.');
+    expect(textsOf(await testConversation(JULY_5).say('thanks a lot :)'))).toContain('You are welcome!');
+    // "Which offer?" on screen: thanks, then the question again; the answer still answers it.
+    const shown = cardsOf(await bot.say('toutes les offres')).map((card) => /3134-\d{2}-\d{4}\/SR/.exec(cardText(card))?.[0]);
+    await bot.say('date limite ?');
+    expect(textsOf(await bot.say('merci'))).toBe("Avec plaisir !\nDe quelle offre s'agit-il ? Donnez sa référence (par exemple « 0966 »).");
+    expect(textsOf(await bot.say('la deuxième'))).toContain(`L'offre ${shown[1]}`);
+    // In the middle of an eligibility check, "au revoir" ends it.
+    await bot.say('suis-je éligible à la 0975 ?');
+    expect(textsOf(await bot.say('Au revoir, bonne journée'))).toBe('Au revoir, et bonne chance pour vos candidatures ! Je reste là si besoin.');
+    expect(textsOf(await bot.say('non'))).not.toMatch(/Êtes-vous|Avez-vous/);
+    // Thanks with a request is the request.
+    expect(textsOf(await bot.say('merci, et la date limite de la 1010 ?'))).toContain("L'offre 3134-26-1010/SR");
+  });
+
   it('answers what it does not understand with what it can do', async () => {
     const replies = await testConversation(JULY_5).say('quel temps fait-il à Paris ?');
     expect(textsOf(replies)).toContain("Je n'ai pas bien compris");
