@@ -11,7 +11,7 @@ import type { ConversationData } from './conversationData.js';
 import type { OfferFact } from './offers/offerFacts.js';
 import { t } from './i18n/messages.js';
 import { formatted, typedButton } from './replies.js';
-import { shownOfferNamed } from './search/shownOffers.js';
+import { asksAllOffers, shownOfferNamed } from './search/shownOffers.js';
 import type { DialogServices } from './services.js';
 import type { StatePropertyAccessor } from 'botbuilder';
 
@@ -34,6 +34,8 @@ export interface AskOfferOptions {
 
 export interface AskOfferResult extends AskOfferOptions {
   reference?: string;
+  /** For eligibility: "toutes", "all open offers": check against every open offer. */
+  all?: boolean;
 }
 
 /** "Which offer?": asked when someone wants a deadline or the way to apply without saying which offer. */
@@ -51,8 +53,10 @@ export class AskOfferDialog extends ComponentDialog {
   private async askStep(step: WaterfallStepContext<AskOfferOptions>) {
     const data = await this.conversation.get(step.context, {});
     const language = data.language ?? 'fr';
-    // The offers just shown are the likely answers: one tap each.
+    // The offers just shown are the likely answers: one tap each; an eligibility check can take them all.
     const choices = (data.lastShown ?? []).slice(0, MAX_CHOICES).map(typedButton);
+    if (step.options.question === 'eligibility') choices.push(typedButton(t(language, 'offer.allOpen')));
+    data.askingOfferFor = step.options.question;
     return step.prompt(REFERENCE_PROMPT, {
       prompt: formatted(t(language, 'offer.askWhich'), [], choices),
       retryPrompt: formatted(t(language, 'offer.askWhichRetry'), [], choices),
@@ -60,13 +64,19 @@ export class AskOfferDialog extends ComponentDialog {
   }
 
   private async doneStep(step: WaterfallStepContext<AskOfferOptions>) {
-    const offer = this.find(String(step.result ?? ''), await this.conversation.get(step.context, {}));
-    const result: AskOfferResult = { ...step.options, reference: offer?.reference };
+    const data = await this.conversation.get(step.context, {});
+    data.askingOfferFor = undefined;
+    const answer = String(step.result ?? '');
+    const offer = this.find(answer, data);
+    const all = !offer && step.options.question === 'eligibility' && asksAllOffers(answer);
+    const result: AskOfferResult = { ...step.options, reference: offer?.reference, ...(all ? { all } : {}) };
     return step.endDialog(result);
   }
 
   private async isKnownOffer(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    if (this.find(prompt.recognized.value ?? '', await this.conversation.get(prompt.context, {}))) return true;
+    const answer = prompt.recognized.value ?? '';
+    const data = await this.conversation.get(prompt.context, {});
+    if (this.find(answer, data) || (data.askingOfferFor === 'eligibility' && asksAllOffers(answer))) return true;
     // After the last retry the prompt ends anyway, with nothing found: the main dialog says what to do.
     if (prompt.attemptCount > MAX_RETRIES) return true;
     return false;

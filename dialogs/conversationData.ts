@@ -1,6 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { OfferFilters, OfferStatus } from '../data/search/searchOffers.js';
 import type { Language } from './i18n/messages.js';
+import type { OfferQuestion } from './askOfferDialog.js';
 import type { Question } from './eligibility/answers.js';
 
 /** What the bot remembers of one conversation between turns (ConversationState). */
@@ -24,6 +25,8 @@ export interface ConversationData {
   };
   /** The offers of the last results on screen: "which offer?" offers them as buttons. */
   lastShown?: string[];
+  /** "Which offer?" is on screen, for this question: "toutes" answers it when the question is eligibility. */
+  askingOfferFor?: OfferQuestion;
   /** The offer last shown or asked about: "et la date limite ?" means this one. */
   currentOffer?: string;
   /**

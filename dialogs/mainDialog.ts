@@ -19,7 +19,7 @@ import { noteOutcome } from './outcome.js';
 import { DeleteMyDataDialog } from './privacy/deleteMyDataDialog.js';
 import type { Recognition } from './recognition/recognizer.js';
 import { ReminderTopics } from './reminders/reminderTopics.js';
-import { shownOfferNamed } from './search/shownOffers.js';
+import { asksAllOffers, shownOfferNamed } from './search/shownOffers.js';
 import { formatted } from './replies.js';
 import { CardActionRoutes } from './routing/cardActionRoutes.js';
 import { clarification, isUnclear } from './routing/clarification.js';
@@ -92,9 +92,13 @@ export class MainDialog extends ComponentDialog {
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
     const input = await this.input(inner.context);
     const data = await this.conversation.get(inner.context, {});
-    const namesShownOffer = input.kind === 'text' && shownOfferNamed(input.text, data, true) !== undefined;
-    const interruption = interruptionOf(input, data.eligibilityQuestion, { now: this.services.clock.now(), namesShownOffer });
-    if (interruption === 'restart' || interruption === 'cancel' || interruption === 'goodbye') data.eligibilityQuestion = undefined;
+    const answersWhichOffer =
+      input.kind === 'text' && (shownOfferNamed(input.text, data, true) !== undefined || (data.askingOfferFor === 'eligibility' && asksAllOffers(input.text)));
+    const interruption = interruptionOf(input, data.eligibilityQuestion, { now: this.services.clock.now(), answersWhichOffer });
+    if (interruption === 'restart' || interruption === 'cancel' || interruption === 'goodbye') {
+      data.eligibilityQuestion = undefined;
+      data.askingOfferFor = undefined;
+    }
     switch (interruption) {
       case 'restart':
         await inner.cancelAllDialogs();

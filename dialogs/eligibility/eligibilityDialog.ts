@@ -95,6 +95,8 @@ export class EligibilityDialog extends ComponentDialog {
   private async beginStep(step: WaterfallStepContext<EligibilityOptions>): Promise<DialogTurnResult> {
     const language = await this.language(step.context);
     const asked = step.result as AskOfferResult | undefined;
+    // "Toutes les offres ouvertes" as the answer to "which offer?": the check against all of them.
+    if (asked?.all) step.options.all = true;
     const reference = step.options.reference ?? asked?.reference;
     const offer = reference ? this.services.catalog.current().findByReference(reference) : undefined;
     if (!step.options.all && !step.options.only && !offer) {

@@ -57,6 +57,7 @@ export const en: Catalog = {
   'filter.grade': 'grade {value}',
   'filter.clear': 'No filter',
   'offer.notFound': 'I cannot find an offer with reference “{reference}”. Check the number, or search by keyword.',
+  'offer.allOpen': 'All open offers',
   'offer.askWhich': 'Which offer do you mean? Give its reference (for example “0966”).',
   'offer.askWhichRetry': 'I do not recognise that reference. Give the offer number, for example “0966”, or “cancel”.',
   'offer.askWhichGiveUp': 'I could not find the offer. Search for it first (for example “IT jobs”), then tap “Details”.',

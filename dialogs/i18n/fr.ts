@@ -60,6 +60,7 @@ export const fr = {
   'filter.grade': 'grade {value}',
   'filter.clear': 'Sans filtre',
   'offer.notFound': "Je ne trouve aucune offre de référence « {reference} ». Vérifiez le numéro, ou cherchez par mot-clé.",
+  'offer.allOpen': 'Toutes les offres ouvertes',
   'offer.askWhich': "De quelle offre s'agit-il ? Donnez sa référence (par exemple « 0966 »).",
   'offer.askWhichRetry': "Je ne reconnais pas cette référence. Donnez le numéro de l'offre, par exemple « 0966 », ou « annuler ».",
   'offer.askWhichGiveUp':

@@ -14,7 +14,7 @@ import { leadDaysOf } from '../reminders/leadTime.js';
 import type { ReminderTopics } from '../reminders/reminderTopics.js';
 import { formatted, plain } from '../replies.js';
 import { searchIntentFrom, type SearchIntent } from '../search/searchRequest.js';
-import { shownOfferNamed } from '../search/shownOffers.js';
+import { asksAllOffers, shownOfferNamed } from '../search/shownOffers.js';
 import { searchOffers } from '../../data/search/searchOffers.js';
 import type { DialogServices } from '../services.js';
 import { searchFollowUp } from './followUps.js';
@@ -23,9 +23,6 @@ import { fallbackReply, helpReply } from './starters.js';
 
 /** A dialog to start for the rest of the conversation; nothing when the answer was given at once. */
 export type NextDialog = { dialog: string; options?: object } | undefined;
-
-/** "Vérifie toutes les offres", "check me against all open offers": every open offer at once. */
-const ALL_OFFERS = /\b(toutes|tous|all|every|chaque|lesquelles|quelles offres|which (offers|jobs)|what (offers|jobs))\b/i;
 
 /** The questions about one offer: asked without a reference, the bot asks which offer. */
 const QUESTION_OF_INTENT: Partial<Record<Recognition['topIntent'], OfferQuestion>> = {
@@ -104,7 +101,7 @@ export class IntentRoutes {
         const said = factsInSentence(recognition.text, this.services.clock.now());
         if (Object.keys(said).length > 0) await this.profiles.set(context, { ...(await this.profiles.get(context, {})), ...said });
         const named = reference ?? shownOfferNamed(recognition.text, data);
-        const all = !named && ALL_OFFERS.test(recognition.text);
+        const all = !named && asksAllOffers(recognition.text);
         return { dialog: ELIGIBILITY_DIALOG, options: { reference: named ?? (all ? undefined : data.currentOffer), all } };
       }
       case 'DeleteMyData':

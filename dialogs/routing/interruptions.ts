@@ -28,11 +28,11 @@ const NEW_REQUESTS: ReadonlySet<Recognition['topIntent']> = new Set(['ListRemind
 /** What the conversation tells about a message: the time, and whether it names one of the offers just shown. */
 export interface InterruptionContext {
   now: Date;
-  /** "la première", "the second one": one of the offers on screen, the answer to "which offer?". */
-  namesShownOffer: boolean;
+  /** "la première", "the second one" (one of the offers on screen), "toutes" to eligibility's "which offer?". */
+  answersWhichOffer: boolean;
 }
 
-export function interruptionOf(input: TurnInput, pending: ConversationData['eligibilityQuestion'], { now, namesShownOffer }: InterruptionContext): Interruption {
+export function interruptionOf(input: TurnInput, pending: ConversationData['eligibilityQuestion'], { now, answersWhichOffer }: InterruptionContext): Interruption {
   if (input.kind !== 'text') return 'restart';
   const { recognition } = input;
   const social = smallTalkOf(input.text);
@@ -45,7 +45,7 @@ export function interruptionOf(input: TurnInput, pending: ConversationData['elig
     if (!['None', 'Help', 'Cancel'].includes(recognition.topIntent) && !isUnclear(recognition)) return 'restart';
   }
   // Read against the catalogue, "la première" can find an offer with that word: it still names one on screen.
-  if (!pending && namesShownOffer) return 'continue';
+  if (!pending && answersWhichOffer) return 'continue';
   if (NEW_REQUESTS.has(recognition.topIntent) && !isUnclear(recognition)) return 'restart';
   if (recognition.topIntent === 'Cancel') return 'cancel';
   if (recognition.topIntent === 'Help') return 'help';

@@ -59,3 +59,10 @@ export function shownOfferNamed(text: string, data: ConversationData, alone = fa
   if (place === undefined || shown.length === 0) return undefined;
   return place < 0 ? shown[shown.length - 1] : shown[place];
 }
+
+/** "Vérifie toutes les offres", "check me against all open offers", "toutes": every open offer at once. */
+const ALL_OFFERS = /\b(toutes|tous|all|every|chaque|lesquelles|quelles offres|which (offers|jobs)|what (offers|jobs))\b/i;
+
+export function asksAllOffers(text: string): boolean {
+  return ALL_OFFERS.test(text);
+}

@@ -240,6 +240,21 @@ describe('the eligibility check, in French', () => {
     expect(textsOf(replies)).toMatch(/^Avec vos informations, vous pouvez postuler à [1-9] des 9 offres ouvertes :[\s\S]*il me manque une information/);
     expect(cardsOf(replies).map(cardText).join('\n')).toContain('3134-26-0975/SR');
   });
+
+  it('offers every open offer as the answer to "which offer?", and takes "toutes" typed', async () => {
+    const bot = testConversation(JULY_5);
+    const asked = await bot.say('je peux postuler ?');
+    expect(textsOf(asked)).toContain("De quelle offre s'agit-il ?");
+    expect(suggestionTitles(asked)).toEqual(['Toutes les offres ouvertes']);
+    expect(textsOf(await bot.say('Toutes les offres ouvertes'))).toMatch(/^Vérifions à quelles offres ouvertes vous pouvez postuler/);
+    // Typed, after a search: "toutes" is the check against all, not a new search of every offer.
+    const other = testConversation(JULY_5);
+    await other.say('offres en informatique');
+    expect(suggestionTitles(await other.say('suis-je éligible ?'))).toContain('Toutes les offres ouvertes');
+    expect(textsOf(await other.say('toutes'))).toMatch(/^Vérifions à quelles offres ouvertes/);
+    // Anywhere else, "toutes" is still every offer.
+    expect(textsOf(await testConversation(JULY_5).say('toutes'))).toContain('9 offres ouvertes');
+  });
 });
 
 describe('the eligibility check, in English', () => {
