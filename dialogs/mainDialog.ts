@@ -27,7 +27,6 @@ import { eligibilityFollowUp } from './routing/followUps.js';
 import { IntentRoutes } from './routing/intentRoutes.js';
 import { interruptionOf } from './routing/interruptions.js';
 import { OfferTopics } from './routing/offerTopics.js';
-import { smallTalkOf } from './routing/smallTalk.js';
 import { helpReply, welcomeReply } from './routing/starters.js';
 import type { DialogServices } from './services.js';
 import { MAX_MESSAGE_LENGTH, readTurnInput, type TurnInput } from './turnInput.js';
@@ -145,12 +144,10 @@ export class MainDialog extends ComponentDialog {
         recognition = { ...again, topIntent: action.intent, intents: [{ category: action.intent, confidenceScore: 1 }] };
         break;
       }
+      case 'smallTalk':
+        await context.sendActivity(formatted(t(input.language, `smallTalk.${input.smallTalk}`)));
+        return step.endDialog();
       case 'text': {
-        const social = smallTalkOf(input.text);
-        if (social) {
-          await context.sendActivity(formatted(t(input.language, `smallTalk.${social}`)));
-          return step.endDialog();
-        }
         const followUp = eligibilityFollowUp(input.text, input.recognition, lastVerdict);
         if (followUp) return step.beginDialog(ELIGIBILITY_DIALOG, followUp);
         if (isUnclear(input.recognition)) {

@@ -5,6 +5,7 @@ import type { Language } from './i18n/messages.js';
 import type { IntentRecognizer, Recognition } from './recognition/recognizer.js';
 import type { ConversationData } from './conversationData.js';
 import { noteOutcome } from './outcome.js';
+import { smallTalkOf, type SmallTalk } from './routing/smallTalk.js';
 
 /** The longest message the bot reads; anything longer gets a polite request to shorten it. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -26,11 +27,13 @@ const WANTS_A_PERSON = /\b(parler|discuter|[ée]changer|joindre|contacter|talk|s
 
 /**
  * What this turn brings, worked out once and shared by the main dialog and its interruptions: a
- * message too long to read, a button (or words that mean one), or text with what it was understood as.
+ * message too long to read, a button (or words that mean one), thanks or a goodbye alone (no model
+ * asked), or text with what it was understood as.
  */
 export type TurnInput =
   | { kind: 'tooLong'; language: Language; length: number }
   | { kind: 'action'; language: Language; text: string; action: CardAction }
+  | { kind: 'smallTalk'; language: Language; text: string; smallTalk: SmallTalk }
   | { kind: 'text'; language: Language; text: string; recognition: Recognition };
 
 const TURN_INPUT = Symbol('turnInput');
@@ -63,9 +66,12 @@ export async function readTurnInput(
             ? { action: 'person' as const }
             : undefined;
     const action = parseCardAction(activity.value) ?? typed;
+    const smallTalk = action ? undefined : smallTalkOf(text);
     input = action
       ? { kind: 'action', language, text, action }
-      : { kind: 'text', language, text, recognition: await recognizer.recognize(text, language) };
+      : smallTalk
+        ? { kind: 'smallTalk', language, text, smallTalk }
+        : { kind: 'text', language, text, recognition: await recognizer.recognize(text, language) };
   }
   data.language = input.language;
   noteOutcome(context, { intent: intentName(input), language: input.language });
@@ -75,6 +81,7 @@ export async function readTurnInput(
 
 function intentName(input: TurnInput): string {
   if (input.kind === 'text') return input.recognition.topIntent;
+  if (input.kind === 'smallTalk') return input.smallTalk;
   return input.kind === 'action' ? input.action.action : '';
 }
 

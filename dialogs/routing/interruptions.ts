@@ -3,7 +3,7 @@ import { answers } from '../eligibility/questions.js';
 import { entityOf, type Recognition } from '../recognition/recognizer.js';
 import type { TurnInput } from '../turnInput.js';
 import { isUnclear } from './clarification.js';
-import { smallTalkOf, type SmallTalk } from './smallTalk.js';
+import type { SmallTalk } from './smallTalk.js';
 
 /**
  * What a message does to a question in progress ("which offer?", an eligibility question):
@@ -33,10 +33,9 @@ export interface InterruptionContext {
 }
 
 export function interruptionOf(input: TurnInput, pending: ConversationData['eligibilityQuestion'], { now, answersWhichOffer }: InterruptionContext): Interruption {
+  if (input.kind === 'smallTalk') return input.smallTalk;
   if (input.kind !== 'text') return 'restart';
   const { recognition } = input;
-  const social = smallTalkOf(input.text);
-  if (social) return social;
   if (pending) {
     // "non", "5 ans", "Bac+3" answer the question on screen, whatever else they might mean.
     const triesAGrade = pending.question === 'grade' && !!entityOf(recognition, 'grade');
