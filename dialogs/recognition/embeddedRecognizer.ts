@@ -26,6 +26,19 @@ const NLU_SETTINGS = {
 /** The intents whose dialogs use a duration or a date ("3 jours avant", "depuis 2019"). */
 const TIMED_INTENTS: ReadonlySet<Intent> = new Set(['SetReminder', 'CheckEligibility', 'SubscribeAlerts']);
 
+/**
+ * The words the classifier reads: the hyphen of a verb and its pronoun ("oublie-moi", "a-t-il",
+ * "est-ce") splits, as a space would. NLP.js's French tokenizer keeps "oublie-moi" as one word, so it
+ * was not "oublie moi" (an example of erasure) and fell to None; people type both. Only before a
+ * pronoun: "aide-soignant" and "sage-femme" are job titles, one word each. The same on training and
+ * on recognition.
+ */
+const PRONOUN_HYPHEN = /(?<=\p{L})-(?=(?:moi|toi|le|la|les|lui|nous|vous|leur|y|en|je|tu|il|elle|on|ils|elles|ce|t)(?!\p{L}))/giu;
+
+export function classifierWords(text: string): string {
+  return text.replace(PRONOUN_HYPHEN, ' ');
+}
+
 function isIntent(name: string): name is Intent {
   return (INTENTS as readonly string[]).includes(name);
 }
@@ -49,7 +62,7 @@ export class EmbeddedRecognizer implements IntentRecognizer {
     nlp.addLanguage('fr');
     nlp.addLanguage('en');
     for (const utterance of project.assets.utterances) {
-      nlp.addDocument(utterance.language === 'en-us' ? 'en' : 'fr', utterance.text, utterance.intent);
+      nlp.addDocument(utterance.language === 'en-us' ? 'en' : 'fr', classifierWords(utterance.text), utterance.intent);
     }
     await nlp.train();
     return new EmbeddedRecognizer(nlp, offers);
@@ -61,7 +74,7 @@ export class EmbeddedRecognizer implements IntentRecognizer {
   }
 
   async recognize(text: string, language: 'fr' | 'en'): Promise<Recognition> {
-    const result = await this.nlp.process(language, text);
+    const result = await this.nlp.process(language, classifierWords(text));
     const intents = result.classifications
       .filter((c): c is { intent: Intent; score: number } => isIntent(c.intent))
       .map((c) => ({ category: c.intent, confidenceScore: c.score }))

@@ -373,8 +373,8 @@ describe('understanding', () => {
     expect(textsOf(answer)).toContain("Pour postuler à l'offre 3134-26-0975/SR");
   });
 
-  it('asks before erasing personal data', async () => {
-    const replies = await testConversation(JULY_5).say('supprime mes données');
+  it.each(['supprime mes données', 'oublie-moi'])('asks before erasing personal data ("%s")', async (asked) => {
+    const replies = await testConversation(JULY_5).say(asked);
     expect(textsOf(replies)).toMatch(/Cette action est définitive\. Confirmez-vous/);
   });
 });

@@ -9,6 +9,7 @@ import { cluProjectSchema, loadCluProject, PROJECT_FILE_VERSION } from '../../di
 import { extractEntities } from '../../dialogs/recognition/entities.js';
 import { dateTimeWorker } from '../../dialogs/recognition/dateTimeRecognition.js';
 import { CatalogueRecognizer } from '../../dialogs/recognition/catalogueRecognizer.js';
+import { classifierWords } from '../../dialogs/recognition/embeddedRecognizer.js';
 import { evaluate, type LabelledUtterance } from '../../dialogs/recognition/evaluation.js';
 import { OfferCatalog } from '../../data/offers/offerCatalog.js';
 import { systemClock } from '../../data/clock.js';
@@ -119,9 +120,23 @@ describe('the embedded recogniser', () => {
     ['rappelle-moi 3 jours avant la 0966', 'fr', 'SetReminder'],
     ['remind me the day before', 'en', 'SetReminder'],
     ['supprime mes données', 'fr', 'DeleteMyData'],
+    // A verb's pronoun typed with its hyphen reads as with a space.
+    ['oublie-moi', 'fr', 'DeleteMyData'],
+    ['oubliez-moi', 'fr', 'DeleteMyData'],
     ['ingenieur informatiqe', 'fr', 'SearchOffers'],
   ] as Array<[string, 'fr' | 'en', string]>)('"%s" (%s) → %s', async (text, language, intent) => {
     expect((await (await trainedRecognizer()).recognize(text, language)).topIntent).toBe(intent);
+  });
+
+  it("splits a verb from its pronoun, never a job title's or a place's hyphen", () => {
+    expect(['oublie-moi', 'y a-t-il des astreintes', 'montre-les-moi', 'aide-soignant', 'sage-femme', 'Saint-Louis'].map(classifierWords)).toEqual([
+      'oublie moi',
+      'y a t il des astreintes',
+      'montre les moi',
+      'aide-soignant',
+      'sage-femme',
+      'Saint-Louis',
+    ]);
   });
 
   it('finds references, places, durations and dates, with their offsets', async () => {
