@@ -6,7 +6,7 @@ import { describeSupportHours, withinSupportHours } from '../../data/handoff/sup
 import { maskText } from '../../data/transcripts/masking.js';
 import type { ConversationData } from '../conversationData.js';
 import { t, type Language } from '../i18n/messages.js';
-import { contactLine } from '../offers/offerReplies.js';
+import { contactLine } from '../offers/offerContacts.js';
 import { userKeyOf } from '../reminders/reminderTopics.js';
 import { formatted } from '../replies.js';
 import type { DialogServices } from '../services.js';

@@ -4,6 +4,7 @@ import { isClosed, lastDay, offerPhase } from '../../data/offers/openness.js';
 import { offerCard } from '../cards/offerCard.js';
 import { formatDay, t, type Language } from '../i18n/messages.js';
 import { formatted } from '../replies.js';
+import { contactLine, whomToAsk } from './offerContacts.js';
 import type { OfferLinks } from './offerLinks.js';
 
 /** The answers about one offer: the whole posting, its deadline, how to apply, its pay. */
@@ -37,9 +38,6 @@ function deadlineAnswer(offer: Offer, now: Date, language: Language): Partial<Ac
 }
 
 /** Who to ask about an offer, on one line: "Mme X, 26 79 28, x@opt.nc". */
-export function contactLine(offer: Offer): string {
-  return [offer.contact?.name, offer.contact?.phone, offer.contact?.email].filter(Boolean).join(', ');
-}
 
 export function howToApplyReply(offer: Offer, now: Date, language: Language): Partial<Activity> {
   const params = { reference: offer.reference, title: offer.title, employer: offer.employer };
@@ -74,8 +72,7 @@ export function howToApplyReply(offer: Offer, now: Date, language: Language): Pa
  */
 export function salaryReply(offer: Offer, language: Language): Partial<Activity> {
   const params = { reference: offer.reference, title: offer.title, employer: offer.employer };
-  // The person named by the offer, or else where applications go: someone there can tell the amount.
-  const contact = contactLine(offer) || [offer.applyTo?.email, offer.applyTo?.phone].filter(Boolean).join(', ');
+  const contact = whomToAsk(offer);
   const lines = [
     offer.benefits ? t(language, 'salary.published', { ...params, benefits: offer.benefits }) : t(language, 'salary.unpublished', params),
     ...(offer.corpsGrades.length > 0 ? [t(language, 'salary.grades', { grades: offer.corpsGrades.join(t(language, 'text.listSeparator')) })] : []),

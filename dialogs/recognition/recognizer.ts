@@ -13,6 +13,7 @@ export const INTENTS = [
   'CancelReminder',
   'HowToApply',
   'Salary',
+  'OfferConditions',
   'SubscribeAlerts',
   'Help',
   'Cancel',

@@ -8,7 +8,8 @@ import { t, type Language } from '../i18n/messages.js';
 import { noteOutcome } from '../outcome.js';
 import { DELETE_MY_DATA_DIALOG } from '../privacy/deleteMyDataDialog.js';
 import { entityOf, type Recognition } from '../recognition/recognizer.js';
-import { askedFact } from '../offers/offerFacts.js';
+import { askedCondition } from '../offers/offerConditions.js';
+import { askedFact, type OfferFact } from '../offers/offerFacts.js';
 import { alertSearchFrom } from '../reminders/alertRequest.js';
 import { leadDaysOf } from '../reminders/leadTime.js';
 import type { ReminderTopics } from '../reminders/reminderTopics.js';
@@ -27,11 +28,31 @@ export type NextDialog = { dialog: string; options?: object } | undefined;
 /** The questions about one offer: asked without a reference, the bot asks which offer. */
 const QUESTION_OF_INTENT: Partial<Record<Recognition['topIntent'], OfferQuestion>> = {
   OfferDetails: 'details',
+  // A condition it does not name ("what does the job involve?"): the offer.
+  OfferConditions: 'details',
   Deadline: 'deadline',
   HowToApply: 'apply',
   Salary: 'salary',
   SetReminder: 'remind',
 };
+
+/**
+ * The intents a question about a condition of the post ("faut-il le permis ?", "do I need a driving
+ * licence?") is also read as: it sounds like eligibility or applying, and the answer is the offer's own
+ * lines on it. An eligibility question that says so ("suis-je éligible ?") stays one.
+ */
+const CONDITION_READINGS: ReadonlySet<Recognition['topIntent']> = new Set(['OfferConditions', 'OfferDetails', 'CheckEligibility', 'HowToApply', 'None']);
+const ASKS_ELIGIBILITY = /[ée]ligib|\bpostuler\b|\bcandidater\b|\bapply\b|\bqualif/i;
+/** The conditions as a whole ("quelles sont les contraintes du poste ?"), not the whole offer ("what does it involve?"). */
+const ASKS_CONDITIONS = /\bconditions?\b|\bcontraintes?\b|\bsuj[ée]tions?\b|\bexigences?\b|\brequirements?\b/i;
+
+/** The condition a message asks about, or nothing. None counts only with an offer in view ("et le permis ?"). */
+function conditionAsked(recognition: Recognition, offerInView: boolean): OfferFact | undefined {
+  const intent = recognition.topIntent;
+  if (!CONDITION_READINGS.has(intent) || (intent === 'None' && !offerInView)) return undefined;
+  if (intent === 'CheckEligibility' && ASKS_ELIGIBILITY.test(recognition.text)) return undefined;
+  return askedCondition(recognition.text) ?? (intent === 'OfferConditions' && ASKS_CONDITIONS.test(recognition.text) ? 'conditions' : undefined);
+}
 
 /** What each intent does. */
 export class IntentRoutes {
@@ -60,9 +81,10 @@ export class IntentRoutes {
 
   async route(context: TurnContext, recognition: Recognition, data: ConversationData, language: Language): Promise<NextDialog> {
     const reference = entityOf(recognition, 'offerReference')?.resolution;
-    const question = QUESTION_OF_INTENT[recognition.topIntent];
+    const condition = conditionAsked(recognition, !!(reference ?? data.currentOffer));
+    const question = condition ? 'details' : QUESTION_OF_INTENT[recognition.topIntent];
     if (question) {
-      const fact = question === 'details' ? askedFact(recognition.text) : undefined;
+      const fact = condition ?? (question === 'details' ? askedFact(recognition.text) : undefined);
       const options: AskOfferOptions = { question, ...(question === 'remind' ? { leadDays: leadDaysOf(recognition) } : {}), ...(fact ? { fact } : {}) };
       // "la date limite du premier": one of the results just shown, before the offer last talked about.
       const about = reference ?? shownOfferNamed(recognition.text, data) ?? data.currentOffer;

@@ -206,6 +206,45 @@ describe('one offer', () => {
     expect(textsOf(await testConversation(JULY_5, { locale: 'en-US' }).say('where is offer 0972 located?'))).toContain('Workplace of offer 3134-26-0972/SR');
   });
 
+  it('answers a condition of the post in the posting\'s own words, and says it does not know where the posting is silent', async () => {
+    const bot = testConversation(JULY_5);
+    // Read as eligibility before: the check started and asked for a status.
+    const licence = await bot.say('faut il avoir le permis pour la 0975 ?');
+    expect(textsOf(licence)).toBe("Ce que dit l'offre 3134-26-0975/SR « Concepteur-Développeur d'Applications SI Postal » sur le permis de conduire :\n\n- « Permis B »");
+    expect(suggestionTitles(licence)).toEqual(['Détails']);
+    expect(textsOf(await bot.say('est-ce que je pourrai télétravailler ?'))).toContain('- « 2 jours de télétravail possibles »');
+    // Silent is not "no": the bot does not know, and says whom to ask.
+    expect(textsOf(await bot.say('il y a des astreintes sur ce poste ?'))).toBe(
+      "L'offre 3134-26-0975/SR « Concepteur-Développeur d'Applications SI Postal » ne dit rien sur les astreintes : je ne sais donc pas ce qu'il en est. Pour en être sûr, demandez à Office des postes et télécommunications : DRH-candidature@opt.nc, +687267680.",
+    );
+    expect(textsOf(await bot.say('et le logement ?'))).toContain('ne dit rien sur le logement');
+    // An eligibility question that says so is still one.
+    expect(textsOf(await bot.say('suis-je éligible à la 0975 ?'))).toMatch(/fonctionnaire|contractuel/);
+  });
+
+  it('quotes the sentence on a condition, not the duties that speak of the same thing as work', async () => {
+    const offers = sampleOffers().map((o) =>
+      o.reference === '3134-26-1010/SR'
+        ? {
+            ...o,
+            missions: ['L’agent devra assurer l’entretien des logements de fonction et des bâtiments.'],
+            conditions: ['Déplacements fréquents en brousse. Lors des remplacements en brousse, un logement provincial sera mis à disposition.', 'Poste soumis à astreintes.'],
+          }
+        : o,
+    );
+    const bot = testConversation(JULY_5, { offers });
+    expect(textsOf(await bot.say('le poste 1010 est logé ?'))).toMatch(/sur le logement :\n\n- « Lors des remplacements en brousse, un logement provincial sera mis à disposition\. »$/);
+    expect(textsOf(await bot.say('quelles sont les contraintes de ce poste ?'))).toContain('- « Poste soumis à astreintes. »');
+    const english = textsOf(await testConversation(JULY_5, { offers, locale: 'en-US' }).say('is there on-call work for 1010?'));
+    expect(english).toBe('What offer 3134-26-1010/SR “Administrateur d’applications SI Télécom” says about on-call duty (in French, as published):\n\n- « Poste soumis à astreintes. »');
+  });
+
+  it('asks which offer a condition is about, and answers for the one named', async () => {
+    const bot = testConversation(JULY_5);
+    expect(textsOf(await bot.say('faut-il un véhicule personnel ?'))).toContain("De quelle offre s'agit-il ?");
+    expect(textsOf(await bot.say('0975'))).toContain('ne dit rien sur un véhicule');
+  });
+
   it('asks which offer "c\'est où ?" is about, and answers for the one named', async () => {
     const bot = testConversation(JULY_5);
     const shown = cardsOf(await bot.say('toutes les offres')).map((card) => /3134-\d{2}-\d{4}\/SR/.exec(cardText(card))?.[0]);
