@@ -22,7 +22,7 @@ const ASK_STEPS = 'askOfferSteps';
 const MAX_RETRIES = 2;
 const MAX_CHOICES = 5;
 
-export type OfferQuestion = 'details' | 'deadline' | 'apply' | 'salary' | 'remind' | 'eligibility';
+export type OfferQuestion = 'details' | 'deadline' | 'apply' | 'salary' | 'progress' | 'remind' | 'eligibility';
 
 export interface AskOfferOptions {
   question: OfferQuestion;

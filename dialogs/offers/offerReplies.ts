@@ -37,8 +37,6 @@ function deadlineAnswer(offer: Offer, now: Date, language: Language): Partial<Ac
   }
 }
 
-/** Who to ask about an offer, on one line: "Mme X, 26 79 28, x@opt.nc". */
-
 export function howToApplyReply(offer: Offer, now: Date, language: Language): Partial<Activity> {
   const params = { reference: offer.reference, title: offer.title, employer: offer.employer };
   const ways: string[] = [];
@@ -70,6 +68,26 @@ export function howToApplyReply(offer: Offer, now: Date, language: Language): Pa
  * What the offer says about pay, and nothing it does not say: most postings give the grade, not an
  * amount, so the bot names the grade and who can tell the amount rather than guessing one.
  */
+/**
+ * "J'ai postulé, où en est mon dossier ?": the bot never sees applications (the employer receives and
+ * examines them), so it says so, where the offer stands, and whom to ask; never a delay it cannot know.
+ */
+export function progressReply(offer: Offer, now: Date, language: Language): Partial<Activity> {
+  const params = { reference: offer.reference, title: offer.title, employer: offer.employer };
+  const phase = offerPhase(offer, now);
+  const contact = whomToAsk(offer);
+  const lines = [
+    t(language, 'progress.notSeen', params),
+    ...(phase.phase === 'closed'
+      ? [t(language, 'progress.closed', { date: formatDay(phase.lastDay, language) })]
+      : phase.phase === 'notYetOpen'
+        ? []
+        : [t(language, 'progress.open', { date: formatDay(offer.deadline, language) })]),
+    contact ? t(language, 'progress.askContact', { ...params, contact }) : t(language, 'progress.askEmployer', params),
+  ];
+  return formatted(lines.join('\n\n'));
+}
+
 export function salaryReply(offer: Offer, language: Language): Partial<Activity> {
   const params = { reference: offer.reference, title: offer.title, employer: offer.employer };
   const contact = whomToAsk(offer);

@@ -14,6 +14,7 @@ export const INTENTS = [
   'HowToApply',
   'Salary',
   'OfferConditions',
+  'ApplicationProgress',
   'SubscribeAlerts',
   'Help',
   'Cancel',

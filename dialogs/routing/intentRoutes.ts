@@ -33,6 +33,7 @@ const QUESTION_OF_INTENT: Partial<Record<Recognition['topIntent'], OfferQuestion
   Deadline: 'deadline',
   HowToApply: 'apply',
   Salary: 'salary',
+  ApplicationProgress: 'progress',
   SetReminder: 'remind',
 };
 

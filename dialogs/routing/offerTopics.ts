@@ -5,7 +5,7 @@ import type { AskOfferOptions, OfferQuestion } from '../askOfferDialog.js';
 import type { ConversationData } from '../conversationData.js';
 import { maskText, withoutPersonalData } from '../../data/transcripts/masking.js';
 import { t, type Language } from '../i18n/messages.js';
-import { deadlineReply, howToApplyReply, offerDetailsReply, salaryReply } from '../offers/offerReplies.js';
+import { deadlineReply, howToApplyReply, offerDetailsReply, progressReply, salaryReply } from '../offers/offerReplies.js';
 import { offerFactReply } from '../offers/offerFacts.js';
 import { noteOutcome } from '../outcome.js';
 import type { ReminderTopics } from '../reminders/reminderTopics.js';
@@ -52,6 +52,7 @@ export class OfferTopics {
     if (question === 'deadline') return deadlineReply(offer, now, language);
     if (question === 'apply') return howToApplyReply(offer, now, language);
     if (question === 'salary') return salaryReply(offer, language);
+    if (question === 'progress') return progressReply(offer, now, language);
     return offerDetailsReply(offer, now, language, this.services.links);
   }
 }

@@ -239,6 +239,26 @@ describe('one offer', () => {
     expect(english).toBe('What offer 3134-26-1010/SR “Administrateur d’applications SI Télécom” says about on-call duty (in French, as published):\n\n- « Poste soumis à astreintes. »');
   });
 
+  it('says it does not see applications, where the offer stands and whom to ask, never a delay of its own', async () => {
+    const bot = testConversation(JULY_5);
+    // Read as how to apply before: the bot explained how to send the application already sent.
+    const progress = textsOf(await bot.say("j'ai postulé à la 1010 il y a dix jours, toujours rien"));
+    expect(progress).toContain("Je ne vois pas les candidatures : celles à l'offre 3134-26-1010/SR « Administrateur d’applications SI Télécom » sont reçues et examinées par Office des postes et télécommunications");
+    expect(progress).toContain("Les candidatures sont reçues jusqu'au vendredi 24 juillet 2026");
+    expect(progress).toMatch(/contactez Office des postes et télécommunications : .*@opt\.nc.*, en rappelant la référence 3134-26-1010\/SR\./);
+    expect(progress).not.toMatch(/semaines?|jours? ouvr|délai de/);
+    const closed = textsOf(await testConversation(JULY_5).say('ma candidature pour la 0159 a-t-elle été retenue ?'));
+    expect(closed).toContain('Les candidatures sont closes depuis le vendredi 14 février 2025.');
+    const english = textsOf(await testConversation(JULY_5, { locale: 'en-US' }).say('any news about my application for 1010?'));
+    expect(english).toContain('I do not see applications');
+  });
+
+  it('asks which offer an application was sent to, and answers for the one named', async () => {
+    const bot = testConversation(JULY_5);
+    expect(textsOf(await bot.say("j'ai envoyé mon dossier, je n'ai pas de réponse"))).toContain("De quelle offre s'agit-il ?");
+    expect(textsOf(await bot.say('la 0975'))).toContain("celles à l'offre 3134-26-0975/SR");
+  });
+
   it('asks which offer a condition is about, and answers for the one named', async () => {
     const bot = testConversation(JULY_5);
     expect(textsOf(await bot.say('faut-il un véhicule personnel ?'))).toContain("De quelle offre s'agit-il ?");
