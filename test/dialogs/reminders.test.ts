@@ -122,6 +122,18 @@ describe('deadline reminders', () => {
     expect(reminders(bot).filter((r) => r.delivery.status === 'pending')).toEqual([]);
   });
 
+  it('"je ne veux plus recevoir de messages" offers to cancel the reminders and alerts, rather than asking which offer', async () => {
+    const bot = testConversation(JULY_5);
+    await bot.say('rappelle-moi la date limite de la 0975');
+    await bot.say('préviens-moi quand une offre de développeur sort');
+    const replies = await bot.say('je ne veux plus recevoir de messages');
+    expect(textsOf(replies)).toBe('Lequel voulez-vous annuler ?');
+    const text = cardText(cardsOf(replies)[0]);
+    expect(text).toContain('3134-26-0975/SR');
+    expect(text).toContain('Offres « développeur »');
+    expect(textsOf(await testConversation(JULY_5, { locale: 'en-US' }).say('stop sending me notifications'))).toMatch(/^You have no reminders or alerts/);
+  });
+
   it('keeps at most 20 reminders a person', async () => {
     const bot = testConversation(JULY_5);
     const base = reminders(bot);
