@@ -96,19 +96,19 @@ export class EligibilityDialog extends ComponentDialog {
     const language = await this.language(step.context);
     const asked = step.result as AskOfferResult | undefined;
     // "Toutes les offres ouvertes" as the answer to "which offer?": the check against all of them.
-    if (asked?.all) step.options.all = true;
-    const reference = step.options.reference ?? asked?.reference;
+    const options: EligibilityOptions = asked?.all ? { ...step.options, all: true } : step.options;
+    const reference = options.reference ?? asked?.reference;
     const offer = reference ? this.services.catalog.current().findByReference(reference) : undefined;
-    if (!step.options.all && !step.options.only && !offer) {
+    if (!options.all && !options.only && !offer) {
       await step.context.sendActivity(formatted(t(language, reference ? 'offer.notFound' : 'offer.askWhichGiveUp', { reference: reference ?? '' })));
       return step.endDialog();
     }
     if (offer) (await this.conversation.get(step.context, {})).currentOffer = offer.reference;
-    if (step.options.all) await step.context.sendActivity(formatted(t(language, 'eligibility.introAll')));
-    else if (offer && !step.options.only && !step.options.grade && isOpen(offer, this.services.clock.now())) {
+    if (options.all) await step.context.sendActivity(formatted(t(language, 'eligibility.introAll')));
+    else if (offer && !options.only && !options.grade && isOpen(offer, this.services.clock.now())) {
       await step.context.sendActivity(formatted(t(language, 'eligibility.intro', { reference: offer.reference, title: offer.title })));
     }
-    const state: LoopState = { ...step.options, reference: offer?.reference, unanswerable: [], retries: 0 };
+    const state: LoopState = { ...options, reference: offer?.reference, unanswerable: [], retries: 0 };
     return step.replaceDialog(LOOP, state);
   }
 
