@@ -20,7 +20,9 @@ const ASKING_WORDS =
   'affiche afficher liste lister donne donner propose proposer veux voudrais aimerai souhaite ' +
   'dispo disponible ouvert ouverte actuel actuelle actuellement quoi ya bonjour salut ' +
   'me want would like show find search look looking list give job vacancy opening position role ' +
-  'open available current currently what which please hi hello do doe can could tout toute all every';
+  'open available current currently what which please hi hello do doe can could tout toute all every ' +
+  // "Combien de postes sont ouverts ?", "how many jobs are open?": the count is the answer to every offer listed.
+  'combien how many';
 
 /** What search ignores in a query. */
 export const STOP_WORDS = new Set([...FUNCTION_WORDS, ...ASKING_WORDS.split(/\s+/)]);

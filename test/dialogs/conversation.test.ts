@@ -40,6 +40,14 @@ describe('searching', () => {
     expect(replies[0]?.attachmentLayout).toBe('carousel');
   });
 
+  it('answers "combien de postes sont ouverts ?" with the count of open offers, and the offers', async () => {
+    // Searched as the word "combien" before: no offer found.
+    const replies = await testConversation(JULY_5).say('combien de postes sont ouverts ?');
+    expect(textsOf(replies)).toMatch(/^9 offres ouvertes\. Voici les offres 1 à 5 :/);
+    expect(cardsOf(replies)).toHaveLength(5);
+    expect(textsOf(await testConversation(JULY_5, { locale: 'en-US' }).say('how many jobs are available?'))).toMatch(/^9 open offers\./);
+  });
+
   it('pages five at a time with "voir plus", then says there is no more', async () => {
     const bot = testConversation(JULY_5);
     const first = await bot.say('toutes les offres');
