@@ -3,7 +3,7 @@ import type { Offer } from '../../data/offers/offer.js';
 import { formatDayOrText, t, tryT, type Language } from '../i18n/messages.js';
 import { escapeMarkdown } from '../cards/adaptiveCard.js';
 import { actionButton, formatted } from '../replies.js';
-import { askedCondition, conditionLines, type ConditionQuestion } from './offerConditions.js';
+import { conditionLines, type ConditionQuestion } from './offerConditions.js';
 import { whomToAsk } from './offerContacts.js';
 
 /** One fact of an offer a question can be about, answered on its own rather than with the whole card. */
@@ -21,9 +21,9 @@ const FACT_WORDS: ReadonlyArray<readonly [DetailFact, RegExp]> = [
   ['place', /(^|\s)(où|ou se|lieu|situ[ée]e?|localis\w*|where|located|location|workplace)(\s|\?|$)/i],
 ];
 
-/** A condition first: "horaires décalés" asks about nights and week-ends, not the working time. */
-export function askedFact(text: string): OfferFact | undefined {
-  return askedCondition(text) ?? FACT_WORDS.find(([, words]) => words.test(text))?.[0];
+/** Workplace, start or working time (a condition of the post is read before, by the routes: `askedCondition`). */
+export function askedFact(text: string): DetailFact | undefined {
+  return FACT_WORDS.find(([, words]) => words.test(text))?.[0];
 }
 
 /** The offer's place as the card writes it: name, address, commune. */

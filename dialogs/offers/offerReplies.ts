@@ -74,18 +74,22 @@ export function howToApplyReply(offer: Offer, now: Date, language: Language): Pa
  */
 export function progressReply(offer: Offer, now: Date, language: Language): Partial<Activity> {
   const params = { reference: offer.reference, title: offer.title, employer: offer.employer };
-  const phase = offerPhase(offer, now);
   const contact = whomToAsk(offer);
+  const standing = applicationsStanding(offer, now, language);
   const lines = [
     t(language, 'progress.notSeen', params),
-    ...(phase.phase === 'closed'
-      ? [t(language, 'progress.closed', { date: formatDay(phase.lastDay, language) })]
-      : phase.phase === 'notYetOpen'
-        ? []
-        : [t(language, 'progress.open', { date: formatDay(offer.deadline, language) })]),
+    ...(standing ? [standing] : []),
     contact ? t(language, 'progress.askContact', { ...params, contact }) : t(language, 'progress.askEmployer', params),
   ];
   return formatted(lines.join('\n\n'));
+}
+
+/** Until when applications are received, or since when they are closed; nothing before the offer opens. */
+function applicationsStanding(offer: Offer, now: Date, language: Language): string | undefined {
+  const phase = offerPhase(offer, now);
+  if (phase.phase === 'closed') return t(language, 'progress.closed', { date: formatDay(phase.lastDay, language) });
+  if (phase.phase === 'notYetOpen') return undefined;
+  return t(language, 'progress.open', { date: formatDay(offer.deadline, language) });
 }
 
 export function salaryReply(offer: Offer, language: Language): Partial<Activity> {
