@@ -24,7 +24,7 @@ import { formatted } from './replies.js';
 import { CardActionRoutes } from './routing/cardActionRoutes.js';
 import { clarification, isUnclear } from './routing/clarification.js';
 import { eligibilityFollowUp } from './routing/followUps.js';
-import { IntentRoutes } from './routing/intentRoutes.js';
+import { answersAConditionEitherWay, IntentRoutes } from './routing/intentRoutes.js';
 import { interruptionOf } from './routing/interruptions.js';
 import { OfferTopics } from './routing/offerTopics.js';
 import { helpReply, welcomeReply } from './routing/starters.js';
@@ -150,7 +150,7 @@ export class MainDialog extends ComponentDialog {
       case 'text': {
         const followUp = eligibilityFollowUp(input.text, input.recognition, lastVerdict);
         if (followUp) return step.beginDialog(ELIGIBILITY_DIALOG, followUp);
-        if (isUnclear(input.recognition)) {
+        if (isUnclear(input.recognition) && !answersAConditionEitherWay(input.recognition)) {
           noteOutcome(context, { outcome: 'clarify' });
           await context.sendActivity(clarification(input.recognition, input.language));
           return step.endDialog();

@@ -47,12 +47,26 @@ const ASKS_ELIGIBILITY = /[ée]ligib|\bpostuler\b|\bcandidater\b|\bapply\b|\bqua
 /** The conditions as a whole ("quelles sont les contraintes du poste ?"), not the whole offer ("what does it involve?"). */
 const ASKS_CONDITIONS = /\bconditions?\b|\bcontraintes?\b|\bsuj[ée]tions?\b|\bexigences?\b|\brequirements?\b/i;
 
-/** The condition a message asks about, or nothing. None counts only with an offer in view ("et le permis ?"). */
+/**
+ * The condition a message asks about, or nothing; read before the other facts of an offer ("horaires
+ * décalés" asks about nights and week-ends, not the working time). None counts only with an offer in
+ * view ("et le permis ?").
+ */
 function conditionAsked(recognition: Recognition, offerInView: boolean): OfferFact | undefined {
   const intent = recognition.topIntent;
   if (!CONDITION_READINGS.has(intent) || (intent === 'None' && !offerInView)) return undefined;
   if (intent === 'CheckEligibility' && ASKS_ELIGIBILITY.test(recognition.text)) return undefined;
   return askedCondition(recognition.text) ?? (intent === 'OfferConditions' && ASKS_CONDITIONS.test(recognition.text) ? 'conditions' : undefined);
+}
+
+/**
+ * Whether the two best guesses both answer with the offer's lines on the condition named ("le poste 1010
+ * a des horaires décalés ?", unsure between conditions and details): then asking which was meant is a
+ * question with one answer, and the bot answers.
+ */
+export function answersAConditionEitherWay(recognition: Recognition): boolean {
+  const guesses = recognition.intents.slice(0, 2);
+  return guesses.length === 2 && guesses.every((guess) => guess.category !== 'None' && conditionAsked({ ...recognition, topIntent: guess.category }, true) !== undefined);
 }
 
 /** What each intent does. */
