@@ -30,6 +30,7 @@ import { HandoffDesk } from './handoff/handoffDesk.js';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { LazyContainer } from '../data/storage/blobContainer.js';
 import { ConversationLock } from './storage/conversationLock.js';
+import { ConversationStateBlobs } from './storage/conversationStateBlobs.js';
 import { BlobHandoffStore, BlobProactiveStore } from './storage/blobRecords.js';
 import { BlobPresence } from './storage/blobPresence.js';
 import { BlobStaffGuard } from './storage/blobStaffGuard.js';
@@ -72,6 +73,11 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const catalog = await OfferCatalog.open(home.store, clock);
   // Shared by every instance when Azure Storage is configured; else files owned by this process.
   const storage = overrides.storage ?? (config.azureStorage ? new BlobsStorage(config.azureStorage.connectionString, config.azureStorage.stateContainer) : new FileStateStore(config.stateDir));
+  // With Azure Storage: one turn at a time per conversation across instances, each conversation's
+  // state in the blob its turn leases (read from Azure only when another instance wrote it since).
+  const conversations = config.azureStorage && new LazyContainer(config.azureStorage.connectionString, config.azureStorage.conversationContainer);
+  const lock = conversations && new ConversationLock(conversations);
+  const conversationStorage = overrides.storage ?? (conversations && lock ? new ConversationStateBlobs(conversations, lock) : undefined);
   // Refuses to start on a malformed rules file: InvalidRulesError names each field.
   const eligibilityRules = await loadEligibilityRules(config.eligibilityRulesFile);
   const recognizer = overrides.recognizer ?? (await createRecognizer(config, catalog, logger)).recognizer;
@@ -100,6 +106,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     links,
     eligibilityRules,
     storage,
+    conversationStorage,
     transcripts,
     transcriptRetentionDays: config.transcriptRetentionDays,
     support,
@@ -107,8 +114,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     onDueNow: () => reminders.poke(),
   });
   const adapter = createAdapter(config.auth, conversationState, logger);
-  // Outermost: one turn at a time per conversation across instances, before any state is read.
-  const lock = config.azureStorage && new ConversationLock(new LazyContainer(config.azureStorage.connectionString, config.azureStorage.lockContainer));
+  // Outermost: the turn's lease is taken before any state is read.
   if (lock) adapter.use(lock);
   adapter.use(...middleware);
   const retention = startRetention(transcripts, config.transcriptRetentionDays, clock, logger, handoffs);

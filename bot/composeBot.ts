@@ -14,8 +14,10 @@ import { transcriptMiddleware } from './transcripts/transcriptLogging.js';
 
 /** What the bot is made of: the services its dialogs ask, and the stores it keeps its memory in. */
 export interface BotParts extends Omit<DialogServices, 'personalData'> {
-  /** Conversation and user state. */
+  /** User state, and conversation state unless `conversationStorage` is given. */
   storage: Storage;
+  /** Conversation state (with Azure Storage: in the blob its turn's lease is on). */
+  conversationStorage?: Storage;
   transcripts: TranscriptArchive;
 }
 
@@ -33,12 +35,12 @@ export interface ComposedBot {
  * is the bot that runs.
  */
 export function composeBot(parts: BotParts): ComposedBot {
-  const conversationState = new ConversationState(parts.storage);
+  const conversationState = new ConversationState(parts.conversationStorage ?? parts.storage);
   const conversation = conversationState.createProperty<ConversationData>('conversation');
   // The candidate's answers to eligibility questions outlive the conversation: UserState, parsed on read.
   const userState = new UserState(parts.storage);
   const profiles = new ParsedProperty<CandidateProfile>(userState.createProperty<unknown>('candidateProfile'), readProfile);
-  const { storage: _storage, transcripts, ...services } = parts;
+  const { storage: _storage, conversationStorage: _conversationStorage, transcripts, ...services } = parts;
   const personalData = { eraseTranscripts: (channelId: string, userId: string) => transcripts.deleteByUser(channelId, userId) };
   // Bare words ("infirmier", "Lifou") are read against the catalogue, whichever language model runs.
   const recognizer = new CatalogueRecognizer(services.recognizer, () => services.catalog.current(), services.clock);

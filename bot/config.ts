@@ -41,7 +41,7 @@ const environmentSchema = z.object({
   AZURE_TRANSCRIPT_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-transcripts')),
   AZURE_OFFERS_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-offers')),
   OFFERS_POLL_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().min(0.05).max(3600).default(5)),
-  AZURE_LOCK_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-turn-locks')),
+  AZURE_CONVERSATION_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name (lower case, digits, hyphens)').default('bot-conversations')),
   WEB_CONCURRENCY: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(64).optional()),
   SUPPORT_HOURS: z.preprocess(blankToUndefined, z.string().default('mon-fri 07:30-16:00')),
   HANDOFF_MODE: z.preprocess(blankToUndefined, z.enum(['review', 'hub']).default('review')),
@@ -88,10 +88,10 @@ export interface Config {
   offersSync?: { url: string; everyMs: number };
   /**
    * Azure Storage shared by every instance; absent: files under STATE_DIR, owned by one process.
-   * Conversation and user state are in `stateContainer`; each conversation's turns take turns through
-   * a lease in `lockContainer`.
+   * User state is in `stateContainer`; each conversation's state in a blob of `conversationContainer`,
+   * whose lease its turns take one after the other.
    */
-  azureStorage?: { connectionString: string; stateContainer: string; lockContainer: string; proactiveContainer: string; staffContainer: string; handoffContainer: string; transcriptContainer: string; offersContainer: string };
+  azureStorage?: { connectionString: string; stateContainer: string; conversationContainer: string; proactiveContainer: string; staffContainer: string; handoffContainer: string; transcriptContainer: string; offersContainer: string };
   /**
    * Handing a conversation to a person: support hours (Nouméa time), who takes it (the review page's
    * queue, or an agent hub by the handoff protocol), how long a request waits, how long a silence ends it.
@@ -154,7 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? {
           connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
           stateContainer: e.AZURE_STATE_CONTAINER,
-          lockContainer: e.AZURE_LOCK_CONTAINER,
+          conversationContainer: e.AZURE_CONVERSATION_CONTAINER,
           proactiveContainer: e.AZURE_PROACTIVE_CONTAINER,
           staffContainer: e.AZURE_STAFF_CONTAINER,
           handoffContainer: e.AZURE_HANDOFF_CONTAINER,

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { BlobLeaseClient, ContainerClient } from '@azure/storage-blob';
+import type { ContainerClient } from '@azure/storage-blob';
 import type { Middleware, TurnContext } from 'botbuilder';
 import { statusOf } from '../../data/storage/blobText.js';
+import { conversationStateKey, stateBlobName, type ConversationLeases, type HeldLease } from './conversationStateBlobs.js';
 
 /**
  * A lease lasts this long unless renewed (Azure allows 15 to 60 seconds): the shortest, so that the
@@ -22,18 +23,14 @@ interface Line {
   queued: number;
   /** The lease a finished turn left to the next one in line. */
   handedOver?: HeldLease;
-}
-
-interface HeldLease {
-  lease: BlobLeaseClient;
-  /** When Azure lets the lease go if it is not renewed (this instance's clock, taken before the request). */
-  expiresAt: number;
+  /** The lease of the turn running now, for the conversation's state (bot/storage/conversationStateBlobs.ts). */
+  running?: HeldLease;
 }
 
 /**
- * One turn at a time per conversation, across instances: the turn holds the lease of a small blob
- * named after its conversation, and the next turn of the same conversation (on this instance or
- * another) waits for it. The SDK's BotState writes with eTag "*" (last writer wins); with turns of a
+ * One turn at a time per conversation, across instances: the turn holds the lease of its
+ * conversation's blob (the one its state is kept in), and the next turn of the same conversation
+ * (on this instance or another) waits for it. The SDK's BotState writes with eTag "*" (last writer wins); with turns of a
  * conversation in line, each turn reads what the one before wrote, and no answer is lost. A lease
  * whose instance died expires after LEASE_SECONDS, so a crash blocks nobody for long.
  *
@@ -43,18 +40,26 @@ interface HeldLease {
  * lets its lease go after its reply has left: the next turn here waits for that release, another
  * instance asks again as before.
  */
-export class ConversationLock implements Middleware {
+export class ConversationLock implements Middleware, ConversationLeases {
+  /** By conversation state key. */
   private readonly lines = new Map<string, Line>();
 
-  /** The container of the lock blobs: a `LazyContainer` (made on first use). */
+  /** The container of the conversations' blobs: a `LazyContainer` (made on first use). */
   constructor(private readonly container: { get(): Promise<ContainerClient> }) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    const conversation = context.activity.conversation?.id;
-    if (!conversation) return next();
-    const name = `${encodeURIComponent(context.activity.channelId)}/${encodeURIComponent(conversation)}`;
-    const line = this.lines.get(name) ?? { tail: Promise.resolve(), queued: 0 };
-    this.lines.set(name, line);
+    const key = conversationStateKey(context);
+    if (!key) return next();
+    return this.hold(key, next);
+  }
+
+  leaseOf(key: string): HeldLease | undefined {
+    return this.lines.get(key)?.running;
+  }
+
+  async hold<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const line = this.lines.get(key) ?? { tail: Promise.resolve(), queued: 0 };
+    this.lines.set(key, line);
     const before = line.tail;
     let doneWithLease!: () => void;
     const mine = new Promise<void>((resolve) => (doneWithLease = resolve));
@@ -64,14 +69,16 @@ export class ConversationLock implements Middleware {
     try {
       const deadline = Date.now() + WAIT_MS;
       await waitUntil(before, deadline);
-      held = await this.take(line, name, deadline);
+      held = await this.take(line, key, deadline);
       // A long turn (a slow CLU, a big search) keeps its lease.
       const lease = held;
       const renewing = setInterval(() => void renew(lease).catch(() => undefined), (LEASE_SECONDS * 1000) / 3);
+      line.running = lease;
       try {
-        await next();
+        return await work();
       } finally {
         clearInterval(renewing);
+        if (line.running === lease) line.running = undefined;
       }
     } finally {
       line.queued -= 1;
@@ -82,7 +89,7 @@ export class ConversationLock implements Middleware {
         // Not awaited: the reply goes now; a turn of this conversation arriving here meanwhile waits for `mine`.
         void (held ? held.lease.releaseLease().then(() => undefined, () => undefined) : Promise.resolve()).then(() => {
           doneWithLease();
-          if (line.tail === mine) this.lines.delete(name);
+          if (line.tail === mine) this.lines.delete(key);
         });
       }
     }
@@ -94,9 +101,9 @@ export class ConversationLock implements Middleware {
   }
 
   /** The lease the turn before left, still good for a while, or the blob's lease once free. */
-  private async take(line: Line, name: string, deadline: number): Promise<HeldLease> {
+  private async take(line: Line, key: string, deadline: number): Promise<HeldLease> {
     const container = await this.container.get();
-    const blob = container.getBlockBlobClient(name);
+    const blob = container.getBlockBlobClient(stateBlobName(key));
     const lease = blob.getBlobLeaseClient();
     for (let attempt = 0; ; attempt += 1) {
       // Looked at on every attempt: a turn that gave up waiting in line let the next one in early, and the
@@ -105,14 +112,15 @@ export class ConversationLock implements Middleware {
       if (handed) return handed;
       const asked = Date.now();
       try {
-        await lease.acquireLease(LEASE_SECONDS);
-        return { lease, expiresAt: asked + LEASE_SECONDS * 1000 };
+        const granted = await lease.acquireLease(LEASE_SECONDS);
+        return { lease, expiresAt: asked + LEASE_SECONDS * 1000, etag: granted.etag };
       } catch (error) {
         const status = statusOf(error);
         if ((status !== 404 && status !== 409) || Date.now() > deadline) throw error;
         if (status === 404) {
-          // The conversation's first turn: its lock blob is made once, then leased.
-          await blob.upload('', 0).catch(() => undefined);
+          // The conversation's first turn: its blob is made once, empty, then leased. Only if it is
+          // still missing: another instance may have made it and written its first state meanwhile.
+          await blob.upload('', 0, { conditions: { ifNoneMatch: '*' } }).catch(() => undefined);
           continue;
         }
         await sleep(Math.min(50 * 2 ** attempt, 500));
@@ -132,8 +140,11 @@ async function handedOn(line: Line): Promise<HeldLease | undefined> {
 
 async function renew(held: HeldLease): Promise<void> {
   const asked = Date.now();
-  await held.lease.renewLease();
+  const etagBefore = held.etag;
+  const renewed = await held.lease.renewLease();
   held.expiresAt = asked + LEASE_SECONDS * 1000;
+  // Unless the turn wrote meanwhile: then its own write's ETag is the newer one.
+  if (held.etag === etagBefore) held.etag = renewed.etag;
 }
 
 /** Waits for the turn before on this instance, as long as a turn may wait for its lease. */

@@ -100,7 +100,7 @@ var botSettings = [
   { name: 'OFFERS_SYNC_HOURS', value: '6' }
   { name: 'AZURE_STORAGE_CONNECTION_STRING', value: storageConnection }
   { name: 'AZURE_STATE_CONTAINER', value: 'bot-state' }
-  { name: 'AZURE_LOCK_CONTAINER', value: 'bot-turn-locks' }
+  { name: 'AZURE_CONVERSATION_CONTAINER', value: 'bot-conversations' }
   { name: 'AZURE_PROACTIVE_CONTAINER', value: 'bot-reminders' }
   { name: 'AZURE_STAFF_CONTAINER', value: 'bot-staff' }
   { name: 'AZURE_HANDOFF_CONTAINER', value: 'bot-handoffs' }

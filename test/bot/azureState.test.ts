@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { ContainerClient } from '@azure/storage-blob';
 import { ConversationLock } from '../../bot/storage/conversationLock.js';
+import { ConversationStateBlobs } from '../../bot/storage/conversationStateBlobs.js';
 import { LazyContainer } from '../../data/storage/blobContainer.js';
 import { startAzurite, type RunningAzurite } from '../helpers/azurite.js';
 import { noumeaNoon } from '../helpers/offers.js';
@@ -26,20 +27,24 @@ afterAll(async () => {
   await azurite?.stop();
 });
 
-/** One instance: its own storage client and lock, on the shared account. */
-function instance(container: string, lockBlobs: { get(): Promise<ContainerClient> } = new LazyContainer(azurite.connectionString, `${container}-locks`)) {
-  const lock = new ConversationLock(lockBlobs);
+/** One instance, as bot/app.ts makes it: its own storage clients, lock and copies of states, on the shared account. */
+function instance(container: string, conversations: { get(): Promise<ContainerClient> } = new LazyContainer(azurite.connectionString, `${container}-conversations`)) {
+  const lock = new ConversationLock(conversations);
   locks.push(lock);
-  return testConversation(JULY_5, {
+  const conversationStorage = new ConversationStateBlobs(conversations, lock);
+  const conversation = testConversation(JULY_5, {
     storage: new BlobsStorage(azurite.connectionString, container),
+    conversationStorage,
     middleware: [lock],
   });
+  // ConversationState's own key for the test conversation.
+  return Object.assign(conversation, { conversationStorage, conversationKey: () => `test/conversations/${conversation.adapter.conversation.conversation.id}/` });
 }
 
-/** The lock blobs' container, counting the leases granted and those refused (held by another turn). */
-function countingLeases(container: string) {
+/** The conversations' container, counting the leases granted, those refused (held by another turn) and the states read. */
+function countingRequests(container: string) {
   const real = new LazyContainer(azurite.connectionString, container);
-  const counted = { granted: 0, refused: 0 };
+  const counted = { granted: 0, refused: 0, read: 0 };
   const get = async () => {
     const client = await real.get();
     return new Proxy(client, {
@@ -47,6 +52,11 @@ function countingLeases(container: string) {
         if (property !== 'getBlockBlobClient') return Reflect.get(target, property, receiver) as unknown;
         return (name: string) => {
           const blob = target.getBlockBlobClient(name);
+          const download = blob.download.bind(blob);
+          blob.download = (...downloadArgs) => {
+            counted.read += 1;
+            return download(...downloadArgs);
+          };
           const leaseClient = blob.getBlobLeaseClient.bind(blob);
           blob.getBlobLeaseClient = (...args) => {
             const lease = leaseClient(...args);
@@ -116,17 +126,46 @@ describe('conversation and user state on Azure Blobs, shared by instances', () =
   }, 60000);
 
   it('turns of one conversation at once on one instance: in line, none lost, the lease handed from one to the next', async () => {
-    const { container, counted } = countingLeases('in-line-locks');
+    const { container, counted } = countingRequests('in-line-conversations');
     const a = instance('in-line', container);
     await a.say('bonjour');
-    expect(counted).toEqual({ granted: 1, refused: 0 });
+    expect(counted).toMatchObject({ granted: 1, refused: 0 });
     const places = ['Nouméa', 'Koné', 'Lifou', 'Bourail'];
     await Promise.all(places.map((place) => a.say(`offres à ${place}`)));
     // Granted once for the four, never refused: each turn that ended left the lease to the next one waiting.
-    expect(counted).toEqual({ granted: 2, refused: 0 });
+    expect(counted).toMatchObject({ granted: 2, refused: 0 });
     const remembered = (await a.conversationData()).recentMessages ?? [];
     for (const place of places) expect(remembered).toContain(`offres à ${place}`);
     // Let go when nobody waits: the next turn, here or on another instance, gets it.
     expect(textsOf(await instance('in-line').say('offres à Thio'))).toMatch(/offre/i);
+  }, 60000);
+
+  it("a conversation's state is read from Azure only when another instance wrote it since this one did", async () => {
+    const { container, counted } = countingRequests('copies-conversations');
+    const a = instance('copies', container);
+    const b = instance('copies', container);
+    expect(textsOf(await a.say('suis-je éligible à la 0975 ?'))).toMatch(/déjà fonctionnaire/);
+    const first = counted.read;
+    // Its next turns come to the same instance: the lease's ETag is its own write's, its copy is read.
+    expect(textsOf(await a.say('non'))).toMatch(/citoyen/);
+    expect(textsOf(await a.say('non'))).toMatch(/nationalité française/);
+    expect(counted.read).toBe(first);
+    // Another instance wrote meanwhile: the ETags differ and each reads what the other wrote.
+    expect(textsOf(await b.say('oui'))).toMatch(/Pour quel grade/);
+    expect(counted.read).toBe(first + 1);
+    expect(textsOf(await a.say('Ingénieur 2ème grade'))).toMatch(/Depuis quand/);
+    expect(counted.read).toBe(first + 2);
+    expect(textsOf(await a.say('depuis 2019'))).toMatch(/plus haut diplôme/);
+    expect(counted.read).toBe(first + 2);
+  }, 60000);
+
+  it('a failed turn resets the conversation under its lease, and the next turn starts afresh', async () => {
+    const a = instance('reset');
+    expect(textsOf(await a.say('suis-je éligible à la 0975 ?'))).toMatch(/déjà fonctionnaire/);
+    expect((await a.conversationData()).recentMessages).toContain('suis-je éligible à la 0975 ?');
+    // As the adapter does after a failed turn (bot/adapter.ts): outside the turn, so the store takes the lease itself.
+    await a.conversationStorage.delete([a.conversationKey()]);
+    expect(await a.conversationData()).toEqual({});
+    expect(textsOf(await a.say('non'))).not.toMatch(/citoyen/);
   }, 60000);
 });

@@ -84,6 +84,8 @@ export function testConversation(
     support?: Partial<SupportDesk>;
     /** Conversation and user state (Azure Blobs for the scale-out tests); default in memory. */
     storage?: Storage;
+    /** Conversation state, when not in `storage` (the blobs the turn lock leases, for the scale-out tests). */
+    conversationStorage?: Storage;
     /** Middleware run before the bot's own (the cross-instance conversation lock). */
     middleware?: Middleware[];
     /** Where transcripts are kept (Azure blobs for the scale-out tests); default a folder of its own. */
@@ -113,6 +115,7 @@ export function testConversation(
     links: offerLinks(TEST_PUBLIC_URL),
     eligibilityRules: shippedRules(),
     storage,
+    conversationStorage: options.conversationStorage,
     transcripts,
     transcriptRetentionDays: 90,
     support,
@@ -152,7 +155,7 @@ export function testConversation(
     },
     conversationData: async (channelId = 'test') => {
       // ConversationState's own key: channel, then conversation.
-      const items = await storage.read([`${channelId}/conversations/${adapter.conversation.conversation.id}/`]);
+      const items = await (options.conversationStorage ?? storage).read([`${channelId}/conversations/${adapter.conversation.conversation.id}/`]);
       const [state] = Object.values(items) as Array<{ conversation?: ConversationData }>;
       return state?.conversation ?? {};
     },

@@ -1,0 +1,128 @@
+import type { BlobLeaseClient, ContainerClient } from '@azure/storage-blob';
+import { ConversationState, MemoryStorage, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
+import { statusOf, streamText } from '../../data/storage/blobText.js';
+
+/** The lease a turn holds on its conversation's blob, and the blob's ETag as last seen under it. */
+export interface HeldLease {
+  lease: BlobLeaseClient;
+  /** When Azure lets the lease go if it is not renewed (this instance's clock, taken before the request). */
+  expiresAt: number;
+  /**
+   * The blob's ETag when the lease was granted or renewed, or after this instance wrote it: Azure
+   * answers every lease request with it, and a lease leaves it unchanged.
+   */
+  etag?: string;
+}
+
+/** What the store asks of the turn lock (bot/storage/conversationLock.ts). */
+export interface ConversationLeases {
+  /** The lease the turn of this conversation running on this instance holds, if one does. */
+  leaseOf(key: string): HeldLease | undefined;
+  /** Runs `work` holding the conversation's lease, in line with its turns (a write outside a turn). */
+  hold<T>(key: string, work: () => Promise<T>): Promise<T>;
+}
+
+/** The SDK's own key of a conversation's state (ConversationState's `getStorageKey`), without a store. */
+const sdkKeys = new ConversationState(new MemoryStorage());
+
+/** The key ConversationState reads and writes a turn's conversation under; undefined without a conversation. */
+export function conversationStateKey(context: TurnContext): string | undefined {
+  return context.activity.channelId && context.activity.conversation?.id ? sdkKeys.getStorageKey(context) : undefined;
+}
+
+/** The blob a conversation's state lives in, and whose lease its turns take. */
+export function stateBlobName(key: string): string {
+  return encodeURIComponent(key);
+}
+
+/** Copies of the states this instance read or wrote last, with their ETags: enough for a busy instance. */
+const COPIES_KEPT = 2_000;
+
+/**
+ * Conversation state on Azure Blobs, in the very blob whose lease its turn holds (one blob, one
+ * conversation). The lease answers with the blob's ETag: when it is the ETag of the copy this
+ * instance wrote last, nobody wrote since and the turn reads its copy, without asking Azure; so a
+ * conversation whose turns come to one instance costs the lease and the write, not a read besides.
+ * A copy is only ever used when the ETags match, so a turn that went to another instance in between
+ * is read from Azure, as before.
+ *
+ * Writes go with the lease, so that only the turn holding it writes; one outside a turn (the
+ * adapter's reset after a failed turn) takes the lease first, in line with the turns.
+ */
+export class ConversationStateBlobs implements Storage {
+  /** Most recently used last. */
+  private readonly copies = new Map<string, { etag: string; text: string }>();
+
+  constructor(
+    private readonly container: { get(): Promise<ContainerClient> },
+    private readonly leases: ConversationLeases,
+  ) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const items: StoreItems = {};
+    await Promise.all(
+      keys.map(async (key) => {
+        const found = await this.readOne(key);
+        if (found) items[key] = found;
+      }),
+    );
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    await Promise.all(
+      Object.entries(changes).map(([key, item]) => {
+        // BotState writes with eTag "*": the lease, not the ETag, keeps other writers out.
+        const { eTag: _eTag, ...state } = item as { eTag?: string };
+        return this.put(key, JSON.stringify(state));
+      }),
+    );
+  }
+
+  /** The conversation forgets everything; its blob stays, as its turns' lock. */
+  async delete(keys: string[]): Promise<void> {
+    await Promise.all(keys.map((key) => this.put(key, '')));
+  }
+
+  private async readOne(key: string): Promise<object | undefined> {
+    const held = this.leases.leaseOf(key);
+    const copy = this.copies.get(key);
+    let etag: string | undefined;
+    let text: string;
+    if (held?.etag && copy?.etag === held.etag) {
+      ({ etag, text } = copy);
+    } else {
+      const blob = (await this.container.get()).getBlockBlobClient(stateBlobName(key));
+      try {
+        const downloaded = await blob.download();
+        etag = downloaded.etag;
+        text = await streamText(downloaded.readableStreamBody);
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+      this.remember(key, etag, text);
+    }
+    // An empty blob: the conversation's first turn (its lock made), or state deleted.
+    return text ? { ...(JSON.parse(text) as object), eTag: etag } : undefined;
+  }
+
+  private async put(key: string, text: string): Promise<void> {
+    const held = this.leases.leaseOf(key);
+    if (!held) return this.leases.hold(key, () => this.put(key, text));
+    const blob = (await this.container.get()).getBlockBlobClient(stateBlobName(key));
+    const written = await blob.upload(text, Buffer.byteLength(text), {
+      conditions: { leaseId: held.lease.leaseId },
+      blobHTTPHeaders: { blobContentType: 'application/json' },
+    });
+    held.etag = written.etag;
+    this.remember(key, written.etag, text);
+  }
+
+  private remember(key: string, etag: string | undefined, text: string): void {
+    this.copies.delete(key);
+    if (!etag) return;
+    this.copies.set(key, { etag, text });
+    if (this.copies.size > COPIES_KEPT) this.copies.delete(this.copies.keys().next().value as string);
+  }
+}
