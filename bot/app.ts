@@ -30,7 +30,6 @@ import { HandoffDesk } from './handoff/handoffDesk.js';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { LazyContainer } from '../data/storage/blobContainer.js';
 import { ConversationLock } from './storage/conversationLock.js';
-import { ConversationStateBlobs } from './storage/conversationStateBlobs.js';
 import { BlobHandoffStore, BlobProactiveStore } from './storage/blobRecords.js';
 import { BlobPresence } from './storage/blobPresence.js';
 import { BlobStaffGuard } from './storage/blobStaffGuard.js';
@@ -75,9 +74,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const storage = overrides.storage ?? (config.azureStorage ? new BlobsStorage(config.azureStorage.connectionString, config.azureStorage.stateContainer) : new FileStateStore(config.stateDir));
   // With Azure Storage: one turn at a time per conversation across instances, each conversation's
   // state in the blob its turn leases (read from Azure only when another instance wrote it since).
-  const conversations = config.azureStorage && new LazyContainer(config.azureStorage.connectionString, config.azureStorage.conversationContainer);
-  const lock = conversations && new ConversationLock(conversations);
-  const conversationStorage = overrides.storage ?? (conversations && lock ? new ConversationStateBlobs(conversations, lock) : undefined);
+  const lock = config.azureStorage && new ConversationLock(new LazyContainer(config.azureStorage.connectionString, config.azureStorage.conversationContainer));
+  const conversationStorage = overrides.storage ?? lock?.stateStore();
   // Refuses to start on a malformed rules file: InvalidRulesError names each field.
   const eligibilityRules = await loadEligibilityRules(config.eligibilityRulesFile);
   const recognizer = overrides.recognizer ?? (await createRecognizer(config, catalog, logger)).recognizer;

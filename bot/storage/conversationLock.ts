@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ContainerClient } from '@azure/storage-blob';
 import type { Middleware, TurnContext } from 'botbuilder';
 import { statusOf } from '../../data/storage/blobText.js';
-import { conversationStateKey, stateBlobName, type ConversationLeases, type HeldLease } from './conversationStateBlobs.js';
+import { ConversationStateBlobs, conversationStateKey, stateBlobName, type ConversationLeases, type HeldLease } from './conversationStateBlobs.js';
 
 /**
  * A lease lasts this long unless renewed (Azure allows 15 to 60 seconds): the shortest, so that the
@@ -29,10 +29,11 @@ interface Line {
 
 /**
  * One turn at a time per conversation, across instances: the turn holds the lease of its
- * conversation's blob (the one its state is kept in), and the next turn of the same conversation
- * (on this instance or another) waits for it. The SDK's BotState writes with eTag "*" (last writer wins); with turns of a
- * conversation in line, each turn reads what the one before wrote, and no answer is lost. A lease
- * whose instance died expires after LEASE_SECONDS, so a crash blocks nobody for long.
+ * conversation's blob (the one its state is kept in, `stateStore()`), and the next turn of the same
+ * conversation (on this instance or another) waits for it. The SDK's BotState writes with eTag "*"
+ * (last writer wins); with turns of a conversation in line, each turn reads what the one before
+ * wrote, and no answer is lost. A lease whose instance died expires after LEASE_SECONDS, so a
+ * crash blocks nobody for long.
  *
  * Two things keep the lease off the reply's way. Turns of a conversation on this instance wait in
  * line here, and a turn that ends while another waits hands its lease over (without this, the second
@@ -46,6 +47,11 @@ export class ConversationLock implements Middleware, ConversationLeases {
 
   /** The container of the conversations' blobs: a `LazyContainer` (made on first use). */
   constructor(private readonly container: { get(): Promise<ContainerClient> }) {}
+
+  /** The conversations' state, in the blobs this lock leases: ConversationState's storage. */
+  stateStore(): ConversationStateBlobs {
+    return new ConversationStateBlobs(this.container, this);
+  }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const key = conversationStateKey(context);
@@ -140,11 +146,9 @@ async function handedOn(line: Line): Promise<HeldLease | undefined> {
 
 async function renew(held: HeldLease): Promise<void> {
   const asked = Date.now();
-  const etagBefore = held.etag;
-  const renewed = await held.lease.renewLease();
+  // The ETag stays as it was: only the holder writes, and a lease lost to another instance is not renewed.
+  await held.lease.renewLease();
   held.expiresAt = asked + LEASE_SECONDS * 1000;
-  // Unless the turn wrote meanwhile: then its own write's ETag is the newer one.
-  if (held.etag === etagBefore) held.etag = renewed.etag;
 }
 
 /** Waits for the turn before on this instance, as long as a turn may wait for its lease. */

@@ -7,10 +7,7 @@ export interface HeldLease {
   lease: BlobLeaseClient;
   /** When Azure lets the lease go if it is not renewed (this instance's clock, taken before the request). */
   expiresAt: number;
-  /**
-   * The blob's ETag when the lease was granted or renewed, or after this instance wrote it: Azure
-   * answers every lease request with it, and a lease leaves it unchanged.
-   */
+  /** The blob's ETag when the lease was granted (a lease leaves it unchanged), then after each write under it. */
   etag?: string;
 }
 

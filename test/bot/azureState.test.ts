@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { ContainerClient } from '@azure/storage-blob';
 import { ConversationLock } from '../../bot/storage/conversationLock.js';
-import { ConversationStateBlobs } from '../../bot/storage/conversationStateBlobs.js';
 import { LazyContainer } from '../../data/storage/blobContainer.js';
 import { startAzurite, type RunningAzurite } from '../helpers/azurite.js';
 import { noumeaNoon } from '../helpers/offers.js';
@@ -31,7 +30,7 @@ afterAll(async () => {
 function instance(container: string, conversations: { get(): Promise<ContainerClient> } = new LazyContainer(azurite.connectionString, `${container}-conversations`)) {
   const lock = new ConversationLock(conversations);
   locks.push(lock);
-  const conversationStorage = new ConversationStateBlobs(conversations, lock);
+  const conversationStorage = lock.stateStore();
   const conversation = testConversation(JULY_5, {
     storage: new BlobsStorage(azurite.connectionString, container),
     conversationStorage,
