@@ -93,7 +93,7 @@ export class MainDialog extends ComponentDialog {
     const data = await this.conversation.get(inner.context, {});
     const answersWhichOffer =
       input.kind === 'text' && (shownOfferNamed(input.text, data, true) !== undefined || (data.askingOfferFor === 'eligibility' && asksAllOffers(input.text)));
-    const interruption = interruptionOf(input, data.eligibilityQuestion, { now: this.services.clock.now(), answersWhichOffer });
+    const interruption = interruptionOf(input, data.eligibilityQuestion, { now: this.services.clock.now(), answersWhichOffer, askingOfferFor: data.askingOfferFor });
     if (interruption === 'restart' || interruption === 'cancel' || interruption === 'goodbye') {
       data.eligibilityQuestion = undefined;
       data.askingOfferFor = undefined;

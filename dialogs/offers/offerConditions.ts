@@ -24,7 +24,7 @@ export type ConditionQuestion = ConditionTopic | 'conditions';
  * A pattern whose \b and \w know accented letters: JavaScript's are ASCII-only, so "\blogé\b" never
  * matched "logé " (é is not a word character to them) and "exig\w*\b" failed on "exigé".
  */
-function words(source: string): RegExp {
+function letterPattern(source: string): RegExp {
   const boundary = String.raw`(?:(?<=[\p{L}\p{N}_])(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_]))`;
   return new RegExp(source.replaceAll(String.raw`\b`, boundary).replaceAll(String.raw`\w`, String.raw`[\p{L}\p{N}_]`), 'iu');
 }
@@ -48,16 +48,16 @@ interface Topic {
  * permis" (the transport department's postings).
  */
 const TOPICS: ReadonlyArray<readonly [ConditionTopic, Topic]> = [
-  ['licence', { asked: words(String.raw`\bpermis\b|\blicen[cs]e\b`), said: words(String.raw`(?<!\b(?:au|aux|des|les) )\bpermis\b(?! (?:de |d')?(?:construire|d[ée]molir|lotir|am[ée]nager|exploitation))|\bVL\b`), inDuties: true }],
-  ['vehicle', { asked: words(String.raw`v[ée]hicul\w*|voiture|\bcars?\b|vehicles?`), said: words(String.raw`v[ée]hicul\w*|voiture`), inDuties: false }],
-  ['housing', { asked: words(String.raw`\blog[ée]e?s?\b|logement|h[ée]berg\w*|housing|accommodation|lodging|\bhouse\b`), said: words(String.raw`\blog[ée]e?s?\b|logement|h[ée]bergement`), inDuties: false }],
-  ['onCall', { asked: words(String.raw`astreintes?|on[- ]call|standby`), said: words(String.raw`astreintes?`), inDuties: true }],
-  ['remoteWork', { asked: words(String.raw`t[ée]l[ée][- ]?travail|remote\w*|from home|home ?office`), said: words(String.raw`t[ée]l[ée][- ]?travail`), inDuties: false }],
-  ['travel', { asked: words(String.raw`d[ée]placements?|se d[ée]placer|\btravel\w*|\btrips?\b|tourn[ée]es?`), said: words(String.raw`d[ée]placements?|se d[ée]placer|tourn[ée]es?`), inDuties: true }],
-  ['unsocialHours', { asked: words(String.raw`\bnuits?\b|week-?ends?|dimanches?|samedis?|jours? f[ée]ri[ée]s?|horaires d[ée]cal[ée]s|\bnights?\b|\bshifts?\b|sundays?|saturdays?|public holidays?`), said: words(String.raw`\bnuits?\b|week-?ends?|dimanches?|samedis?|jours? f[ée]ri[ée]s?|horaires d[ée]cal[ée]s|travail post[ée]|\bcycles?\b`), inDuties: true }],
-  ['languages', { asked: words(String.raw`\banglais\b|\blangues?\b|english|languages?|bilingu\w*`), said: words(String.raw`\banglais\b|\blangues? (?:[ée]trang|vivant|kanak|oc[ée]anien)\w*|bilingu\w*`), inDuties: false }],
-  ['criminalRecord', { asked: words(String.raw`casier|criminal record|background check`), said: words(String.raw`casier judiciaire|bulletin n?°? ?[23]\b|moralit[ée]`), inDuties: false }],
-  ['medicalFitness', { asked: words(String.raw`aptitude (?:m[ée]dicale|physique)|visite m[ée]dicale|condition physique|certificat m[ée]dical|medical|physical(?:ly)? fit\w*`), said: words(String.raw`aptitude (?:m[ée]dicale|physique)|visite m[ée]dicale|condition physique|certificat m[ée]dical`), inDuties: false }],
+  ['licence', { asked: letterPattern(String.raw`\bpermis\b|\blicen[cs]e\b`), said: letterPattern(String.raw`(?<!\b(?:au|aux|des|les) )\bpermis\b(?! (?:de |d')?(?:construire|d[ée]molir|lotir|am[ée]nager|exploitation))|\bVL\b`), inDuties: true }],
+  ['vehicle', { asked: letterPattern(String.raw`v[ée]hicul\w*|voiture|\bcars?\b|vehicles?`), said: letterPattern(String.raw`v[ée]hicul\w*|voiture`), inDuties: false }],
+  ['housing', { asked: letterPattern(String.raw`\blog[ée]e?s?\b|logement|h[ée]berg\w*|housing|accommodation|lodging|\bhouse\b`), said: letterPattern(String.raw`\blog[ée]e?s?\b|logement|h[ée]bergement`), inDuties: false }],
+  ['onCall', { asked: letterPattern(String.raw`astreintes?|on[- ]call|standby`), said: letterPattern(String.raw`astreintes?`), inDuties: true }],
+  ['remoteWork', { asked: letterPattern(String.raw`t[ée]l[ée][- ]?travail|remote\w*|from home|home ?office`), said: letterPattern(String.raw`t[ée]l[ée][- ]?travail`), inDuties: false }],
+  ['travel', { asked: letterPattern(String.raw`d[ée]placements?|se d[ée]placer|\btravel\w*|\btrips?\b|tourn[ée]es?`), said: letterPattern(String.raw`d[ée]placements?|se d[ée]placer|tourn[ée]es?`), inDuties: true }],
+  ['unsocialHours', { asked: letterPattern(String.raw`\bnuits?\b|week-?ends?|dimanches?|samedis?|jours? f[ée]ri[ée]s?|horaires d[ée]cal[ée]s|\bnights?\b|\bshifts?\b|sundays?|saturdays?|public holidays?`), said: letterPattern(String.raw`\bnuits?\b|week-?ends?|dimanches?|samedis?|jours? f[ée]ri[ée]s?|horaires d[ée]cal[ée]s|travail post[ée]|\bcycles?\b`), inDuties: true }],
+  ['languages', { asked: letterPattern(String.raw`\banglais\b|\blangues?\b|english|languages?|bilingu\w*`), said: letterPattern(String.raw`\banglais\b|\blangues? (?:[ée]trang|vivant|kanak|oc[ée]anien)\w*|bilingu\w*`), inDuties: false }],
+  ['criminalRecord', { asked: letterPattern(String.raw`casier|criminal record|background check`), said: letterPattern(String.raw`casier judiciaire|bulletin n?°? ?[23]\b|moralit[ée]`), inDuties: false }],
+  ['medicalFitness', { asked: letterPattern(String.raw`aptitude (?:m[ée]dicale|physique)|visite m[ée]dicale|condition physique|certificat m[ée]dical|medical|physical(?:ly)? fit\w*`), said: letterPattern(String.raw`aptitude (?:m[ée]dicale|physique)|visite m[ée]dicale|condition physique|certificat m[ée]dical`), inDuties: false }],
 ];
 
 /** The condition a question names, or nothing. */
@@ -86,7 +86,7 @@ function requirementLines(offer: Offer): string[] {
  * "Être titulaire du permis B" misfiled by a layout): the duties also speak of housing and licences
  * as the work itself ("entretien des logements", "suivi des examens du permis").
  */
-const STATES_A_CONDITION = words(String.raw`\b(?:obligatoire|exig\w*|requis\w*|n[ée]cessaires?|titulaires?|soumis\w*|devra|impos\w*|possibles?|fr[ée]quent\w*|r[ée]guli[eè]r\w*|assur\w* (?:les|des) astreintes)\b`);
+const STATES_A_CONDITION = letterPattern(String.raw`\b(?:obligatoire|exig\w*|requis\w*|n[ée]cessaires?|titulaires?|soumis\w*|devra|impos\w*|possibles?|fr[ée]quent\w*|r[ée]guli[eè]r\w*|assur\w* (?:les|des) astreintes)\b`);
 
 const MAX_LINES = 4;
 const MAX_LINE_CHARS = 300;

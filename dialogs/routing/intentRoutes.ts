@@ -1,6 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { CandidateProfile } from '../../data/eligibility/candidateProfile.js';
-import { ASK_OFFER_DIALOG, type AskOfferOptions, type OfferQuestion } from '../askOfferDialog.js';
+import { ASK_OFFER_DIALOG, type AskOfferOptions } from '../askOfferDialog.js';
 import type { ConversationData } from '../conversationData.js';
 import { ELIGIBILITY_DIALOG } from '../eligibility/eligibilityDialog.js';
 import { factsInSentence } from '../eligibility/sentenceFacts.js';
@@ -19,23 +19,12 @@ import { asksAllOffers, shownOfferNamed } from '../search/shownOffers.js';
 import { searchOffers } from '../../data/search/searchOffers.js';
 import type { DialogServices } from '../services.js';
 import { searchFollowUp } from './followUps.js';
+import { QUESTION_OF_INTENT } from './offerQuestionOfIntent.js';
 import type { OfferTopics } from './offerTopics.js';
 import { fallbackReply, helpReply } from './starters.js';
 
 /** A dialog to start for the rest of the conversation; nothing when the answer was given at once. */
 export type NextDialog = { dialog: string; options?: object } | undefined;
-
-/** The questions about one offer: asked without a reference, the bot asks which offer. */
-const QUESTION_OF_INTENT: Partial<Record<Recognition['topIntent'], OfferQuestion>> = {
-  OfferDetails: 'details',
-  // A condition it does not name ("what does the job involve?"): the offer.
-  OfferConditions: 'details',
-  Deadline: 'deadline',
-  HowToApply: 'apply',
-  Salary: 'salary',
-  ApplicationProgress: 'progress',
-  SetReminder: 'remind',
-};
 
 /**
  * The intents a question about a condition of the post ("faut-il le permis ?", "do I need a driving

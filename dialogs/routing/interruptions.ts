@@ -1,8 +1,10 @@
+import type { OfferQuestion } from '../askOfferDialog.js';
 import type { ConversationData } from '../conversationData.js';
 import { answers } from '../eligibility/questions.js';
 import { entityOf, type Recognition } from '../recognition/recognizer.js';
 import type { TurnInput } from '../turnInput.js';
 import { isUnclear } from './clarification.js';
+import { QUESTION_OF_INTENT } from './offerQuestionOfIntent.js';
 import type { SmallTalk } from './smallTalk.js';
 
 /**
@@ -30,9 +32,21 @@ export interface InterruptionContext {
   now: Date;
   /** "la première", "the second one" (one of the offers on screen), "toutes" to eligibility's "which offer?". */
   answersWhichOffer: boolean;
+  /** The question "which offer?" was asked for, while it waits for its answer. */
+  askingOfferFor?: OfferQuestion;
 }
 
-export function interruptionOf(input: TurnInput, pending: ConversationData['eligibilityQuestion'], { now, answersWhichOffer }: InterruptionContext): Interruption {
+/**
+ * Asked which offer for one question, another question with its own offer ("quelle est la date limite de
+ * la 0975 ?" after "comment postuler ?"): the new question, not the one asked, is answered. Not an offer
+ * alone ("la 0975" reads as its details): that is the answer.
+ */
+function asksAnotherQuestion(recognition: Recognition, askingOfferFor: OfferQuestion | undefined): boolean {
+  const question = QUESTION_OF_INTENT[recognition.topIntent];
+  return !!askingOfferFor && !!question && question !== 'details' && question !== askingOfferFor && !!entityOf(recognition, 'offerReference') && !isUnclear(recognition);
+}
+
+export function interruptionOf(input: TurnInput, pending: ConversationData['eligibilityQuestion'], { now, answersWhichOffer, askingOfferFor }: InterruptionContext): Interruption {
   if (input.kind === 'smallTalk') return input.smallTalk;
   if (input.kind !== 'text') return 'restart';
   const { recognition } = input;
@@ -46,6 +60,7 @@ export function interruptionOf(input: TurnInput, pending: ConversationData['elig
   // Read against the catalogue, "la première" can find an offer with that word: it still names one on screen.
   if (!pending && answersWhichOffer) return 'continue';
   if (NEW_REQUESTS.has(recognition.topIntent) && !isUnclear(recognition)) return 'restart';
+  if (asksAnotherQuestion(recognition, askingOfferFor)) return 'restart';
   if (recognition.topIntent === 'Cancel') return 'cancel';
   if (recognition.topIntent === 'Help') return 'help';
   return searchesWithoutReference(recognition) ? 'restart' : 'continue';

@@ -36,8 +36,7 @@ function instance(container: string, conversations: { get(): Promise<ContainerCl
     conversationStorage,
     middleware: [lock],
   });
-  // ConversationState's own key for the test conversation.
-  return Object.assign(conversation, { conversationStorage, conversationKey: () => `test/conversations/${conversation.adapter.conversation.conversation.id}/` });
+  return Object.assign(conversation, { conversationStorage });
 }
 
 /** The conversations' container, counting the leases granted, those refused (held by another turn) and the states read. */

@@ -328,6 +328,21 @@ describe('asking which offer', () => {
     expect(textsOf(await bot.say(shown[3] ?? ''))).toContain(`Pour postuler à l'offre ${shown[3]}`);
   });
 
+  it('answers another question about a named offer typed instead of the answer, not the one asked', async () => {
+    const bot = testConversation(JULY_5);
+    expect(textsOf(await bot.say('comment postuler ?'))).toContain("De quelle offre s'agit-il ?");
+    const deadline = textsOf(await bot.say('quelle est la date limite de la 0975 ?'));
+    expect(deadline).toContain('il reste 12 jours');
+    expect(deadline).not.toContain("Pour postuler à l'offre");
+    // The same question with its offer, or the offer alone, still answers the one asked.
+    const same = testConversation(JULY_5);
+    expect(textsOf(await same.say('comment postuler ?'))).toContain("De quelle offre s'agit-il ?");
+    expect(textsOf(await same.say('comment postuler à la 0975 ?'))).toContain("Pour postuler à l'offre 3134-26-0975/SR");
+    const alone = testConversation(JULY_5);
+    expect(textsOf(await alone.say('comment postuler ?'))).toContain("De quelle offre s'agit-il ?");
+    expect(textsOf(await alone.say('la 0975'))).toContain("Pour postuler à l'offre 3134-26-0975/SR");
+  });
+
   it('re-asks kindly at most twice, then shows another way', async () => {
     const bot = testConversation(JULY_5);
     await bot.say('comment postuler ?');

@@ -36,6 +36,8 @@ export interface TestConversation {
   join(locale?: string): Promise<Array<Partial<Activity>>>;
   /** What the bot remembers of this conversation, as stored. */
   conversationData(channelId?: string): Promise<ConversationData>;
+  /** ConversationState's own key for this conversation: channel, then conversation. */
+  conversationKey(channelId?: string): string;
   /** What the bot keeps of this user across conversations (UserState), as stored. */
   profile(channelId?: string): Promise<CandidateProfile>;
   /** The transcripts this bot writes (a folder of its own, unless given). */
@@ -132,6 +134,7 @@ export function testConversation(
     events.push(...sent.filter((a) => a.type === 'event'));
     return sent.filter((a) => a.type === 'message');
   }
+  const conversationKey = (channelId = 'test') => `${channelId}/conversations/${adapter.conversation.conversation.id}/`;
 
   return {
     adapter,
@@ -153,9 +156,9 @@ export function testConversation(
       const [state] = Object.values(items) as Array<{ candidateProfile?: CandidateProfile }>;
       return state?.candidateProfile ?? {};
     },
+    conversationKey,
     conversationData: async (channelId = 'test') => {
-      // ConversationState's own key: channel, then conversation.
-      const items = await (options.conversationStorage ?? storage).read([`${channelId}/conversations/${adapter.conversation.conversation.id}/`]);
+      const items = await (options.conversationStorage ?? storage).read([conversationKey(channelId)]);
       const [state] = Object.values(items) as Array<{ conversation?: ConversationData }>;
       return state?.conversation ?? {};
     },
