@@ -77,6 +77,18 @@ describe('a bare word or a job title', () => {
     expect(textsOf(await english.say('and in Nouméa?'))).toMatch(/Filters: in Nouméa\./);
   });
 
+  it('a follow-up after a thank-you goes on from the last search: "merci, et à Nouméa ?"', async () => {
+    const bot = testConversation(JAN_31, { offers });
+    await bot.say("je cherche un poste d'infirmier");
+    const thanked = textsOf(await bot.say('merci ! et à Nouméa ?'));
+    expect(thanked).toContain('Filtres : à Nouméa.');
+    expect(thanked).toContain("« je cherche un poste d'infirmier »");
+    expect(textsOf(await bot.say("ok d'accord, et à Koné ?"))).toMatch(/Filtres : à Koné\.[^]*Sans ces filtres/);
+    const english = testConversation(JAN_31, { offers, locale: 'en-US' });
+    await english.say('nurse jobs');
+    expect(textsOf(await english.say('thanks, and in Nouméa?'))).toMatch(/Filters: in Nouméa\./);
+  });
+
   it('still gets the fallback when it names nothing the catalogue holds', async () => {
     const bot = testConversation(JAN_31, { offers });
     expect(textsOf(await bot.say('blorf zimzam'))).toMatch(/pas bien compris/);
