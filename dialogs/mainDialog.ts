@@ -14,7 +14,8 @@ import { AskOfferDialog, type AskOfferResult } from './askOfferDialog.js';
 import type { ConversationData } from './conversationData.js';
 import { EligibilityDialog, ELIGIBILITY_DIALOG } from './eligibility/eligibilityDialog.js';
 import { HandoffTopics } from './handoff/handoffTopics.js';
-import { t, type Language } from './i18n/messages.js';
+import { formatDay, t, type Language } from './i18n/messages.js';
+import { noumeaDay } from '../data/offers/openness.js';
 import { noteOutcome } from './outcome.js';
 import { DeleteMyDataDialog } from './privacy/deleteMyDataDialog.js';
 import type { Recognition } from './recognition/recognizer.js';
@@ -83,6 +84,11 @@ export class MainDialog extends ComponentDialog {
     await this.handoff.hubStatus(context, data, state, data.language ?? 'fr');
   }
 
+  /** "Nous sommes le dimanche 6 décembre 2026": the day in Nouméa, where the deadlines are. */
+  private today(language: Language): string {
+    return t(language, 'smallTalk.today', { date: formatDay(noumeaDay(this.services.clock.now()), language) });
+  }
+
   async welcome(context: TurnContext, language: Language): Promise<void> {
     await context.sendActivity(welcomeReply(language));
   }
@@ -108,7 +114,10 @@ export class MainDialog extends ComponentDialog {
         return { status: DialogTurnStatus.complete };
       case 'help':
       case 'thanks':
-        await inner.context.sendActivity(interruption === 'help' ? helpReply(input.language) : formatted(t(input.language, 'smallTalk.thanksInQuestion')));
+      case 'today':
+        await inner.context.sendActivity(
+          interruption === 'help' ? helpReply(input.language) : formatted(interruption === 'today' ? this.today(input.language) : t(input.language, 'smallTalk.thanksInQuestion')),
+        );
         await inner.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'goodbye':
@@ -145,7 +154,7 @@ export class MainDialog extends ComponentDialog {
         break;
       }
       case 'smallTalk':
-        await context.sendActivity(formatted(t(input.language, `smallTalk.${input.smallTalk}`)));
+        await context.sendActivity(formatted(input.smallTalk === 'today' ? this.today(input.language) : t(input.language, `smallTalk.${input.smallTalk}`)));
         return step.endDialog();
       case 'text': {
         const followUp = eligibilityFollowUp(input.text, input.recognition, lastVerdict);

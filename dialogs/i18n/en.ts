@@ -33,6 +33,7 @@ export const en: Catalog = {
   'smallTalk.thanks': 'You are welcome! Anything else? “help” shows what I can do.',
   'smallTalk.thanksInQuestion': 'You are welcome!',
   'smallTalk.goodbye': 'Goodbye, and good luck with your applications! I am here if you need me.',
+  'smallTalk.today': 'Today is {date} (Nouméa time).',
   'cancel.done': 'Cancelled. What can I do for you?',
   'cancel.nothing': 'There was nothing under way. What can I do for you?',
   'search.results':

@@ -35,6 +35,7 @@ export const fr = {
   'smallTalk.thanks': 'Avec plaisir ! Autre chose ? « aide » montre ce que je sais faire.',
   'smallTalk.thanksInQuestion': 'Avec plaisir !',
   'smallTalk.goodbye': 'Au revoir, et bonne chance pour vos candidatures ! Je reste là si besoin.',
+  'smallTalk.today': 'Nous sommes le {date} (heure de Nouméa).',
   'cancel.done': "C'est annulé. Que puis-je faire pour vous ?",
   'cancel.nothing': "Il n'y avait rien en cours. Que puis-je faire pour vous ?",
   'search.results':

@@ -12,7 +12,8 @@ import type { SmallTalk } from './smallTalk.js';
  * - `continue`: it is the answer, or nothing better: the question's dialog reads it;
  * - `restart`: a new request (a tapped button, a search, "détails 0966"): the question is dropped;
  * - `cancel`: "annuler"; `help`: "aide", after which the question is asked again;
- * - `thanks`: "merci", answered, then the question again; `goodbye`: "au revoir" ends it.
+ * - `thanks`: "merci", answered, then the question again (`today`, "quel jour sommes-nous ?", too);
+ *   `goodbye`: "au revoir" ends it.
  */
 export type Interruption = 'continue' | 'restart' | 'cancel' | 'help' | SmallTalk;
 

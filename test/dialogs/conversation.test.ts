@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { DateTime } from 'luxon';
+import { noumeaDay } from '../../data/offers/openness.js';
 import { cardProblems } from '../helpers/cards.js';
 import { noumeaNoon, sampleOffers } from '../helpers/offers.js';
 import type { IntentRecognizer } from '../../dialogs/recognition/recognizer.js';
@@ -261,6 +263,12 @@ describe('one offer', () => {
     expect(closed).toContain('Les candidatures sont closes depuis le vendredi 14 février 2025.');
     const english = textsOf(await testConversation(JULY_5, { locale: 'en-US' }).say('any news about my application for 1010?'));
     expect(english).toContain('I do not see applications');
+    // Whether one got the post, not whether one may apply: read as an eligibility check before.
+    const taken = testConversation(JULY_5);
+    await taken.say('détails 1010');
+    const answer = textsOf(await taken.say('est-ce que je suis pris pour le poste ?'));
+    expect(answer).toContain("Je ne vois pas les candidatures : celles à l'offre 3134-26-1010/SR");
+    expect(answer).not.toMatch(/fonctionnaire|citoyen/);
   });
 
   it.each([
@@ -486,6 +494,28 @@ describe('help, cancel and the rest', () => {
     expect(textsOf(await bot.say('non'))).not.toMatch(/Êtes-vous|Avez-vous/);
     // Thanks with a request is the request.
     expect(textsOf(await bot.say('merci, et la date limite de la 1010 ?'))).toContain("L'offre 3134-26-1010/SR");
+  });
+
+  it("gives today's date, Nouméa's, when asked, in a question too", async () => {
+    const bot = testConversation(JULY_5);
+    const day = noumeaDay(bot.clock.now());
+    const french = DateTime.fromISO(day).setLocale('fr').toFormat('cccc d LLLL yyyy');
+    expect(french).toBe('dimanche 5 juillet 2026');
+    // Searched as offer words before.
+    expect(textsOf(await bot.say('quel jour sommes-nous ?'))).toBe(`Nous sommes le ${french} (heure de Nouméa).`);
+    expect(textsOf(await bot.say("c'est quel jour aujourd'hui ?"))).toContain(french);
+    expect(textsOf(await testConversation(JULY_5, { locale: 'en-US' }).say('what day is it today?'))).toBe(
+      `Today is ${DateTime.fromISO(day).setLocale('en-GB').toFormat('cccc d LLLL yyyy')} (Nouméa time).`,
+    );
+    // The day moves with the clock.
+    bot.clock.advance(24 * 60 * 60 * 1000);
+    expect(textsOf(await bot.say('on est le combien ?'))).toContain(DateTime.fromISO(day).plus({ days: 1 }).setLocale('fr').toFormat('cccc d LLLL yyyy'));
+    // "Which offer?" on screen: the date, then the question again.
+    await bot.say('date limite ?');
+    expect(textsOf(await bot.say('quelle est la date du jour ?'))).toMatch(/^Nous sommes le .*\nDe quelle offre s'agit-il \?/);
+    // The deadline of the offer talked about is not today's date.
+    await bot.say('la 0975');
+    expect(textsOf(await bot.say('quelle est la date ?'))).not.toContain('Nous sommes le');
   });
 
   it('answers what it does not understand with what it can do', async () => {
