@@ -38,13 +38,14 @@ export interface InterruptionContext {
 }
 
 /**
- * Asked which offer for one question, another question with its own offer ("quelle est la date limite de
- * la 0975 ?" after "comment postuler ?"): the new question, not the one asked, is answered. Not an offer
- * alone ("la 0975" reads as its details): that is the answer.
+ * Asked which offer for one question, another question ("quelle est la date limite de la 0975 ?", "est-ce
+ * que je suis pris ?" after "comment postuler ?"): the new question is followed (answered for the offer it
+ * names, or "which offer?" asked for it), not taken as the answer. Not an offer alone ("la 0975" reads as
+ * its details): that is the answer.
  */
 function asksAnotherQuestion(recognition: Recognition, askingOfferFor: OfferQuestion | undefined): boolean {
   const question = QUESTION_OF_INTENT[recognition.topIntent];
-  return !!askingOfferFor && !!question && question !== 'details' && question !== askingOfferFor && !!entityOf(recognition, 'offerReference') && !isUnclear(recognition);
+  return !!askingOfferFor && !!question && question !== 'details' && question !== askingOfferFor && !isUnclear(recognition);
 }
 
 export function interruptionOf(input: TurnInput, pending: ConversationData['eligibilityQuestion'], { now, answersWhichOffer, askingOfferFor }: InterruptionContext): Interruption {

@@ -342,6 +342,11 @@ describe('asking which offer', () => {
     const deadline = textsOf(await bot.say('quelle est la date limite de la 0975 ?'));
     expect(deadline).toContain('il reste 12 jours');
     expect(deadline).not.toContain("Pour postuler à l'offre");
+    // Without an offer, the new question is asked about: "which offer?" again, for it.
+    const other = testConversation(JULY_5);
+    await other.say('comment postuler ?');
+    expect(textsOf(await other.say('est-ce que je suis pris pour le poste ?'))).toContain("De quelle offre s'agit-il ?");
+    expect(textsOf(await other.say('la 0975'))).toContain("Je ne vois pas les candidatures : celles à l'offre 3134-26-0975/SR");
     // The same question with its offer, or the offer alone, still answers the one asked.
     const same = testConversation(JULY_5);
     expect(textsOf(await same.say('comment postuler ?'))).toContain("De quelle offre s'agit-il ?");
