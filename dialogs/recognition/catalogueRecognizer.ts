@@ -1,7 +1,19 @@
 import type { Clock } from '../../data/clock.js';
 import type { OfferSnapshot } from '../../data/offers/offerCatalog.js';
 import { namesOffers } from '../../data/search/searchOffers.js';
+import { factsInSentence } from '../eligibility/sentenceFacts.js';
 import { entityOf, type IntentRecognizer, type Recognition } from './recognizer.js';
+
+/**
+ * "je suis infirmière", "I am a nurse", "je suis comptable, quels postes pour moi ?": the trade, said of
+ * oneself. The model, trained on "je suis fonctionnaire" for eligibility, reads the shape as a check.
+ * Folded-free: the trade is read against the catalogue by `namesOffers`. Short on purpose.
+ */
+const SAYS_A_TRADE = /^(?:(?:bonjour|salut|hello|hi)[\s,!.]+)?(?:moi,?\s+)?(?:je\s+suis|i\s+am|i'm|i’m)\s+(?:un\s+|une\s+|a\s+|an\s+)?([^,.;!?]{2,40}?)(?:\s+de\s+(?:m[ée]tier|formation|profession))?\s*(?:[,.;!?].{0,60})?$/iu;
+/** Words of a check, or a status the check asks about: such a sentence stays the model's. */
+const ABOUT_A_CHECK = /[ée]ligib|postuler|candidat|\bapply|qualif|fonctionnaire|contractuel|titulaire|laur[ée]at|citoyen|stagiaire|civil servant|citizen|contract/iu;
+/** The intents "je suis …" is mistaken for. */
+const READ_AS_A_CHECK: ReadonlySet<Recognition['topIntent']> = new Set(['CheckEligibility', 'ApplicationProgress', 'Help', 'None']);
 
 /**
  * The language model with the catalogue behind it. A message the model does not place ("infirmier",
@@ -30,11 +42,20 @@ export class CatalogueRecognizer implements IntentRecognizer {
     if (known && !/\p{L}{3,}/u.test(text.slice(0, reference.offset) + text.slice(reference.offset + reference.length))) return as('OfferDetails');
     // "what does the job 1049 involve": a search names no reference; one named is the offer asked about.
     if (known && recognition.topIntent === 'SearchOffers') return as('OfferDetails');
+    if (this.saysATrade(text, recognition)) return as('SearchOffers');
     if (recognition.topIntent !== 'None') return recognition;
     if (known && reference.length >= text.trim().length - 8) return as('OfferDetails');
     const snapshot = this.offers();
     const namesPlace = recognition.entities.some((e) => ['commune', 'employer', 'domain', 'grade'].includes(e.category));
     if (namesPlace || namesOffers(snapshot.index, text, snapshot.matchWord, this.clock.now())) return as('SearchOffers');
     return recognition;
+  }
+
+  private saysATrade(text: string, recognition: Recognition): boolean {
+    if (!READ_AS_A_CHECK.has(recognition.topIntent) || text.length > 120 || ABOUT_A_CHECK.test(text)) return false;
+    const trade = SAYS_A_TRADE.exec(text.trim())?.[1];
+    if (!trade || Object.keys(factsInSentence(text, this.clock.now())).length > 0) return false;
+    const snapshot = this.offers();
+    return namesOffers(snapshot.index, trade, snapshot.matchWord, this.clock.now());
   }
 }

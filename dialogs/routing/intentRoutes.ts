@@ -15,7 +15,7 @@ import { leadDaysOf } from '../reminders/leadTime.js';
 import type { ReminderTopics } from '../reminders/reminderTopics.js';
 import { formatted, plain } from '../replies.js';
 import { searchIntentFrom, type SearchIntent } from '../search/searchRequest.js';
-import { asksAllOffers, shownOfferNamed } from '../search/shownOffers.js';
+import { asksAllOffers, shownOfferAlone, shownOfferNamed } from '../search/shownOffers.js';
 import { searchOffers } from '../../data/search/searchOffers.js';
 import type { DialogServices } from '../services.js';
 import { searchFollowUp } from './followUps.js';
@@ -98,6 +98,12 @@ export class IntentRoutes {
     }
     switch (recognition.topIntent) {
       case 'SearchOffers': {
+        // "et la deuxième ?" after results: that offer, not a search for those words.
+        const shown = shownOfferAlone(recognition.text, data);
+        if (shown) {
+          await this.offers.answer(context, { question: 'details' }, shown, data, language);
+          return undefined;
+        }
         const search = this.searchOf(recognition);
         // "et à Koné ?" after a search: that search, at Koné.
         const asked = searchFollowUp(recognition.text, search, data.lastSearch) ?? { ...search, said: recognition.text };

@@ -60,6 +60,21 @@ export function shownOfferNamed(text: string, data: ConversationData, alone = fa
   return place < 0 ? shown[shown.length - 1] : shown[place];
 }
 
+/** Words around a place that say nothing else: "et la deuxième ?", "and the last one?", "alors le premier". */
+const AROUND_A_PLACE = new Set(['et', 'and', 'what', 'about', 'how', 'alors', 'puis', 'ensuite', 'then', 'aussi', 'also', 'celle', 'celui', 'ci', 'la', 'le', 'l', 'the', 'de', 'du', 'au']);
+
+/**
+ * The shown offer a message names by its place and nothing else ("et la deuxième ?", "and the last
+ * one?"): read as a search by the model, it is that offer's details. Undefined when it says more
+ * ("le premier poste à Nouméa" searches).
+ */
+export function shownOfferAlone(text: string, data: ConversationData): string | undefined {
+  const words = normalize(text).split(' ');
+  if (words.length > MAX_WORDS) return undefined;
+  const rest = words.filter((w) => !PLACES.has(w) && !AROUND_A_PLACE.has(w) && !OFFER_WORDS.has(w) && w !== '');
+  return rest.length === 0 ? shownOfferNamed(text, data, true) : undefined;
+}
+
 /** "Vérifie toutes les offres", "check me against all open offers", "toutes": every open offer at once. */
 const ALL_OFFERS = /\b(toutes|tous|all|every|chaque|lesquelles|quelles offres|which (offers|jobs)|what (offers|jobs))\b/i;
 

@@ -89,6 +89,25 @@ describe('a bare word or a job title', () => {
     expect(textsOf(await english.say('thanks, and in Nouméa?'))).toMatch(/Filters: in Nouméa\./);
   });
 
+  it('a trade said of oneself is a search for it: "je suis infirmière, quels postes pour moi ?"', async () => {
+    const count = async (text: string, locale?: string) => {
+      const replies = await testConversation(JAN_31, { offers, ...(locale ? { locale } : {}) }).say(text);
+      expect(cardsOf(replies).map(cardText).every((card) => /infirmi/i.test(card))).toBe(true);
+      return Number(/^(\d+) (?:offres? ouvertes?|open offers?)/.exec(textsOf(replies))?.[1]);
+    };
+    const nurses = await count('infirmier');
+    expect(nurses).toBeGreaterThan(1);
+    // Read as an eligibility check before ("which offer?", or "did you mean…?").
+    expect(await count('je suis infirmière, quels postes pour moi ?')).toBe(nurses);
+    // "de formation" stays a search word: nurses' offers that speak of training.
+    expect(await count('je suis infirmier de formation')).toBeGreaterThan(0);
+    expect(await count("I'm a nurse", 'en-US')).toBe(nurses);
+    // A status or a check is still the eligibility check's.
+    for (const check of ['je suis fonctionnaire', 'je suis agent contractuel', 'je suis infirmière, je peux postuler à la 0069 ?']) {
+      expect(textsOf(await testConversation(JAN_31, { offers }).say(check))).not.toMatch(/offres ouvertes correspond/);
+    }
+  });
+
   it('still gets the fallback when it names nothing the catalogue holds', async () => {
     const bot = testConversation(JAN_31, { offers });
     expect(textsOf(await bot.say('blorf zimzam'))).toMatch(/pas bien compris/);

@@ -402,6 +402,11 @@ describe('asking which offer', () => {
     // A place and nothing else: that offer in full.
     expect(cardText(cardsOf(await bot.say('la deuxième'))[0])).toContain(`${shown[1]}`);
     expect(cardText(cardsOf(await bot.say('the third one'))[0])).toContain(`${shown[2]}`);
+    // Going on from the results: read as a search for "et la deuxième" before (it found nothing).
+    expect(cardText(cardsOf(await bot.say('et la quatrième ?'))[0])).toContain(`${shown[3]}`);
+    expect(cardText(cardsOf(await bot.say('and the last one?'))[0])).toContain(`${shown[4]}`);
+    // A place with words of its own is still a search.
+    expect(textsOf(await bot.say('le premier poste à Nouméa'))).not.toMatch(/^L'offre/);
   });
 
   it('takes a place as the answer to "which offer?", and not a grade\'s rank', async () => {
