@@ -53,7 +53,7 @@ export const en: Catalog = {
   'search.more': 'See more',
   'search.everything': 'everything',
   'filter.closingSoon': 'Closing soon',
-  'filter.closingSoon.active': 'closing within {days} days',
+  'filter.closingSoon.active': '{days, plural, =0 {closing today} =1 {closing by tomorrow} other {closing within # days}}',
   'filter.commune': 'in {value}',
   'filter.employer': '{value}',
   'filter.domain': 'field {value}',

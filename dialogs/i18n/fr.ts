@@ -56,7 +56,7 @@ export const fr = {
   'search.more': 'Voir plus',
   'search.everything': 'tout',
   'filter.closingSoon': 'Ferment bientôt',
-  'filter.closingSoon.active': 'ferment dans les {days} jours',
+  'filter.closingSoon.active': "{days, plural, =0 {ferment aujourd'hui} =1 {ferment d'ici demain} other {ferment dans les # jours}}",
   'filter.commune': 'à {value}',
   'filter.employer': '{value}',
   'filter.domain': 'domaine {value}',

@@ -4,8 +4,8 @@ import { entityOf, type Recognition } from '../recognition/recognizer.js';
 import { foldAccents } from '../../data/search/normalize.js';
 import type { SearchIntent } from '../search/searchRequest.js';
 
-/** "et …", "and …", "what about …": a short message that goes on from the last answer. */
-const OPENERS = ['et', 'and', 'what about', 'how about', 'same for'];
+/** "et …", "and …", "what about …", "seulement …": a short message that goes on from the last answer. */
+const OPENERS = ['et', 'and', 'what about', 'how about', 'same for', 'celles', 'ceux', 'seulement', 'uniquement', 'juste', 'only', 'just', 'those'];
 const GOES_ON = new RegExp(`^(${OPENERS.join('|')})\\b`);
 /**
  * A thank-you or an "ok" before the follow-up ("merci ! et à Koné ?", "ok d'accord, et à Nouméa ?",

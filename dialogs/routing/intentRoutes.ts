@@ -58,6 +58,9 @@ export function answersAConditionEitherWay(recognition: Recognition): boolean {
   return guesses.length === 2 && guesses.every((guess) => guess.category !== 'None' && conditionAsked({ ...recognition, topIntent: guess.category }, true) !== undefined);
 }
 
+/** Intents a short follow-up of a search ("seulement à Koné", "only at the CHT") is mistaken for. */
+const FOLLOW_UP_READINGS: ReadonlySet<Recognition['topIntent']> = new Set(['Help', 'None']);
+
 /** What each intent does. */
 export class IntentRoutes {
   constructor(
@@ -94,6 +97,12 @@ export class IntentRoutes {
       const about = reference ?? shownOfferNamed(recognition.text, data) ?? data.currentOffer;
       if (!about) return { dialog: ASK_OFFER_DIALOG, options };
       await this.offers.answer(context, options, about, data, language);
+      return undefined;
+    }
+    // "uniquement au CHT" after a search, read as help or as nothing: that search at the CHT.
+    const followUp = FOLLOW_UP_READINGS.has(recognition.topIntent) ? searchFollowUp(recognition.text, this.searchOf(recognition), data.lastSearch) : undefined;
+    if (followUp) {
+      await this.offers.search(context, { ...followUp, status: 'open', offset: 0 }, data, language);
       return undefined;
     }
     switch (recognition.topIntent) {

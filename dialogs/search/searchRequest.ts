@@ -4,6 +4,11 @@ import type { Recognition } from '../recognition/recognizer.js';
 /** "Closing soon" means within a week: the time it takes to put an application together. */
 export const CLOSING_SOON_DAYS = 7;
 
+/** "qui ferment demain", "closing today": the day said, before "soon" is read. */
+const CLOSING_ON = /\b(?:qui )?(?:ferment|fermant|cl[oô]turent|se terminent|finissent|closing|close|ending|expiring)\s+(aujourd['’ ]?hui|ce soir|today|tonight|demain|tomorrow)\b/i;
+/** Days left by the day said: 0 today, 1 by tomorrow. */
+const daysLeftBy = (day: string) => (/^(?:demain|tomorrow)$/i.test(day) ? 1 : 0);
+
 const CLOSING_SOON = /\b(qui )?(ferment|fermant|cloturent|se terminent|closing|close|ending|expiring)( bient[oô]t| soon| cette semaine| this week)?\b|\bbient[oô]t\b|\bsoon\b|\burgent(es)?\b/gi;
 
 /**
@@ -45,7 +50,11 @@ export function searchIntentFrom(recognition: Recognition, options: { domainsAnd
     // The words kept are quoted back when the filters go ("5 offres correspondent à « secrétaire »"): no "à" left hanging.
     text = `${text.slice(0, entity.offset).replace(LEFT_BEFORE_A_NAME, ' ')} ${text.slice(entity.offset + entity.length)}`;
   }
-  if (CLOSING_SOON.test(text)) {
+  const closingOn = CLOSING_ON.exec(text);
+  if (closingOn) {
+    filters.closingWithinDays = daysLeftBy(closingOn[1] ?? '');
+    text = text.replace(CLOSING_ON, ' ');
+  } else if (CLOSING_SOON.test(text)) {
     filters.closingWithinDays = CLOSING_SOON_DAYS;
     text = text.replace(CLOSING_SOON, ' ');
   }

@@ -40,7 +40,8 @@ function placeNamed(text: string, alone = false): number | undefined {
   const short = alone && words.length <= ALONE_WORDS;
   if (short && words.length === 1 && /^[1-5]$/.test(words[0] ?? '')) return Number(words[0]) - 1;
   for (let i = 0; i < words.length; i += 1) {
-    const place = PLACES.get(words[i] ?? '');
+    // "la 2", "le 3" in a short message: a place too (a reference has three digits or more).
+    const place = PLACES.get(words[i] ?? '') ?? (short && i > 0 && /^[1-5]$/.test(words[i] ?? '') ? Number(words[i]) - 1 : undefined);
     // In a sentence, only "le premier": without its article, a place is too often another word's ("premier
     // emploi", "dernier délai").
     const next = words[i + 1];
@@ -71,7 +72,7 @@ const AROUND_A_PLACE = new Set(['et', 'and', 'what', 'about', 'how', 'alors', 'p
 export function shownOfferAlone(text: string, data: ConversationData): string | undefined {
   const words = normalize(text).split(' ');
   if (words.length > MAX_WORDS) return undefined;
-  const rest = words.filter((w) => !PLACES.has(w) && !AROUND_A_PLACE.has(w) && !OFFER_WORDS.has(w) && w !== '');
+  const rest = words.filter((w) => !PLACES.has(w) && !/^[1-5]$/.test(w) && !AROUND_A_PLACE.has(w) && !OFFER_WORDS.has(w) && w !== '');
   return rest.length === 0 ? shownOfferNamed(text, data, true) : undefined;
 }
 

@@ -108,6 +108,32 @@ describe('a bare word or a job title', () => {
     }
   });
 
+  it('"qui ferment demain", "closing today": the offers whose deadline is that day at the latest', async () => {
+    const bot = testConversation(JAN_31, { offers });
+    const today = offers.filter((offer) => offer.postedOn <= '2025-01-31' && offer.deadline === '2025-01-31').length;
+    const byTomorrow = offers.filter((offer) => offer.postedOn <= '2025-01-31' && offer.deadline >= '2025-01-31' && offer.deadline <= '2025-02-01').length;
+    expect(today).toBeGreaterThan(5);
+    // Searched as the words "demain" before, under the week's filter: nothing.
+    const tomorrow = textsOf(await bot.say('quelles sont les offres qui ferment demain ?'));
+    expect(tomorrow).toContain("Filtres : ferment d'ici demain.");
+    expect(tomorrow).toContain(`${byTomorrow} offres ouvertes.`);
+    expect(textsOf(await bot.say("offres qui ferment aujourd'hui"))).toContain(`Filtres : ferment aujourd'hui. ${today} offres ouvertes.`);
+    expect(textsOf(await testConversation(JAN_31, { offers, locale: 'en-US' }).say('jobs closing today'))).toContain(`Filters: closing today. ${today} open offers.`);
+    expect(textsOf(await bot.say('offres qui ferment bientôt'))).toContain('ferment dans les 7 jours');
+  });
+
+  it('"celles à Nouméa", "uniquement au CHT", "la 2" go on from the results', async () => {
+    const bot = testConversation(JAN_31, { offers });
+    const shown = cardsOf(await bot.say('infirmier')).map((card) => /\d{4}-\d{2}-\d{4}\/SR|\d{2}-\d{5}\/MPRH/.exec(cardText(card))?.[0]);
+    expect(cardText(cardsOf(await bot.say('la 2'))[0])).toContain(`${shown[1]}`);
+    // Read as help before; a search for "celles" before.
+    const atCht = await bot.say('uniquement au CHT');
+    expect(textsOf(atCht)).toMatch(/^Filtres : Centre hospitalier territorial Gaston-Bourret\. \d+ offres? ouvertes? correspond\w* à « infirmier »/);
+    expect(cardsOf(atCht).map(cardText).every((card) => /infirmi/i.test(card) && /Gaston-Bourret/.test(card))).toBe(true);
+    // Added to the filters already there, as "et à Nouméa ?" is.
+    expect(textsOf(await bot.say('celles à Nouméa'))).toMatch(/^Filtres : Centre hospitalier territorial Gaston-Bourret, à Nouméa\. Aucune offre ouverte ne correspond à « infirmier »/);
+  });
+
   it('still gets the fallback when it names nothing the catalogue holds', async () => {
     const bot = testConversation(JAN_31, { offers });
     expect(textsOf(await bot.say('blorf zimzam'))).toMatch(/pas bien compris/);
