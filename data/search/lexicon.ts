@@ -45,7 +45,7 @@ export const ENGLISH_TO_FRENCH: ReadonlyArray<readonly [string, string]> = [
   ['health care', 'sante'],
   ['public health', 'sante publique'],
   ['civil engineer', 'ingenieur'],
-  ['bus driver', 'conducteur'],
+  ['bus driver', 'chauffeur'],
   ['nurse', 'infirmier'],
   ['nursing', 'infirmier'],
   ['midwife', 'sage femme'],
@@ -162,7 +162,8 @@ export const FRENCH_VARIANTS: Readonly<Record<string, readonly string[]>> = {
   // Trades spelt several ways in the catalogue.
   enseignant: ['professeur', 'enseignement'],
   professeur: ['enseignant'],
-  chauffeur: ['conducteur'],
+  // Not "chauffeur" → "conducteur": the public service's conducteurs are mostly "d'opération" and "de
+  // travaux" (who run building works), no drivers; the one word of every real driver's posting is "chauffeur".
   conducteur: ['chauffeur'],
   medecin: ['medical'],
   juriste: ['juridique'],

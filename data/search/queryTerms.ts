@@ -46,6 +46,18 @@ export function queryTerms(text: string): QueryTerm[] {
   return dedupe(terms);
 }
 
+/** The words the lexicon knows as trades and fields, whether or not an open offer uses them today. */
+const VOCABULARY = new Set([...PHRASES.flatMap((p) => p.french), ...Object.keys(FRENCH_VARIANTS)]);
+
+/**
+ * "chauffeur", "driver", "pompier": a message of words the lexicon knows as trades is a search even
+ * when no offer names them (it finds none, says so and offers an alert), not a message not understood.
+ */
+export function inSearchVocabulary(text: string): boolean {
+  const terms = queryTerms(text).filter((term) => !term.optional);
+  return terms.length > 0 && terms.length <= 3 && terms.every((term) => VOCABULARY.has(term.variants[0]?.word ?? ''));
+}
+
 function dedupe(terms: QueryTerm[]): QueryTerm[] {
   const seen = new Set<string>();
   return terms.filter((term) => {

@@ -12,7 +12,18 @@ import { wordMatches, type WordMatcher } from './wordMatches.js';
 export type OfferFilters = Partial<Record<FacetKind, string>> & {
   /** Open offers whose deadline is at most this many days away. */
   closingWithinDays?: number;
+  /** Offers published at most this many days ago ("nouvelles offres", "publiées aujourd'hui": 0). */
+  postedWithinDays?: number;
 };
+
+/**
+ * The filters that hold for offers yet to come: an alert or a subscription keeps the employer, the
+ * place, the domain and the grade, not "closing soon" or "posted this week", which are about today.
+ */
+export function lastingFilters(filters: OfferFilters): Partial<Record<FacetKind, string>> {
+  const { closingWithinDays: _closing, postedWithinDays: _posted, ...lasting } = filters;
+  return lasting;
+}
 
 export type OfferStatus = 'open' | 'closed' | 'any';
 
@@ -60,6 +71,7 @@ function filterTest(index: OfferIndex, filters: OfferFilters | undefined, now: D
     .filter((kind) => filters[kind] !== undefined)
     .map((kind) => [index.facetKeys[kind], facetKey(filters[kind] as string)] as const);
   const within = filters.closingWithinDays;
+  const postedWithin = filters.postedWithinDays;
   const today = noumeaDay(now);
   return (doc) => {
     for (const [keys, key] of wanted) {
@@ -69,12 +81,19 @@ function filterTest(index: OfferIndex, filters: OfferFilters | undefined, now: D
       const left = calendarDaysBetween(today, (index.offers[doc] as Offer).deadline);
       if (left < 0 || left > within) return false;
     }
+    if (postedWithin !== undefined) {
+      const ago = calendarDaysBetween((index.offers[doc] as Offer).postedOn, today);
+      if (ago < 0 || ago > postedWithin) return false;
+    }
     return true;
   };
 }
 
-/** Relevance for each offer sharing a word with the query; zero elsewhere. */
-function byDeadline(index: OfferIndex, status: OfferStatus) {
+/** The order of offers scoring alike (all of them when only filters were asked). */
+function byDeadline(index: OfferIndex, status: OfferStatus, newestFirst: boolean) {
+  // "Nouvelles offres": the one published last comes first (an ISO date orders as text).
+  const posted = (doc: number) => (index.offers[doc] as Offer).postedOn;
+  if (newestFirst) return (a: number, b: number) => (posted(a) < posted(b) ? 1 : posted(a) > posted(b) ? -1 : 0);
   // Open offers: the one closing first comes first. Closed ones: the most recently closed first.
   return (a: number, b: number) =>
     status === 'closed'
@@ -118,9 +137,10 @@ export function searchOffers(
   const passesFilters = filterTest(index, request.filters, now);
   ranked = ranked.filter(([doc]) => passesStatus(index, doc, request, nowMs) && passesFilters(doc));
   const top = ranked.reduce((max, [, s]) => Math.max(max, s), 0);
-  const deadlineOrder = byDeadline(index, status);
+  const deadlineOrder = byDeadline(index, status, request.filters?.postedWithinDays !== undefined);
   const better = (a: [number, number], b: [number, number]) => b[1] - a[1] || deadlineOrder(a[0], b[0]);
-  ranked = ranked.filter(([, s]) => s >= top * RELATIVE_CUTOFF);
+  // Zero: only an English original matched ("driver" in a list of software), no word asked for.
+  ranked = ranked.filter(([, s]) => s > 0 && s >= top * RELATIVE_CUTOFF);
   const window = Math.max(DIVERSITY_WINDOW, offset + limit);
   const ordered = terms.length > 0 ? varied(index, firstInOrder(ranked, window, better)) : firstInOrder(ranked, window, better);
   return {

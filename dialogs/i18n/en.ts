@@ -54,6 +54,7 @@ export const en: Catalog = {
   'search.everything': 'everything',
   'filter.closingSoon': 'Closing soon',
   'filter.closingSoon.active': '{days, plural, =0 {closing today} =1 {closing by tomorrow} other {closing within # days}}',
+  'filter.posted.active': '{days, plural, =0 {posted today} =1 {posted since yesterday} other {posted in the last # days}}',
   'filter.commune': 'in {value}',
   'filter.employer': '{value}',
   'filter.domain': 'field {value}',

@@ -57,6 +57,7 @@ export const fr = {
   'search.everything': 'tout',
   'filter.closingSoon': 'Ferment bientôt',
   'filter.closingSoon.active': "{days, plural, =0 {ferment aujourd'hui} =1 {ferment d'ici demain} other {ferment dans les # jours}}",
+  'filter.posted.active': "{days, plural, =0 {publiées aujourd'hui} =1 {publiées depuis hier} other {publiées depuis # jours}}",
   'filter.commune': 'à {value}',
   'filter.employer': '{value}',
   'filter.domain': 'domaine {value}',

@@ -1,7 +1,9 @@
 import type { Clock } from '../../data/clock.js';
 import type { OfferSnapshot } from '../../data/offers/offerCatalog.js';
 import { namesOffers } from '../../data/search/searchOffers.js';
+import { inSearchVocabulary } from '../../data/search/queryTerms.js';
 import { factsInSentence } from '../eligibility/sentenceFacts.js';
+import { asksWhenPosted } from '../search/searchRequest.js';
 import { entityOf, type IntentRecognizer, type Recognition } from './recognizer.js';
 
 /**
@@ -12,6 +14,13 @@ import { entityOf, type IntentRecognizer, type Recognition } from './recognizer.
 const SAYS_A_TRADE = /^(?:(?:bonjour|salut|hello|hi)[\s,!.]+)?(?:moi,?\s+)?(?:je\s+suis|i\s+am|i'm|i’m)\s+(?:un\s+|une\s+|a\s+|an\s+)?([^,.;!?]{2,40}?)(?:\s+de\s+(?:m[ée]tier|formation|profession))?\s*(?:[,.;!?].{0,60})?$/iu;
 /** Words of a check, or a status the check asks about: such a sentence stays the model's. */
 const ABOUT_A_CHECK = /[ée]ligib|postuler|candidat|\bapply|qualif|fonctionnaire|contractuel|titulaire|laur[ée]at|citoyen|stagiaire|civil servant|citizen|contract/iu;
+/**
+ * Asking to be told later: "nouvelles offres" in "préviens-moi des nouvelles offres" is an alert, in
+ * "quelles sont les nouvelles offres ?" a search of the week's offers.
+ */
+const ASKS_TO_BE_TOLD = /pr[ée]vien|pr[ée]venez|pr[ée]venu|avertis|notifi|inform|au courant|alerte|abonn|envoie|envoyez|suivre|quand|lorsque|d[èe]s que|\b(?:send|tell|let me know|notify|alert|subscribe|keep me|follow|when|whenever|as soon)\b/iu;
+/** The intents "nouvelles offres" is mistaken for when it asks what was published. */
+const READ_AS_AN_ALERT: ReadonlySet<Recognition['topIntent']> = new Set(['SearchOffers', 'SubscribeAlerts', 'OfferDetails', 'OfferConditions', 'Help', 'None']);
 /** The intents "je suis …" is mistaken for. */
 const READ_AS_A_CHECK: ReadonlySet<Recognition['topIntent']> = new Set(['CheckEligibility', 'ApplicationProgress', 'Help', 'None']);
 
@@ -43,11 +52,12 @@ export class CatalogueRecognizer implements IntentRecognizer {
     // "what does the job 1049 involve": a search names no reference; one named is the offer asked about.
     if (known && recognition.topIntent === 'SearchOffers') return as('OfferDetails');
     if (this.saysATrade(text, recognition)) return as('SearchOffers');
+    if (READ_AS_AN_ALERT.has(recognition.topIntent) && !known && asksWhenPosted(text) && !ASKS_TO_BE_TOLD.test(text)) return as('SearchOffers');
     if (recognition.topIntent !== 'None') return recognition;
     if (known && reference.length >= text.trim().length - 8) return as('OfferDetails');
     const snapshot = this.offers();
     const namesPlace = recognition.entities.some((e) => ['commune', 'employer', 'domain', 'grade'].includes(e.category));
-    if (namesPlace || namesOffers(snapshot.index, text, snapshot.matchWord, this.clock.now())) return as('SearchOffers');
+    if (namesPlace || namesOffers(snapshot.index, text, snapshot.matchWord, this.clock.now()) || inSearchVocabulary(text)) return as('SearchOffers');
     return recognition;
   }
 

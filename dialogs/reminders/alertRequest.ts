@@ -1,6 +1,7 @@
 import type { SavedSearch } from '../../data/reminders/proactiveRecords.js';
 import type { Recognition } from '../recognition/recognizer.js';
 import { searchIntentFrom } from '../search/searchRequest.js';
+import { lastingFilters } from '../../data/search/searchOffers.js';
 import { withoutPersonalData } from '../../data/transcripts/masking.js';
 
 /**
@@ -16,6 +17,5 @@ export function alertSearchFrom(recognition: Recognition): SavedSearch {
   // Personal data out first, while its punctuation still shows it ("jean@mail.nc", "26.79.28"): it is
   // no search, and the alert's label, quoted back to the user, must not carry it.
   const text = withoutPersonalData(search.text).replace(/(?<![\p{L}])[dlj]['’]/giu, ' ').replace(ALERT_WORDS, ' ').replace(/[?!.,;:«»"“”]/g, ' ').replace(/\s+/g, ' ').trim();
-  const { closingWithinDays: _soon, ...filters } = search.filters;
-  return { text, said: recognition.text, filters };
+  return { text, said: recognition.text, filters: lastingFilters(search.filters) };
 }

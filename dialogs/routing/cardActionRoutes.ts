@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { CandidateProfile } from '../../data/eligibility/candidateProfile.js';
 import { DEFAULT_LEAD_DAYS } from '../../data/reminders/reminderRules.js';
+import { lastingFilters } from '../../data/search/searchOffers.js';
 import type { CardAction } from '../cards/cardActions.js';
 import type { ConversationData } from '../conversationData.js';
 import { profileCard } from '../eligibility/profileCard.js';
@@ -52,8 +53,7 @@ export class CardActionRoutes {
         return context.sendActivity(formatted(t(language, 'profile.cleared')));
       case 'subscribe': {
         if (!data.lastSearch) return context.sendActivity(formatted(t(language, 'alert.askWhat')));
-        const { closingWithinDays: _soon, ...filters } = data.lastSearch.filters;
-        return this.reminders.subscribe(context, data, language, { text: data.lastSearch.text, said: data.lastSearch.said, filters });
+        return this.reminders.subscribe(context, data, language, { text: data.lastSearch.text, said: data.lastSearch.said, filters: lastingFilters(data.lastSearch.filters) });
       }
       case 'more':
         if (!data.lastSearch) return context.sendActivity(formatted(t(language, 'search.noSearch')));

@@ -28,6 +28,7 @@ function filterLabels(filters: OfferFilters, language: Language): string[] {
   if (filters.closingWithinDays !== undefined) {
     labels.push(t(language, 'filter.closingSoon.active', { days: filters.closingWithinDays }));
   }
+  if (filters.postedWithinDays !== undefined) labels.push(t(language, 'filter.posted.active', { days: filters.postedWithinDays }));
   return labels;
 }
 

@@ -9,6 +9,57 @@ const CLOSING_ON = /\b(?:qui )?(?:ferment|fermant|cl[oô]turent|se terminent|fin
 /** Days left by the day said: 0 today, 1 by tomorrow. */
 const daysLeftBy = (day: string) => (/^(?:demain|tomorrow)$/i.test(day) ? 1 : 0);
 
+/**
+ * "Nouvelles offres", "latest jobs", "quoi de neuf ?": offers by the day they were published, the
+ * last week unless a time is said. Plural on purpose: "je cherche un nouveau poste" is a job seeker's
+ * wish, not a date.
+ */
+const RECENT =
+  /(?<![\p{L}])(?:(?:nouvelles|nouveaux|derni[eè]res|derniers|new|newest|latest|recent|most recent)\s+(?:offres|postes|annonces|avis|emplois|jobs|job offers|offers|postings|vacancies|openings)|(?:offres|postes|annonces|emplois|jobs|offers|postings|vacancies)\s+(?:r[ée]centes|r[ée]cents|recent|du jour|de la semaine|du mois|of the day|of the week)|quoi de neuf|du nouveau|what(?:['’]s| is) new|anything new)(?![\p{L}])/giu;
+/**
+ * "Publiées cette semaine", "posted today": a time must come with it, as "quelles offres sont publiées
+ * au CHT ?" asks for all of them.
+ */
+const POSTED =
+  /(?<![\p{L}])(?:(?:qui (?:ont [ée]t[ée]|sont) |that (?:were|have been) )?(?:publi[ée]e?s?|parue?s?|mise?s? en ligne|sortie?s?|posté(?:e|s|es)?|affiché(?:e|s|es)?|posted|published|added|put up|listed))(?![\p{L}])/giu;
+/** The time said with it, and how many days back it reaches: today 0, yesterday 1, a week 7, a month 30. */
+const POSTED_PERIODS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/(?<![\p{L}])(?:depuis |since |in the (?:last|past) |within the (?:last|past) )?(?:aujourd['’ ]?hui|ce jour|du jour|today|of the day)(?![\p{L}])/iu, 0],
+  [/(?<![\p{L}])(?:depuis |since )?(?:hier|yesterday)(?![\p{L}])/iu, 1],
+  [/(?<![\p{L}])(?:depuis |since |in the |within the |over the )?(?:cette semaine|la semaine (?:derni[eè]re|pass[ée]e)|de la semaine|une semaine|(?:7|sept) (?:derniers )?jours|this week|last week|of the week|(?:last|past) (?:week|7 days)|a week|7 days)(?![\p{L}])/iu, 7],
+  [/(?<![\p{L}])(?:depuis |since |in the |within the |over the )?(?:ce mois(?:[- ]ci)?|le mois (?:dernier|pass[ée])|du mois|un mois|(?:30|trente) (?:derniers )?jours|this month|last month|(?:last|past) (?:month|30 days)|a month|30 days)(?![\p{L}])/iu, 30],
+];
+/** Said without a time ("nouvelles offres"), new means of the last week. */
+const RECENT_DAYS = 7;
+
+function found(pattern: RegExp, text: string): boolean {
+  const matched = pattern.test(text);
+  pattern.lastIndex = 0;
+  return matched;
+}
+
+/** Takes "nouvelles offres", "publiées cette semaine" out of the words searched, as a filter. */
+function postedWithin(text: string): { text: string; days?: number } {
+  const recent = found(RECENT, text);
+  const posted = found(POSTED, text);
+  if (!recent && !posted) return { text };
+  const rest = text.replace(RECENT, ' ').replace(POSTED, ' ');
+  for (const [period, reach] of POSTED_PERIODS) {
+    if (!period.test(rest)) continue;
+    return { text: rest.replace(period, ' '), days: reach };
+  }
+  // "publiées" alone is never a word of a title: it goes, and no filter with it.
+  return recent ? { text: rest, days: RECENT_DAYS } : { text: rest };
+}
+
+/** Does the message ask for offers by when they were published? */
+export function asksWhenPosted(text: string): boolean {
+  return postedWithin(text).days !== undefined;
+}
+
+/** "Je suis infirmier de formation", "a nurse by trade": how one came to the trade, no word to search. */
+const TRADE_BY = /((?:je suis|j['’]ai été|i am|i['’]m)\s[^,.;!?]*?)\s(?:de (?:formation|m[ée]tier|profession)|by (?:training|trade|profession))(?![\p{L}])/iu;
+
 const CLOSING_SOON = /\b(qui )?(ferment|fermant|cloturent|se terminent|closing|close|ending|expiring)( bient[oô]t| soon| cette semaine| this week)?\b|\bbient[oô]t\b|\bsoon\b|\burgent(es)?\b/gi;
 
 /**
@@ -50,6 +101,7 @@ export function searchIntentFrom(recognition: Recognition, options: { domainsAnd
     // The words kept are quoted back when the filters go ("5 offres correspondent à « secrétaire »"): no "à" left hanging.
     text = `${text.slice(0, entity.offset).replace(LEFT_BEFORE_A_NAME, ' ')} ${text.slice(entity.offset + entity.length)}`;
   }
+  text = text.replace(TRADE_BY, '$1');
   const closingOn = CLOSING_ON.exec(text);
   if (closingOn) {
     filters.closingWithinDays = daysLeftBy(closingOn[1] ?? '');
@@ -59,5 +111,8 @@ export function searchIntentFrom(recognition: Recognition, options: { domainsAnd
     text = text.replace(CLOSING_SOON, ' ');
   }
   CLOSING_SOON.lastIndex = 0;
+  const posted = postedWithin(text);
+  if (posted.days !== undefined) filters.postedWithinDays = posted.days;
+  text = posted.text;
   return { text: text.replace(/\s+/g, ' ').trim(), filters };
 }

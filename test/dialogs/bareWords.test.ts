@@ -134,6 +134,28 @@ describe('a bare word or a job title', () => {
     expect(textsOf(await bot.say('celles à Nouméa'))).toMatch(/^Filtres : Centre hospitalier territorial Gaston-Bourret, à Nouméa\. Aucune offre ouverte ne correspond à « infirmier »/);
   });
 
+  it('"je suis infirmier de formation" searches nurses\' offers, not the word "formation"', async () => {
+    const nurses = textsOf(await testConversation(JAN_31, { offers }).say('je suis infirmier, quels postes ?'));
+    const count = /(\d+) offres ouvertes/.exec(nurses)?.[1];
+    expect(Number(count)).toBeGreaterThan(1);
+    // One offer before: "formation" was searched too.
+    expect(textsOf(await testConversation(JAN_31, { offers }).say('je suis infirmier de formation, quels postes ?'))).toContain(`${count} offres ouvertes`);
+  });
+
+  it('"chauffeur" is no "conducteur d\'opération" (who runs building works)', async () => {
+    const bot = testConversation(JAN_31, { offers });
+    const works = offers.filter((offer) => /conducteur d['’]op[ée]ration/i.test(JSON.stringify(offer)) && offer.postedOn <= '2025-01-31' && offer.deadline >= '2025-01-31');
+    expect(works.length).toBeGreaterThan(0);
+    // Two construction offers shown before, through "conducteur".
+    const replies = await bot.say('chauffeur');
+    expect(cardsOf(replies)).toHaveLength(0);
+    expect(textsOf(replies)).toMatch(/aucune offre/i);
+    // "driver" reads as "chauffeur": two medical secretaries' offers before, through a neighbour of the English word alone.
+    const english = await testConversation(JAN_31, { offers }).say({ text: 'driver', locale: 'en-US' });
+    expect(cardsOf(english)).toHaveLength(0);
+    expect(textsOf(english)).toMatch(/no offer/i);
+  });
+
   it('still gets the fallback when it names nothing the catalogue holds', async () => {
     const bot = testConversation(JAN_31, { offers });
     expect(textsOf(await bot.say('blorf zimzam'))).toMatch(/pas bien compris/);
