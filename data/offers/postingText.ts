@@ -2,7 +2,8 @@ import type { Offer } from './offer.js';
 import { parseFrenchDate } from './frenchDates.js';
 import { readResidence } from './residence.js';
 import { canonicalEmployer } from './employers.js';
-import { placeFromText, present, withoutEmpty } from './fieldValues.js';
+import { placeFromText, withoutEmpty } from './fieldValues.js';
+import { corpsAndDomain } from './corpsGrades.js';
 import { postingLines, type PostingLine } from './postingLines.js';
 import { readPostingBody, type PostingBody } from './postingBody.js';
 import { labelsInLine, sectionOf, type HeaderField } from './postingHeader.js';
@@ -182,17 +183,6 @@ function employerInDirection(direction: string | undefined): string | undefined 
   return direction && /^(?:commune|ville|mairie|province|office|centre hospitalier|agence)\b/i.test(direction) ? direction : undefined;
 }
 
-/** "Ingénieur 2ème grade / Informatique", "Technicien 1er ou 2e grade/informatique": grades, then the domain. */
-function corpsAndDomain(value: string): { grades: string[]; domain?: string } {
-  const slash = value.lastIndexOf('/');
-  const domain = slash >= 0 ? present(value.slice(slash + 1).replace(/^domaines?\s*:?\s*/i, '')) : undefined;
-  const parts = (slash >= 0 ? value.slice(0, slash) : value).split(/\s+ou\s+|\s*,\s*/i).map((g) => g.trim()).filter((g) => g !== '');
-  // "Technicien 1er ou 2e grade": the second grade is the first's corps at another rank.
-  const corps = /^(\D+?)\s+\d/.exec(parts[0] ?? '')?.[1];
-  const grades = parts.map((part) => (corps && /^\d/.test(part) ? `${corps} ${part}` : part)).map(capitalise);
-  return { grades, domain: domain ? capitalise(domain) : undefined };
-}
-
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -241,12 +231,13 @@ export function readPostingText(text: string, source?: string): { offer: Offer; 
     throw new PostingTextError(missing, at === undefined ? undefined : lineNumberOf(text, lines[at]));
   }
   const body = readPostingBody(lines.filter((_, i) => i >= header.bodyStart && !header.consumed.has(i)));
-  const { grades, domain } = corpsAndDomain(value('corps') ?? '');
+  const { grades, domain, direction: directionInCorps } = corpsAndDomain(value('corps') ?? '');
   const offer: Offer = { reference, title, employer: canonicalEmployer(employer), corpsGrades: grades, domains: domain ? [domain] : [], postedOn, deadline, missions: body.missions, activities: body.activities };
   if (header.originalDeadline && header.originalDeadline !== deadline) offer.originalDeadline = header.originalDeadline;
   const openings = /^0?(\d{1,2})\s+(?!(?:er|e|eme|ème)\b)\p{L}/u.exec(title);
   if (openings && Number(openings[1]) > 0) offer.openings = Number(openings[1]);
   fillOptional(offer, header, body, value);
+  if (!offer.direction && directionInCorps) offer.direction = directionInCorps;
   if (source) offer.source = source;
   const lineOf = (field: HeaderField) => {
     const at = header.values.get(field)?.line;

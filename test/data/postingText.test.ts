@@ -38,6 +38,20 @@ describe('reading a posting as published in text', () => {
     expect(offer.missions).toHaveLength(1);
   });
 
+  it.each([
+    ['56899.md', ['Attaché'], 'Direction du Développement Économique et du Tourisme'],
+    ['59356.md', ['Emploi fonctionnel'], 'Direction des Finances'],
+    ['55529.md', ['Sage-femme'], 'Direction des affaires médicales'],
+    ['57882.md', ['Assistant socio-éducatif – spécialité assistant de service social'], "Direction Provinciale de l'Action Sanitaire et Sociale"],
+    ['56408.md', [], 'Direction administrative et financière'],
+    ['55892.md', ['Assistant spécialisé d’enseignement musical'], undefined],
+    ['55786.md', [], undefined],
+  ])('%s: the direction run into the grade by the PDF\'s columns is the direction, "Catégorie B+", "Cf tableau" no grade', (file, grades, direction) => {
+    const offer = offerFromPostingText(readFileSync(path.join(REAL_OFFERS_DIR, 'avp-text', file), 'utf8'));
+    expect(offer.corpsGrades).toEqual(grades);
+    if (direction) expect(offer.direction).toBe(direction);
+  });
+
   it('reads 3134-25-0159/SR, whose direction lost its label and whose grades are two', () => {
     const offer = offerFromPostingText(posting('3134-25-0159-SR.txt'));
     expect(offer).toMatchObject({
