@@ -4,6 +4,7 @@ import { calendarDaysBetween, noumeaDay } from '../offers/openness.js';
 import { FACET_KINDS, facetKey, type FacetKind } from './facets.js';
 import type { OfferIndex } from './offerIndex.js';
 import { queryTerms } from './queryTerms.js';
+import { offerStates, type StatedFact } from './statedFacts.js';
 import { words } from './normalize.js';
 import { firstInOrder, score } from './scoring.js';
 import { wordMatches, type WordMatcher } from './wordMatches.js';
@@ -14,6 +15,8 @@ export type OfferFilters = Partial<Record<FacetKind, string>> & {
   closingWithinDays?: number;
   /** Offers published at most this many days ago ("nouvelles offres", "publiées aujourd'hui": 0). */
   postedWithinDays?: number;
+  /** Offers whose text says it ("temps partiel", "CDD", "catégorie B"): few do, and the answer says so. */
+  states?: StatedFact;
 };
 
 /**
@@ -21,7 +24,7 @@ export type OfferFilters = Partial<Record<FacetKind, string>> & {
  * place, the domain and the grade, not "closing soon" or "posted this week", which are about today.
  */
 export function lastingFilters(filters: OfferFilters): Partial<Record<FacetKind, string>> {
-  const { closingWithinDays: _closing, postedWithinDays: _posted, ...lasting } = filters;
+  const { closingWithinDays: _closing, postedWithinDays: _posted, states: _states, ...lasting } = filters;
   return lasting;
 }
 
@@ -81,6 +84,7 @@ function filterTest(index: OfferIndex, filters: OfferFilters | undefined, now: D
       const left = calendarDaysBetween(today, (index.offers[doc] as Offer).deadline);
       if (left < 0 || left > within) return false;
     }
+    if (filters.states && !offerStates(index.offers[doc] as Offer, filters.states)) return false;
     if (postedWithin !== undefined) {
       const ago = calendarDaysBetween((index.offers[doc] as Offer).postedOn, today);
       if (ago < 0 || ago > postedWithin) return false;

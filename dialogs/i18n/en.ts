@@ -36,6 +36,12 @@ export const en: Catalog = {
   'smallTalk.today': 'Today is {date} (Nouméa time).',
   'cancel.done': 'Cancelled. What can I do for you?',
   'cancel.nothing': 'There was nothing under way. What can I do for you?',
+  'search.rarelyStated.workingTime':
+    'Few offers state their working time: I only find those that say it in their text, and an offer that does not say may be so too.',
+  'search.rarelyStated.contract':
+    'Few offers state their type of contract: I only find those that say it in their text, and an offer that does not say may be so too.',
+  'search.rarelyStated.category':
+    'Few offers state their category: I only find those that say it in their text, and an offer that does not say may be so too.',
   'search.results':
     "{total, plural, one {1 open offer matches “{query}”:} other {# open offers match “{query}”. Here are offers {from} to {to}:}}",
   'search.resultsAll':
@@ -54,6 +60,14 @@ export const en: Catalog = {
   'search.everything': 'everything',
   'filter.closingSoon': 'Closing soon',
   'filter.closingSoon.active': '{days, plural, =0 {closing today} =1 {closing by tomorrow} other {closing within # days}}',
+  'filter.states.partTime': 'part-time',
+  'filter.states.fullTime': 'full-time',
+  'filter.states.fixedTerm': 'fixed-term',
+  'filter.states.permanent': 'permanent',
+  'filter.states.categoryA': 'category A',
+  'filter.states.categoryB': 'category B',
+  'filter.states.categoryC': 'category C',
+  'filter.states.categoryD': 'category D',
   'filter.posted.active': '{days, plural, =0 {posted today} =1 {posted since yesterday} other {posted in the last # days}}',
   'filter.commune': 'in {value}',
   'filter.employer': '{value}',

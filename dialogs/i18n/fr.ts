@@ -38,6 +38,12 @@ export const fr = {
   'smallTalk.today': 'Nous sommes le {date} (heure de Nouméa).',
   'cancel.done': "C'est annulé. Que puis-je faire pour vous ?",
   'cancel.nothing': "Il n'y avait rien en cours. Que puis-je faire pour vous ?",
+  'search.rarelyStated.workingTime':
+    "Peu d'offres disent leur temps de travail : je ne trouve que celles qui le disent dans leur texte, et une offre qui ne le dit pas peut l'être aussi.",
+  'search.rarelyStated.contract':
+    "Peu d'offres disent leur type de contrat : je ne trouve que celles qui le disent dans leur texte, et une offre qui ne le dit pas peut l'être aussi.",
+  'search.rarelyStated.category':
+    "Peu d'offres disent leur catégorie : je ne trouve que celles qui la disent dans leur texte, et une offre qui ne la dit pas peut l'être aussi.",
   'search.results':
     "{total, plural, one {1 offre ouverte correspond à « {query} » :} other {# offres ouvertes correspondent à « {query} ». Voici les offres {from} à {to} :}}",
   'search.resultsAll':
@@ -57,6 +63,14 @@ export const fr = {
   'search.everything': 'tout',
   'filter.closingSoon': 'Ferment bientôt',
   'filter.closingSoon.active': "{days, plural, =0 {ferment aujourd'hui} =1 {ferment d'ici demain} other {ferment dans les # jours}}",
+  'filter.states.partTime': 'à temps partiel',
+  'filter.states.fullTime': 'à temps complet',
+  'filter.states.fixedTerm': 'en CDD',
+  'filter.states.permanent': 'en CDI',
+  'filter.states.categoryA': 'catégorie A',
+  'filter.states.categoryB': 'catégorie B',
+  'filter.states.categoryC': 'catégorie C',
+  'filter.states.categoryD': 'catégorie D',
   'filter.posted.active': "{days, plural, =0 {publiées aujourd'hui} =1 {publiées depuis hier} other {publiées depuis # jours}}",
   'filter.commune': 'à {value}',
   'filter.employer': '{value}',

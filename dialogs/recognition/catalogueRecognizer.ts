@@ -4,6 +4,7 @@ import { namesOffers } from '../../data/search/searchOffers.js';
 import { inSearchVocabulary } from '../../data/search/queryTerms.js';
 import { factsInSentence } from '../eligibility/sentenceFacts.js';
 import { asksWhenPosted } from '../search/searchRequest.js';
+import { statedFactAsked } from '../../data/search/statedFacts.js';
 import { entityOf, type IntentRecognizer, type Recognition } from './recognizer.js';
 
 /**
@@ -21,6 +22,10 @@ const ABOUT_A_CHECK = /[ée]ligib|postuler|candidat|\bapply|qualif|fonctionnaire
 const ASKS_TO_BE_TOLD = /pr[ée]vien|pr[ée]venez|pr[ée]venu|avertis|notifi|inform|au courant|alerte|abonn|envoie|envoyez|suivre|quand|lorsque|d[èe]s que|\b(?:send|tell|let me know|notify|alert|subscribe|keep me|follow|when|whenever|as soon)\b/iu;
 /** The intents "nouvelles offres" is mistaken for when it asks what was published. */
 const READ_AS_AN_ALERT: ReadonlySet<Recognition['topIntent']> = new Set(['SearchOffers', 'SubscribeAlerts', 'OfferDetails', 'OfferConditions', 'Help', 'None']);
+/** Offers in the plural: "postes à temps partiel" asks for a list, "le poste est-il à temps partiel ?" of one offer. */
+const OF_OFFERS = /(?<![\p{L}])(?:offres|postes|emplois|annonces|jobs|offers|positions|vacancies)(?![\p{L}])/iu;
+/** The intents "postes à temps partiel" is mistaken for: a question about the offer on screen. */
+const ASKED_OF_ONE_OFFER: ReadonlySet<Recognition['topIntent']> = new Set(['OfferConditions', 'OfferDetails', 'Help', 'None']);
 /** The intents "je suis …" is mistaken for. */
 const READ_AS_A_CHECK: ReadonlySet<Recognition['topIntent']> = new Set(['CheckEligibility', 'ApplicationProgress', 'Help', 'None']);
 
@@ -52,6 +57,8 @@ export class CatalogueRecognizer implements IntentRecognizer {
     // "what does the job 1049 involve": a search names no reference; one named is the offer asked about.
     if (known && recognition.topIntent === 'SearchOffers') return as('OfferDetails');
     if (this.saysATrade(text, recognition)) return as('SearchOffers');
+    // "postes à temps partiel", "offres en CDD": asked of offers, not of the one on screen.
+    if (ASKED_OF_ONE_OFFER.has(recognition.topIntent) && !known && OF_OFFERS.test(text) && statedFactAsked(text)) return as('SearchOffers');
     if (READ_AS_AN_ALERT.has(recognition.topIntent) && !known && asksWhenPosted(text) && !ASKS_TO_BE_TOLD.test(text)) return as('SearchOffers');
     if (recognition.topIntent !== 'None') return recognition;
     if (known && reference.length >= text.trim().length - 8) return as('OfferDetails');

@@ -11,6 +11,7 @@ import type { ConversationData } from '../conversationData.js';
 import { t, type Language, type MessageKey } from '../i18n/messages.js';
 import { actionButton, formatted, plain, quoted } from '../replies.js';
 import { CLOSING_SOON_DAYS } from './searchRequest.js';
+import { STATED_FACTS } from '../../data/search/statedFacts.js';
 
 export const PAGE_SIZE = 5;
 /** When nothing open matches, offers closed in the last six months are shown for information. */
@@ -29,6 +30,7 @@ function filterLabels(filters: OfferFilters, language: Language): string[] {
     labels.push(t(language, 'filter.closingSoon.active', { days: filters.closingWithinDays }));
   }
   if (filters.postedWithinDays !== undefined) labels.push(t(language, 'filter.posted.active', { days: filters.postedWithinDays }));
+  if (filters.states) labels.push(t(language, `filter.states.${filters.states}`));
   return labels;
 }
 
@@ -93,6 +95,8 @@ function header(search: SavedSearch, total: number, shown: number, language: Lan
   return t(language, 'search.results', { total, from, to, query: quoted(search.said) });
 }
 
+
+
 /**
  * The messages answering a search: a page of open offers as cards with a way to go on, or, when
  * nothing open matches, the recently closed ones that did, said as such.
@@ -110,7 +114,9 @@ export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now:
   const open = searchOffers(snapshot.index, { ...request, status: 'open' }, now, snapshot.matchWord);
   const filterLine = filterLabels(search.filters, language);
   // The filters come first: "Filtres : à Koné. 2 offres ouvertes. Voici…" reads; a sentence after a colon does not.
-  const filtersText = filterLine.length > 0 ? `${t(language, 'search.filters', { filters: filterLine.join(', ') })} ` : '';
+  // "Offres à temps partiel": only the offers whose text says so are found, and the user is told.
+  const rarelyStated = search.filters.states ? `${t(language, `search.rarelyStated.${STATED_FACTS[search.filters.states].kind}`)} ` : '';
+  const filtersText = filterLine.length > 0 ? `${t(language, 'search.filters', { filters: filterLine.join(', ') })} ${rarelyStated}` : '';
 
   if (open.hits.length > 0) {
     const hits = open.hits.map((h) => h.offer);

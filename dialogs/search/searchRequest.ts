@@ -1,5 +1,6 @@
 import type { OfferFilters } from '../../data/search/searchOffers.js';
 import type { Recognition } from '../recognition/recognizer.js';
+import { statedFactAsked } from '../../data/search/statedFacts.js';
 
 /** "Closing soon" means within a week: the time it takes to put an application together. */
 export const CLOSING_SOON_DAYS = 7;
@@ -102,6 +103,11 @@ export function searchIntentFrom(recognition: Recognition, options: { domainsAnd
     text = `${text.slice(0, entity.offset).replace(LEFT_BEFORE_A_NAME, ' ')} ${text.slice(entity.offset + entity.length)}`;
   }
   text = text.replace(TRADE_BY, '$1');
+  const stated = statedFactAsked(text);
+  if (stated) {
+    filters.states = stated.fact;
+    text = `${text.slice(0, stated.start).replace(LEFT_BEFORE_A_NAME, ' ')} ${text.slice(stated.end)}`;
+  }
   const closingOn = CLOSING_ON.exec(text);
   if (closingOn) {
     filters.closingWithinDays = daysLeftBy(closingOn[1] ?? '');

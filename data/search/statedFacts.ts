@@ -1,0 +1,61 @@
+import type { Offer } from '../offers/offer.js';
+
+/**
+ * Facts few postings state: the working time, the contract, the category ("temps partiel", "CDD",
+ * "catégorie B": a handful of the 385 real ones say any). No field holds them, so an offer is said
+ * to have one when its text says so, and one whose text is silent is not known not to. Both the
+ * user's words and the offers' texts are read with these fixed patterns, in folded form (lower
+ * case, no accents): nothing the user typed becomes a pattern.
+ */
+export const STATED_FACTS = {
+  partTime: { kind: 'workingTime', asked: /\b(?:temps partiel|mi-temps|temps non complet|part[- ]time)\b/, stated: /\b(?:temps partiel|mi-temps|mi temps|temps non complet)\b/ },
+  fullTime: { kind: 'workingTime', asked: /\b(?:temps (?:plein|complet)|full[- ]time)\b/, stated: /\btemps (?:plein|complet)\b/ },
+  fixedTerm: { kind: 'contract', asked: /\b(?:cdd|contrat a duree determinee|fixed[- ]term)\b/, stated: /\b(?:cdd|duree determinee)\b/ },
+  permanent: { kind: 'contract', asked: /\b(?:cdi|contrat a duree indeterminee|permanent contract)\b/, stated: /\b(?:cdi|duree indeterminee)\b/ },
+  categoryA: { kind: 'category', asked: /\b(?:categorie|category) a\b/, stated: /\bcategorie a\b/ },
+  categoryB: { kind: 'category', asked: /\b(?:categorie|category) b\b/, stated: /\bcategorie b\b/ },
+  categoryC: { kind: 'category', asked: /\b(?:categorie|category) c\b/, stated: /\bcategorie c\b/ },
+  categoryD: { kind: 'category', asked: /\b(?:categorie|category) d\b/, stated: /\bcategorie d\b/ },
+} as const;
+
+export type StatedFact = keyof typeof STATED_FACTS;
+export type StatedFactKind = (typeof STATED_FACTS)[StatedFact]['kind'];
+
+export function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']/g, ' ');
+}
+
+/** The fact asked for in a message ("postes à temps partiel"), and where it is said, to take it out of the words. */
+export function statedFactAsked(text: string): { fact: StatedFact; start: number; end: number } | undefined {
+  const plain = folded(text);
+  for (const fact of Object.keys(STATED_FACTS) as StatedFact[]) {
+    const found = STATED_FACTS[fact].asked.exec(plain);
+    // Folding keeps every character where it was (one mark per accented letter is removed after NFD,
+    // so lengths can differ): the span is looked up again in the text as typed.
+    if (found) return { fact, ...spanIn(text, plain, found.index, found[0].length) };
+  }
+  return undefined;
+}
+
+function spanIn(text: string, plain: string, start: number, length: number): { start: number; end: number } {
+  if (plain.length === text.length) return { start, end: start + length };
+  // Accents decomposed and dropped: map positions through the folded prefix lengths.
+  let at = 0;
+  let foldedAt = 0;
+  while (at < text.length && foldedAt < start) foldedAt += folded(text.charAt(at++)).length;
+  const from = at;
+  while (at < text.length && foldedAt < start + length) foldedAt += folded(text.charAt(at++)).length;
+  return { start: from, end: at };
+}
+
+const offerTexts = new WeakMap<Offer, string>();
+
+/** Does the offer's text say it? Its folded text is made once per offer. */
+export function offerStates(offer: Offer, fact: StatedFact): boolean {
+  let text = offerTexts.get(offer);
+  if (text === undefined) {
+    text = folded(JSON.stringify(offer));
+    offerTexts.set(offer, text);
+  }
+  return STATED_FACTS[fact].stated.test(text);
+}
