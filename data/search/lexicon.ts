@@ -10,7 +10,7 @@ export const FUNCTION_WORDS = new Set(
     'a au aux avec ce ces cet cette d de des du en et est il la le les l leur ma mes mon ne ni ' +
     'nos notre ou par pas pour qu que quel quelle quelles quels qui sa se ses son sur ta te tes ton ' +
     'tu un une vo vos votre je j me m moi y c ca cela ici sont suis avez ai ont elle on nous ' +
-    'the an of in on at for to and or is are there any some my i im you your with'
+    'the an of in on at for to and or is are am there any some my i im you your with'
   ).split(/\s+/),
 );
 

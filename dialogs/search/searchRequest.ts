@@ -58,6 +58,9 @@ export function asksWhenPosted(text: string): boolean {
   return postedWithin(text).days !== undefined;
 }
 
+/** "Je cherche un nouveau poste", "a new job": the seeker's wish, no word of an offer (the plural is RECENT). */
+const NEW_JOB = /(?<![\p{L}])(?:nouvel(?:le)?|nouveau|new)\s+(?=(?:poste|emploi|travail|boulot|job|position|role|career)(?![\p{L}]))/giu;
+
 /** "Je suis infirmier de formation", "a nurse by trade": how one came to the trade, no word to search. */
 const TRADE_BY = /((?:je suis|j['’]ai été|i am|i['’]m)\s[^,.;!?]*?)\s(?:de (?:formation|m[ée]tier|profession)|by (?:training|trade|profession))(?![\p{L}])/iu;
 
@@ -102,7 +105,7 @@ export function searchIntentFrom(recognition: Recognition, options: { domainsAnd
     // The words kept are quoted back when the filters go ("5 offres correspondent à « secrétaire »"): no "à" left hanging.
     text = `${text.slice(0, entity.offset).replace(LEFT_BEFORE_A_NAME, ' ')} ${text.slice(entity.offset + entity.length)}`;
   }
-  text = text.replace(TRADE_BY, '$1');
+  text = text.replace(TRADE_BY, '$1').replace(NEW_JOB, '');
   const stated = statedFactAsked(text);
   if (stated) {
     filters.states = stated.fact;

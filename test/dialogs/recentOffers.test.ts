@@ -47,6 +47,14 @@ describe('offers by the day they were published', () => {
     expect(alert).toMatch(/dès qu'une nouvelle offre « Informatique » sera publiée/);
   });
 
+  it('"je cherche un nouveau poste", "I am looking for a new job": every open offer, no word "nouveau" searched', async () => {
+    const open = openOn(TODAY).length;
+    // Two offers matching "nouveau" before; in English "which offer?" (read as a check), then nothing for "am" and "new".
+    expect(textsOf(await testConversation(JAN_31, { offers }).say('je cherche un nouveau poste'))).toContain(`${open} offres ouvertes.`);
+    expect(textsOf(await testConversation(JAN_31, { offers }).say({ text: 'I am looking for a new job', locale: 'en-US' }))).toContain(`${open} open offers.`);
+    expect(textsOf(await testConversation(JAN_31, { offers }).say('je cherche un nouvel emploi à Koné'))).toMatch(/^Filtres : à Koné\./);
+  });
+
   it('an alert made from the week\'s offers keeps the other filters, not the week', async () => {
     const bot = testConversation(JAN_31, { offers });
     expect(textsOf(await bot.say('nouvelles offres au CHT'))).toMatch(/^Filtres : Centre hospitalier territorial Gaston-Bourret, publiées depuis 7 jours\./);
