@@ -5,7 +5,7 @@
  * fonctionnel"), or gives the direction alone on the grade's line ("Direction : de la distribution").
  * The direction is taken out and returned on its own; what cannot be a grade is dropped.
  */
-import { present } from './fieldValues.js';
+import { capitalise, present } from './fieldValues.js';
 
 export interface CorpsAndDomain {
   grades: string[];
@@ -15,7 +15,7 @@ export interface CorpsAndDomain {
 }
 
 /** Words a direction's name goes on with: "de la", "et", "l'", and the institutions ("de la province Sud"). */
-const NAME_LINK = /^(?:de|du|des|la|le|les|et|l['’]|d['’]|de la|de l['’]|province|ville|commune|gouvernement|nouvelle-cal[ée]donie|:)$/i;
+const NAME_LINK = /^(?:de|du|des|la|le|les|et|l['’]|d['’]|de la|de l['’]|province|ville|commune|gouvernement|nouvelle-cal[ée]donie)$/i;
 /** What follows a grade but is no part of it: "– Catégorie B+ – Temps complet", "- Statut particulier des personnels…". */
 const AFTER_THE_GRADE = /\s+[–-]\s+(?:cat[ée]gorie|temps (?:complet|partiel|plein)|statut particulier)\b.*$/iu;
 /** "Statut particulier du corps des Sages-Femmes": the text of the statute around the corps' name. */
@@ -35,7 +35,7 @@ function withoutDirection(part: string): { grade: string; direction?: string } {
   const labelled = /^\s*Direction\s*:\s*(.*)$/u.exec(part.slice(at.index));
   if (labelled) {
     const rest = (labelled[1] as string).trim();
-    return { grade: before, ...(rest ? { direction: /^(?:de|du|des|d['’])\s/i.test(rest) || /^d['’]/i.test(rest) ? `Direction ${rest}` : rest } : {}) };
+    return { grade: before, ...(rest ? { direction: /^(?:(?:de|du|des)\s|d['’])/i.test(rest) ? `Direction ${rest}` : rest } : {}) };
   }
   const words = part.slice(at.index).trim().split(/\s+/).slice(1);
   const capitalised = (word: string) => /^[\p{Lu}(]/u.test(word.replace(/^[ld]['’]/i, ''));
@@ -45,7 +45,7 @@ function withoutDirection(part: string): { grade: string; direction?: string } {
     end = words.findIndex((word) => !NAME_LINK.test(word) && !capitalised(word));
     if (end < 0) end = words.length;
   }
-  const name = ['Direction', ...words.slice(0, end)].join(' ').replace(/\s*:\s*/, ' ').replace(/\s+/g, ' ').trim();
+  const name = ['Direction', ...words.slice(0, end)].join(' ');
   const after = words.slice(end).join(' ');
   return { grade: `${before} ${after}`.trim(), direction: words.slice(0, end).some((w) => !NAME_LINK.test(w)) ? name : undefined };
 }
@@ -69,6 +69,3 @@ export function corpsAndDomain(value: string): CorpsAndDomain {
   return { grades, ...(domain ? { domain: capitalise(domain) } : {}), ...(direction ? { direction } : {}) };
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -33,3 +33,8 @@ export function placeFromText(value: string | undefined): Place | undefined {
   if (isAddress) return { address: text, ...(commune ? { commune } : {}) };
   return commune ? { name: text, commune } : { name: text };
 }
+
+/** "ingénieur 2ème grade" → "Ingénieur 2ème grade": a field's value as a heading, the rest as written. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -2,7 +2,7 @@ import type { Offer } from './offer.js';
 import { parseFrenchDate } from './frenchDates.js';
 import { readResidence } from './residence.js';
 import { canonicalEmployer } from './employers.js';
-import { placeFromText, withoutEmpty } from './fieldValues.js';
+import { capitalise, placeFromText, withoutEmpty } from './fieldValues.js';
 import { corpsAndDomain } from './corpsGrades.js';
 import { postingLines, type PostingLine } from './postingLines.js';
 import { readPostingBody, type PostingBody } from './postingBody.js';
@@ -183,9 +183,6 @@ function employerInDirection(direction: string | undefined): string | undefined 
   return direction && /^(?:commune|ville|mairie|province|office|centre hospitalier|agence)\b/i.test(direction) ? direction : undefined;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 const PHONE = /(\+687\s?)?\b\d{2}[ .]?\d{2}[ .]?\d{2}\b/;

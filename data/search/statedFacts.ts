@@ -1,4 +1,5 @@
 import type { Offer } from '../offers/offer.js';
+import { foldAccents } from './normalize.js';
 
 /**
  * Facts few postings state: the working time, the contract, the category ("temps partiel", "CDD",
@@ -21,31 +22,15 @@ export const STATED_FACTS = {
 export type StatedFact = keyof typeof STATED_FACTS;
 export type StatedFactKind = (typeof STATED_FACTS)[StatedFact]['kind'];
 
-export function folded(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']/g, ' ');
-}
-
 /** The fact asked for in a message ("postes à temps partiel"), and where it is said, to take it out of the words. */
 export function statedFactAsked(text: string): { fact: StatedFact; start: number; end: number } | undefined {
-  const plain = folded(text);
+  // Folded letter for letter: where a fact stands in the folded text is where it stands in the text.
+  const plain = foldAccents(text);
   for (const fact of Object.keys(STATED_FACTS) as StatedFact[]) {
     const found = STATED_FACTS[fact].asked.exec(plain);
-    // Folding keeps every character where it was (one mark per accented letter is removed after NFD,
-    // so lengths can differ): the span is looked up again in the text as typed.
-    if (found) return { fact, ...spanIn(text, plain, found.index, found[0].length) };
+    if (found) return { fact, start: found.index, end: found.index + found[0].length };
   }
   return undefined;
-}
-
-function spanIn(text: string, plain: string, start: number, length: number): { start: number; end: number } {
-  if (plain.length === text.length) return { start, end: start + length };
-  // Accents decomposed and dropped: map positions through the folded prefix lengths.
-  let at = 0;
-  let foldedAt = 0;
-  while (at < text.length && foldedAt < start) foldedAt += folded(text.charAt(at++)).length;
-  const from = at;
-  while (at < text.length && foldedAt < start + length) foldedAt += folded(text.charAt(at++)).length;
-  return { start: from, end: at };
 }
 
 const offerTexts = new WeakMap<Offer, string>();
@@ -54,7 +39,8 @@ const offerTexts = new WeakMap<Offer, string>();
 export function offerStates(offer: Offer, fact: StatedFact): boolean {
   let text = offerTexts.get(offer);
   if (text === undefined) {
-    text = folded(JSON.stringify(offer));
+    // The whole record, not the index's texts: those drop "a" and "c" as function words, and "catégorie A" with them.
+    text = foldAccents(JSON.stringify(offer));
     offerTexts.set(offer, text);
   }
   return STATED_FACTS[fact].stated.test(text);

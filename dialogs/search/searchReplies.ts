@@ -95,8 +95,6 @@ function header(search: SavedSearch, total: number, shown: number, language: Lan
   return t(language, 'search.results', { total, from, to, query: quoted(search.said) });
 }
 
-
-
 /**
  * The messages answering a search: a page of open offers as cards with a way to go on, or, when
  * nothing open matches, the recently closed ones that did, said as such.
