@@ -14,6 +14,16 @@ const LEASE_SECONDS = 15;
 const WAIT_MS = 20_000;
 /** A lease handed to the next turn is renewed first when less than this is left of it. */
 const RENEW_BEFORE_MS = 5_000;
+/**
+ * A lease nobody waits for is kept this long after its turn, for the conversation's next turn here: a
+ * user's second message right after the first, a card clicked as it shows, a channel sending one activity
+ * after another. That turn then costs neither the release nor the lease (two requests of four, one of them
+ * in the reply's way). Short: a turn of the conversation on another instance waits for it at most once
+ * (its first retry comes 50 ms after a refusal), and a person typing lets the lease go long before.
+ */
+const KEPT_IDLE_MS = 40;
+/** The ETags this instance let go of leases at, kept for this many conversations (the most recent). */
+const LEFT_AT_KEPT = 2_000;
 
 /** The turns of one conversation on this instance, in line. */
 interface Line {
@@ -25,6 +35,8 @@ interface Line {
   handedOver?: HeldLease;
   /** The lease of the turn running now, for the conversation's state (bot/storage/conversationStateBlobs.ts). */
   running?: HeldLease;
+  /** Lets go of the lease the last turn left (`handedOver`) unless a turn takes it first (KEPT_IDLE_MS). */
+  idle?: NodeJS.Timeout;
 }
 
 /**
@@ -38,12 +50,17 @@ interface Line {
  * Two things keep the lease off the reply's way. Turns of a conversation on this instance wait in
  * line here, and a turn that ends while another waits hands its lease over (without this, the second
  * was refused by Azure and slept 50 ms or more before asking again). And a turn with nobody waiting
- * lets its lease go after its reply has left: the next turn here waits for that release, another
- * instance asks again as before.
+ * keeps its lease a moment for the next turn here (KEPT_IDLE_MS) when the turn before it was here too
+ * (the blob's ETag unchanged since this instance let go of it); a conversation whose turns go from one
+ * instance to another lets it go at once, as their next turn is likely elsewhere again. The release
+ * goes after the reply has left: a turn arriving here meanwhile waits for it, another instance asks
+ * again as before.
  */
 export class ConversationLock implements Middleware, ConversationLeases {
   /** By conversation state key. */
   private readonly lines = new Map<string, Line>();
+  /** By conversation state key, the blob's ETag when this instance last let go of its lease (oldest first). */
+  private readonly leftAt = new Map<string, string>();
 
   /** The container of the conversations' blobs: a `LazyContainer` (made on first use). */
   constructor(private readonly container: { get(): Promise<ContainerClient> }) {}
@@ -64,8 +81,11 @@ export class ConversationLock implements Middleware, ConversationLeases {
   }
 
   async hold<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const line = this.lines.get(key) ?? { tail: Promise.resolve(), queued: 0 };
+    const line: Line = this.lines.get(key) ?? { tail: Promise.resolve(), queued: 0 };
     this.lines.set(key, line);
+    // The lease the last turn kept is this turn's (`take`), not to be let go.
+    clearTimeout(line.idle);
+    line.idle = undefined;
     const before = line.tail;
     let doneWithLease!: () => void;
     const mine = new Promise<void>((resolve) => (doneWithLease = resolve));
@@ -88,22 +108,47 @@ export class ConversationLock implements Middleware, ConversationLeases {
       }
     } finally {
       line.queued -= 1;
-      if (held && line.queued > 0) {
+      if (held) {
         line.handedOver = held;
-        doneWithLease();
-      } else {
-        // Not awaited: the reply goes now; a turn of this conversation arriving here meanwhile waits for `mine`.
-        void (held ? held.lease.releaseLease().then(() => undefined, () => undefined) : Promise.resolve()).then(() => {
-          doneWithLease();
-          if (line.tail === mine) this.lines.delete(key);
-        });
+        if (line.queued === 0 && held.followsOwnTurn) line.idle = setTimeout(() => this.letGo(key, line), KEPT_IDLE_MS).unref();
+        else if (line.queued === 0) this.letGo(key, line);
+      } else if (line.queued === 0 && line.tail === mine) {
+        this.lines.delete(key);
       }
+      doneWithLease();
     }
+  }
+
+  /** Lets go of the lease a turn kept, if no turn took it meanwhile; a turn arriving here while it goes waits for it. */
+  private letGo(key: string, line: Line): void {
+    clearTimeout(line.idle);
+    line.idle = undefined;
+    const kept = line.handedOver;
+    if (!kept || line.queued > 0) return;
+    line.handedOver = undefined;
+    if (kept.etag) {
+      this.leftAt.delete(key);
+      this.leftAt.set(key, kept.etag);
+      if (this.leftAt.size > LEFT_AT_KEPT) this.leftAt.delete(this.leftAt.keys().next().value as string);
+    }
+    const released = kept.lease.releaseLease().then(
+      () => undefined,
+      () => undefined,
+    );
+    line.tail = released;
+    void released.then(() => {
+      if (line.tail === released && line.queued === 0) this.lines.delete(key);
+    });
   }
 
   /** Once every turn here has ended and let its lease go (a stop: the next instance need not wait for them to expire). */
   async settled(): Promise<void> {
-    await Promise.all([...this.lines.values()].map((line) => line.tail));
+    for (;;) {
+      await Promise.all([...this.lines.values()].map((line) => line.tail));
+      const kept = [...this.lines].filter(([, line]) => line.idle);
+      if (kept.length === 0) return;
+      for (const [key, line] of kept) this.letGo(key, line);
+    }
   }
 
   /** The lease the turn before left, still good for a while, or the blob's lease once free. */
@@ -115,11 +160,15 @@ export class ConversationLock implements Middleware, ConversationLeases {
       // Looked at on every attempt: a turn that gave up waiting in line let the next one in early, and the
       // lease the turn still running leaves it comes here, not back to Azure.
       const handed = await handedOn(line);
-      if (handed) return handed;
+      if (handed) {
+        handed.followsOwnTurn = true;
+        return handed;
+      }
       const asked = Date.now();
       try {
         const granted = await lease.acquireLease(LEASE_SECONDS);
-        return { lease, expiresAt: asked + LEASE_SECONDS * 1000, etag: granted.etag };
+        const followsOwnTurn = granted.etag !== undefined && granted.etag === this.leftAt.get(key);
+        return { lease, expiresAt: asked + LEASE_SECONDS * 1000, etag: granted.etag, followsOwnTurn };
       } catch (error) {
         const status = statusOf(error);
         if ((status !== 404 && status !== 409) || Date.now() > deadline) throw error;

@@ -9,6 +9,8 @@ export interface HeldLease {
   expiresAt: number;
   /** The blob's ETag when the lease was granted (a lease leaves it unchanged), then after each write under it. */
   etag?: string;
+  /** The conversation's turn before was on this instance: nobody wrote its blob since this instance let go of it. */
+  followsOwnTurn?: boolean;
 }
 
 /** What the store asks of the turn lock (bot/storage/conversationLock.ts). */

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { ContainerClient } from '@azure/storage-blob';
@@ -134,8 +135,30 @@ describe('conversation and user state on Azure Blobs, shared by instances', () =
     expect(counted).toMatchObject({ granted: 2, refused: 0 });
     const remembered = (await a.conversationData()).recentMessages ?? [];
     for (const place of places) expect(remembered).toContain(`offres à ${place}`);
-    // Let go when nobody waits: the next turn, here or on another instance, gets it.
-    expect(textsOf(await instance('in-line').say('offres à Thio'))).toMatch(/offre/i);
+    // The conversation's turns were here: its lease is kept a moment for the next, which comes right after.
+    await a.say('offres à Thio');
+    expect(counted).toMatchObject({ granted: 2, refused: 0 });
+    // Let go when nobody comes: the next turn, here or on another instance, gets it.
+    await sleep(200);
+    expect(textsOf(await instance('in-line').say('offres à Poya'))).toMatch(/offre/i);
+    await sleep(200);
+    await a.say('offres à Poindimié');
+    expect(counted).toMatchObject({ granted: 3, refused: 0 });
+  }, 60000);
+
+  it('a conversation whose turns go from one instance to the other: each lets go of the lease at once', async () => {
+    const { container, counted } = countingRequests('kept-conversations');
+    const [a, b] = [instance('kept', container), instance('kept', container)];
+    await a.say('offres à Nouméa');
+    await a.say('offres à Koné');
+    // Kept a moment after a turn that followed one here: the other instance is refused, and asks again.
+    await b.say('offres à Lifou');
+    expect(counted.refused).toBeGreaterThan(0);
+    const refused = counted.refused;
+    for (let round = 0; round < 4; round += 1) await (round % 2 ? b : a).say(`offres à Bourail ${round}`);
+    // Each turn followed one on the other instance: no lease kept, none refused.
+    expect(counted).toMatchObject({ granted: 7, refused });
+    expect((await a.conversationData()).recentMessages).toEqual(['offres à Lifou', 'offres à Bourail 0', 'offres à Bourail 1', 'offres à Bourail 2', 'offres à Bourail 3']);
   }, 60000);
 
   it("a conversation's state is read from Azure only when another instance wrote it since this one did", async () => {
