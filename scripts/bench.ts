@@ -97,10 +97,11 @@ const WARM_UP_TURNS = 100;
 /**
  * Each bot is measured in this many rounds, the bots taking turns within a round: this machine's speed
  * drifts within minutes (the assistant alone, 100 turns measured eight times in ten minutes: p95 from 15 to 24 ms), and a
- * bot measured only before or only after another would carry the drift into the ratio.
+ * bot measured only before or only after another would carry the drift into the ratio. Short rounds: with
+ * three rounds of 100 turns, the ratio of the same code at ten conversations went from 0.43× to 0.33× between two runs.
  */
-const ROUNDS = 3;
-const TURNS_PER_ROUND = 100;
+const ROUNDS = 6;
+const TURNS_PER_ROUND = 50;
 
 interface RunningBench {
   /** One measured stretch: `concurrency` conversations sending back to back, `turns` each. */
