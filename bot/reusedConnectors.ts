@@ -1,4 +1,5 @@
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { rememberRecent } from '../data/storage/recentEntries.js';
 
 type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
@@ -49,8 +50,7 @@ function remembered<T>(cache: Map<string, Promise<T>>, key: string, make: () => 
     made = make();
     // A failure is not kept: the next turn tries again.
     made.catch(() => cache.delete(key));
-    if (cache.size >= MAX_CLIENTS) cache.delete(cache.keys().next().value as string);
-    cache.set(key, made);
+    rememberRecent(cache, key, made, MAX_CLIENTS);
   }
   return made;
 }

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ContainerClient } from '@azure/storage-blob';
 import type { Middleware, TurnContext } from 'botbuilder';
 import { statusOf } from '../../data/storage/blobText.js';
+import { rememberRecent } from '../../data/storage/recentEntries.js';
 import { ConversationStateBlobs, conversationStateKey, stateBlobName, type ConversationLeases, type HeldLease } from './conversationStateBlobs.js';
 
 /**
@@ -126,11 +127,7 @@ export class ConversationLock implements Middleware, ConversationLeases {
     const kept = line.handedOver;
     if (!kept || line.queued > 0) return;
     line.handedOver = undefined;
-    if (kept.etag) {
-      this.leftAt.delete(key);
-      this.leftAt.set(key, kept.etag);
-      if (this.leftAt.size > LEFT_AT_KEPT) this.leftAt.delete(this.leftAt.keys().next().value as string);
-    }
+    if (kept.etag) rememberRecent(this.leftAt, key, kept.etag, LEFT_AT_KEPT);
     const released = kept.lease.releaseLease().then(
       () => undefined,
       () => undefined,

@@ -1,6 +1,7 @@
 import type { BlobLeaseClient, ContainerClient } from '@azure/storage-blob';
 import { ConversationState, MemoryStorage, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
 import { statusOf, streamText } from '../../data/storage/blobText.js';
+import { rememberRecent } from '../../data/storage/recentEntries.js';
 
 /** The lease a turn holds on its conversation's blob, and the blob's ETag as last seen under it. */
 export interface HeldLease {
@@ -119,9 +120,7 @@ export class ConversationStateBlobs implements Storage {
   }
 
   private remember(key: string, etag: string | undefined, text: string): void {
-    this.copies.delete(key);
-    if (!etag) return;
-    this.copies.set(key, { etag, text });
-    if (this.copies.size > COPIES_KEPT) this.copies.delete(this.copies.keys().next().value as string);
+    if (etag) rememberRecent(this.copies, key, { etag, text }, COPIES_KEPT);
+    else this.copies.delete(key);
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from './atomicFile.js';
+import { rememberRecent } from '../storage/recentEntries.js';
 
 /**
  * Conversation and user state on disk, one JSON file per key, each written atomically. It has the
@@ -44,12 +45,7 @@ export class FileStateStore implements StateStore {
   constructor(private readonly directory: string) {}
 
   private remember(key: string, item: StateItem | null): void {
-    this.cache.delete(key);
-    this.cache.set(key, item);
-    if (this.cache.size > CACHED_ITEMS) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
-    }
+    rememberRecent(this.cache, key, item, CACHED_ITEMS);
   }
 
   private fileOf(key: string): string {

@@ -1,4 +1,5 @@
 import { referencesInText } from '../offers/reference.js';
+import { rememberRecent } from '../storage/recentEntries.js';
 
 /**
  * Personal data out of what the bot keeps, before it is kept (transcripts, alerts, conversation
@@ -77,8 +78,7 @@ export function maskText(text: string): string {
   let masked = memo.get(capped);
   if (masked === undefined) {
     masked = maskPersonal(capped);
-    if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
-    memo.set(capped, masked);
+    rememberRecent(memo, capped, masked, MEMO_ENTRIES);
   }
   return masked;
 }
