@@ -30,6 +30,7 @@ import { HandoffDesk } from './handoff/handoffDesk.js';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { LazyContainer } from '../data/storage/blobContainer.js';
 import { ConversationLock } from './storage/conversationLock.js';
+import { TurnsInLine } from './turnsInLine.js';
 import { BlobHandoffStore, BlobProactiveStore } from './storage/blobRecords.js';
 import { BlobPresence } from './storage/blobPresence.js';
 import { BlobStaffGuard } from './storage/blobStaffGuard.js';
@@ -112,8 +113,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     onDueNow: () => reminders.poke(),
   });
   const adapter = createAdapter(config.auth, conversationState, logger);
-  // Outermost: the turn's lease is taken before any state is read.
-  if (lock) adapter.use(lock);
+  // Outermost: the turn's lease (or its place in line, on the files) is taken before any state is read.
+  adapter.use(lock || new TurnsInLine());
   adapter.use(...middleware);
   const retention = startRetention(transcripts, config.transcriptRetentionDays, clock, logger, handoffs);
   const sender = new ProactiveSender(adapter, config.auth.MicrosoftAppId ?? '', catalog, clock, links);
