@@ -50,22 +50,66 @@ function withoutDirection(part: string): { grade: string; direction?: string } {
   return { grade: `${before} ${after}`.trim(), direction: words.slice(0, end).some((w) => !NAME_LINK.test(w)) ? name : undefined };
 }
 
+/**
+ * Where the grades go apart: "ou", a comma, "et" before a rank ("1ᵉʳ et 2ème grade"), and an "ou"
+ * the PDF's text ran into the next corps ("TSEEAC ourédacteur": the space lost with the column).
+ */
+const BETWEEN_GRADES = /\s+ou\s+|\s*,\s*|\s+et\s+(?=\d)|\s+ou(?=(?:r[ée]dacteur|adjoint|attach[ée]|agent|technicien|ing[ée]nieur|infirmi|assistant|contr[ôo]leur|cadre|m[ée]decin|professeur)\p{L}*)/iu;
+/** "Ingénieur 2ème grade", "Technicien 1ᵉʳ", "2e grade": a corps (or nothing), its rank, and the word "grade". */
+const RANKED = /^(\D*?)\s*(\d+\s*\p{L}{0,3})(?:\s+(grades?|classes?))?$/iu;
+/** "Ingénieur 1er ou 2ème grade domaine informatique": the domain named inside the field. */
+const DOMAIN_INSIDE = /\s+domaines?\s*:?\s+(.+)$/iu;
+
+/**
+ * A list of ranks of one corps says the corps and the word "grade" once: "Technicien 1er ou 2e
+ * grade", "Attaché d'administration ou Ingénieur 1er ou 2ème grade". Each grade gets both.
+ */
+function withCorpsAndRank(parts: string[]): string[] {
+  let corps = '';
+  const ranked = parts.map((part) => {
+    const match = RANKED.exec(part);
+    if (!match) {
+      corps = '';
+      return { part };
+    }
+    corps = (match[1] as string) || corps;
+    return { part, corps, rank: match[2] as string, word: match[3] };
+  });
+  // The word said after the last rank of a run goes to the ranks of the same corps before it.
+  let word: string | undefined;
+  for (let i = ranked.length - 1; i >= 0; i--) {
+    const entry = ranked[i] as (typeof ranked)[number];
+    if (entry.rank === undefined) word = undefined;
+    else word = entry.word ?? (i + 1 < ranked.length && ranked[i + 1]?.corps === entry.corps ? word : undefined);
+    if (entry.rank !== undefined) entry.part = [entry.corps, entry.rank, word].filter(Boolean).join(' ');
+  }
+  return ranked.map(({ part }) => part);
+}
+
 /** "Ingénieur 2ème grade / Informatique", "Technicien 1er ou 2e grade/informatique": grades, then the domain. */
 export function corpsAndDomain(value: string): CorpsAndDomain {
   const slash = value.lastIndexOf('/');
-  const domain = slash >= 0 ? present(value.slice(slash + 1).replace(/^domaines?\s*:?\s*/i, '')) : undefined;
-  let direction: string | undefined;
-  const parts = (slash >= 0 ? value.slice(0, slash) : value)
-    .split(/\s+ou\s+|\s*,\s*/i)
-    .map((part) => {
-      const cleaned = withoutDirection(part.trim());
-      direction ??= cleaned.direction;
-      return cleaned.grade.replace(AFTER_THE_GRADE, '').replace(STATUTE, '').trim();
-    })
-    .filter((g) => g !== '' && /\p{L}{2}/u.test(g) && !NO_GRADE.test(g));
-  // "Technicien 1er ou 2e grade": the second grade is the first's corps at another rank.
-  const corps = /^(\D+?)\s+\d/.exec(parts[0] ?? '')?.[1];
-  const grades = parts.map((part) => (corps && /^\d/.test(part) ? `${corps} ${part}` : part)).map(capitalise);
+  let domain = slash >= 0 ? present(value.slice(slash + 1).replace(/^domaines?\s*:?\s*/i, '')) : undefined;
+  // The direction first, on the whole field: its name may hold a comma ("de la Vie Citoyenne, Éducative et Sportive").
+  const run = withoutDirection((slash >= 0 ? value.slice(0, slash) : value).trim());
+  const field = run.grade;
+  let runIn = run.direction;
+  // "Ingénieur 1ᵉʳ et 2ème grade / Direction des Systèmes d’Informations (DSI)": no domain, the direction.
+  if (domain && /^direction\b/i.test(domain)) {
+    const after = withoutDirection(domain);
+    // What follows the name is the domain the column ran in ("équipement"), not a service under it.
+    domain = present(after.grade.replace(/^[\s–-]+/u, ''));
+    if (domain && /^service\b/i.test(domain)) domain = undefined;
+    runIn ??= after.direction;
+  }
+  const direction = runIn;
+  const inside = DOMAIN_INSIDE.exec(field);
+  domain ??= present(inside?.[1]);
+  const parts = (inside ? field.slice(0, inside.index) : field)
+    .split(BETWEEN_GRADES)
+    .map((part) => part.replace(AFTER_THE_GRADE, '').replace(STATUTE, '').replace(/\s*[–-]\s*$/u, '').trim())
+    .filter((g) => g !== '' && (/\p{L}{2}/u.test(g) || /^\d/.test(g)) && !NO_GRADE.test(g));
+  const grades = withCorpsAndRank(parts).filter((g) => /\p{L}{2}/u.test(g)).map(capitalise);
   return { grades, ...(domain ? { domain: capitalise(domain) } : {}), ...(direction ? { direction } : {}) };
 }
 

@@ -32,10 +32,13 @@ interface LabelRule {
   inline: boolean;
 }
 
+/** "Corps ou Cadre d'emploi / Domaine", "Corps ou grade d'emploi /Domaine", "Cadre/Domaine", "Corps/Catégorie". */
+const CORPS_LABEL = /(?:corps|cadres? d'emplois?|cadre(?= ?\/))(?: ou (?:(?:cadres?|grades?) d'emplois?|domaine))?(?: ?\/ ?(?:domaines?|grades?|categories?))*/.source;
+
 const RULES: readonly LabelRule[] = [
   { field: 'reference', pattern: /\breferences? ?(?:de l'offre|de l'avis|avp)? ?:/, inline: true },
   { field: 'employer', pattern: /\b(?:employeur|collectivite(?: employeur)?|etablissement employeur) ?:/, inline: true },
-  { field: 'corps', pattern: /\b(?:corps|cadres? d'emplois?)(?: ou (?:cadres? d'emplois?|domaine))?(?: ?\/ ?domaines?)?(?: ?\/ ?grades?)? ?:/, inline: true },
+  { field: 'corps', pattern: new RegExp(`\\b${CORPS_LABEL} ?:`), inline: true },
   { field: 'direction', pattern: /^direction ?:/, inline: false },
   { field: 'service', pattern: /\bunite organisationnelle ?:|^service ?:/, inline: true },
   { field: 'location', pattern: /\blieu (?:de travail|d'affectation|d'exercice) ?:?/, inline: true },
@@ -62,7 +65,7 @@ const RULES: readonly LabelRule[] = [
 const BARE: ReadonlyArray<readonly [HeaderField, RegExp]> = [
   ['reference', /^references?$/],
   ['employer', /^employeur$/],
-  ['corps', /^(?:corps|cadres? d'emplois?)(?: ou (?:cadres? d'emplois?|domaine))?(?: ?\/ ?domaines?)?$/],
+  ['corps', new RegExp(`^${CORPS_LABEL}$`)],
   ['direction', /^direction$/],
   ['service', /^service$/],
   ['location', /^lieu de travail$/],

@@ -67,7 +67,8 @@ function readExtension(line: PostingLine, next: PostingLine | undefined, header:
 
 function readHeader(lines: readonly PostingLine[]): Header {
   const header: Header = { values: new Map(), bodyStart: lines.length, consumed: new Set() };
-  let pending: Array<{ field: HeaderField; until: number }> = [];
+  /** `before`: the label has a value, which the line awaited goes in front of. */
+  let pending: Array<{ field: HeaderField; until: number; before?: boolean }> = [];
   const set = (field: HeaderField, value: string, line: number) => {
     const text = value.replace(/^\s*[:\-–]\s*/, '').trim();
     if (text && !header.values.has(field)) header.values.set(field, { value: text, line });
@@ -75,7 +76,7 @@ function readHeader(lines: readonly PostingLine[]): Header {
   let inBody = false;
   lines.forEach((line, index) => {
     readExtension(line, lines[index + 1], header);
-    pending = pending.filter((p) => p.until >= index && !header.values.has(p.field));
+    pending = pending.filter((p) => p.until >= index && (p.before || !header.values.has(p.field)));
     // In the body, only a label at the start of a line counts ("Emploi RESPNC : …" after the details).
     const labels = labelsInLine(line.folded).filter((l) => !inBody || l.start === 0);
     if (labels.length === 0) {
@@ -88,7 +89,10 @@ function readHeader(lines: readonly PostingLine[]): Header {
       }
       const waiting = pending.find((p) => accepts(p.field, line));
       if (waiting) {
-        set(waiting.field, line.text, index);
+        const held = waiting.before ? header.values.get(waiting.field) : undefined;
+        if (held) header.values.set(waiting.field, { value: `${line.text} ${held.value}`, line: held.line });
+        else set(waiting.field, line.text, index);
+        pending = pending.filter((p) => p !== waiting);
         header.consumed.add(index);
         if (waiting.field === 'residence') collectGrades(lines, index, header);
         return;
@@ -117,6 +121,8 @@ function readHeader(lines: readonly PostingLine[]): Header {
       const value = line.text.slice(label.end, end).replace(/^\s*\(\d\)\s*/, '').replace(/^[\s:]+/, '').trim();
       if (value) set(label.field, value, index);
       else pending.push({ field: label.field, until: index + PENDING_LINES });
+      // "Corps / Domaine : Direction : de la distribution": the Direction column took the grade's place, and the grade went to a line after.
+      if (label.field === 'corps' && /^direction\s*:/.test(line.folded.slice(label.end).replace(/^[\s:]+/, ''))) pending.push({ field: 'corps', until: index + PENDING_LINES, before: true });
       if (label.field === 'residence' && value === '') collectGradesAfter(lines, index, header);
     });
   });

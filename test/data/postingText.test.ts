@@ -43,13 +43,44 @@ describe('reading a posting as published in text', () => {
     ['59356.md', ['Emploi fonctionnel'], 'Direction des Finances'],
     ['55529.md', ['Sage-femme'], 'Direction des affaires médicales'],
     ['57882.md', ['Assistant socio-éducatif – spécialité assistant de service social'], "Direction Provinciale de l'Action Sanitaire et Sociale"],
-    ['56408.md', [], 'Direction administrative et financière'],
+    ['56408.md', ['Rédacteur'], 'Direction administrative et financière'],
+    ['56776.md', ['Agent d’exploitation'], 'Direction de la distribution'],
+    ['59347.md', ['Adjoint administratif'], 'Direction de la Vie Citoyenne, Éducative et Sportive'],
     ['55892.md', ['Assistant spécialisé d’enseignement musical'], undefined],
     ['55786.md', [], undefined],
   ])('%s: the direction run into the grade by the PDF\'s columns is the direction, "Catégorie B+", "Cf tableau" no grade', (file, grades, direction) => {
     const offer = offerFromPostingText(readFileSync(path.join(REAL_OFFERS_DIR, 'avp-text', file), 'utf8'));
     expect(offer.corpsGrades).toEqual(grades);
     if (direction) expect(offer.direction).toBe(direction);
+  });
+
+  it.each([
+    ['58761.md', ['Attaché d\'administration', 'Ingénieur 1er grade', 'Ingénieur 2ème grade'], ['Equipement']],
+    ['55652.md', ['Ingénieur 1er grade', 'Ingénieur 2ème grade', 'Ingénieur 3ème grade'], ['Informatique']],
+    ['59341.md', ['Ingénieur 1ᵉʳ grade', 'Ingénieur 2ème grade'], []],
+    ['55359.md', ['Ingénieur 1er grade', 'Ingénieur 2ème grade'], ['Informatique']],
+    ['55834.md', ['TSEEAC', 'Rédacteur'], []],
+    ['58591.md', ['Assistant socio-éducatif - spécialité conseiller en économie sociale et familiale', 'Assistant de service social'], []],
+  ])('%s: ranks of one corps said once ("1er ou 2ème grade"), "et" before a rank, an "ou" run into the next grade', (file, grades, domains) => {
+    const offer = offerFromPostingText(readFileSync(path.join(REAL_OFFERS_DIR, 'avp-text', file), 'utf8'));
+    expect(offer.corpsGrades).toEqual(grades);
+    expect(offer.domains).toEqual(domains);
+  });
+
+  it('59341.md: a direction after the slash is the direction, not a domain', () => {
+    const offer = offerFromPostingText(readFileSync(path.join(REAL_OFFERS_DIR, 'avp-text', '59341.md'), 'utf8'));
+    expect(offer.direction).toBe('Direction des Systèmes d’Informations (DSI)');
+    expect(offer.domains).toEqual([]);
+  });
+
+  it.each([
+    ['57490.md', 'Corps ou grade d’emploi /Domaine', ['Rédacteur'], []],
+    ['59372.md', 'Cadre/Domaine', ['Technicien 2ème grade'], ['Équipement']],
+    ['56773.md', 'Corps/Catégorie', ['Agent contractuel de droit public'], []],
+  ])('%s: the grade under the label "%s"', (file, _label, grades, domains) => {
+    const offer = offerFromPostingText(readFileSync(path.join(REAL_OFFERS_DIR, 'avp-text', file), 'utf8'));
+    expect(offer.corpsGrades).toEqual(grades);
+    expect(offer.domains).toEqual(domains);
   });
 
   it('reads 3134-25-0159/SR, whose direction lost its label and whose grades are two', () => {
