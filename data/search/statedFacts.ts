@@ -13,6 +13,13 @@ export const STATED_FACTS = {
   fullTime: { kind: 'workingTime', asked: /\b(?:temps (?:plein|complet)|full[- ]time)\b/, stated: /\btemps (?:plein|complet)\b/ },
   fixedTerm: { kind: 'contract', asked: /\b(?:cdd|contrat a duree determinee|fixed[- ]term)\b/, stated: /\b(?:cdd|duree determinee)\b/ },
   permanent: { kind: 'contract', asked: /\b(?:cdi|contrat a duree indeterminee|permanent contract)\b/, stated: /\b(?:cdi|duree indeterminee)\b/ },
+  // "Stage" asked is an internship ("stagiaire" is also a civil servant on probation, so it is not asked by it);
+  // a posting says one in these words, not by "stage" alone ("encadrer les stages d'habilitation").
+  traineeship: {
+    kind: 'traineeship',
+    asked: /\b(?:stages?|internships?|traineeships?|alternance|apprentissage|apprenti(?:e|s|es)?|apprenticeships?)\b/,
+    stated: /\b(?:offre de stage|convention de stage|gratification de stage|stage remunere|contrat d'apprentissage|contrat en alternance|en contrat d'alternance)\b/,
+  },
   categoryA: { kind: 'category', asked: /\b(?:categorie|category) a\b/, stated: /\bcategorie a\b/ },
   categoryB: { kind: 'category', asked: /\b(?:categorie|category) b\b/, stated: /\bcategorie b\b/ },
   categoryC: { kind: 'category', asked: /\b(?:categorie|category) c\b/, stated: /\bcategorie c\b/ },

@@ -58,7 +58,9 @@ export class CatalogueRecognizer implements IntentRecognizer {
     if (known && recognition.topIntent === 'SearchOffers') return as('OfferDetails');
     if (this.saysATrade(text, recognition)) return as('SearchOffers');
     // "postes à temps partiel", "offres en CDD": asked of offers, not of the one on screen.
-    if (ASKED_OF_ONE_OFFER.has(recognition.topIntent) && !known && OF_OFFERS.test(text) && statedFactAsked(text)) return as('SearchOffers');
+    // "y a-t-il des stages ?", "internship": the word names offers of a kind itself.
+    const stated = statedFactAsked(text);
+    if (ASKED_OF_ONE_OFFER.has(recognition.topIntent) && !known && stated && (OF_OFFERS.test(text) || stated.fact === 'traineeship')) return as('SearchOffers');
     if (READ_AS_AN_ALERT.has(recognition.topIntent) && !known && asksWhenPosted(text) && !ASKS_TO_BE_TOLD.test(text)) return as('SearchOffers');
     if (recognition.topIntent !== 'None') return recognition;
     if (known && reference.length >= text.trim().length - 8) return as('OfferDetails');

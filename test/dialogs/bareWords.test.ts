@@ -23,6 +23,20 @@ describe('a bare word or a job title', () => {
     expect(cards.map(cardText).some((text) => expected.test(text))).toBe(true);
   });
 
+  it.each([
+    // "Aucune offre" before: the "t" of "a-t-il" was searched as a word.
+    ["y a-t-il des offres à Nouméa ?", /Nouméa/],
+    // "De quelle offre s'agit-il ?" before: read as a question about the offer on screen.
+    ["est-ce qu'il y a des postes d'infirmier ?", /infirmi/i],
+    ['existe-t-il des postes de comptable ?', /compta/i],
+  ])('the question "%s" is a search', async (question, expected) => {
+    const replies = await testConversation(JAN_31, { offers }).say(question);
+    expect(textsOf(replies)).not.toMatch(/De quelle offre|aucune offre/i);
+    const cards = cardsOf(replies);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.map(cardText).some((text) => expected.test(text))).toBe(true);
+  });
+
   it('nothing open at that place, some elsewhere: says how many without the filter, and one tap shows them', async () => {
     const bot = testConversation(JAN_31, { offers });
     const none = await bot.say('je cherche un poste de secrétaire à Nouméa');

@@ -38,6 +38,17 @@ describe('facts few postings state', () => {
     expect(category).toMatch(openSaying(/categorie b\b/).length === 0 ? /Aucune offre n'est ouverte/ : /offres? ouvertes?/);
   });
 
+  it('"je cherche un stage", "internship": offers that say they are one, never the "sage-femme" a typo away', async () => {
+    const traineeships = openSaying(/offre de stage|convention de stage|gratification de stage|contrat d'apprentissage|alternance/);
+    for (const [text, locale] of [['je cherche un stage', 'fr-FR'], ['stage en informatique', 'fr-FR'], ['y a-t-il des stages ?', 'fr-FR'], ['internship', 'en-US'], ['any apprenticeships?', 'en-US']] as const) {
+      const replies = await testConversation(JAN_31, { offers }).say({ text, locale });
+      const said = textsOf(replies);
+      expect(said).toMatch(locale === 'fr-FR' ? /Filtres : (?:domaine Informatique, )?stage ou alternance\. Peu d'offres disent être un stage/ : /Filters: internship or apprenticeship\. Few offers state/);
+      expect(cardsOf(replies)).toHaveLength(traineeships.length);
+      expect(cardsOf(replies).map(cardText).join(' ')).not.toMatch(/sage-femme/i);
+    }
+  });
+
   it('asked of one offer, it stays a question about that offer', async () => {
     const bot = testConversation(JAN_31, { offers });
     expect(textsOf(await bot.say('la 0966 est-elle à temps partiel ?'))).toMatch(/ne précise pas le temps de travail/);
