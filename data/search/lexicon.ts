@@ -11,7 +11,7 @@ export const FUNCTION_WORDS = new Set(
     'nos notre ou par pas pour qu que quel quelle quelles quels qui sa se ses son sur ta te tes ton ' +
     'tu un une vo vos votre je j me m moi y c ca cela ici sont suis avez ai ont elle on nous ' +
     // The "t" of "y a-t-il", "existe-t-il".
-    't ' +
+    't dans ' +
     'the an of in on at for to and or is are am there any some my i im you your with'
   ).split(/\s+/),
 );
@@ -21,6 +21,8 @@ const ASKING_WORDS =
   'offre poste emploi avis vacance recrutement cherche recherche trouve trouver voir montre montrer ' +
   'affiche afficher liste lister donne donner propose proposer veux voudrais aimerai souhaite ' +
   'dispo disponible ouvert ouverte actuel actuelle actuellement quoi ya existe exist bonjour salut ' +
+  // "Je voudrais travailler à l'hôpital": where or as what is the search, not the verb.
+  'aimerais travailler bosser ' +
   'me want would like show find search look looking list give job vacancy opening position role ' +
   'open available current currently what which please hi hello do doe can could tout toute all every ' +
   // "Combien de postes sont ouverts ?", "how many jobs are open?": the count is the answer to every offer listed.
@@ -168,6 +170,10 @@ export const FRENCH_VARIANTS: Readonly<Record<string, readonly string[]>> = {
   // travaux" (who run building works), no drivers; the one word of every real driver's posting is "chauffeur".
   conducteur: ['chauffeur'],
   medecin: ['medical'],
+  // "Travailler à l'hôpital": the hospitals' offers say "centre hospitalier", never "hôpital".
+  hopital: ['hospitalier'],
+  // The communes' offers are the "Ville de …" or "Commune de …"'s; few say "mairie".
+  mairie: ['commune', 'ville'],
   juriste: ['juridique'],
   juridique: ['juriste'],
   travailleur: ['assistant', 'educateur'],

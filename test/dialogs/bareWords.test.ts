@@ -29,6 +29,11 @@ describe('a bare word or a job title', () => {
     // "De quelle offre s'agit-il ?" before: read as a question about the offer on screen.
     ["est-ce qu'il y a des postes d'infirmier ?", /infirmi/i],
     ['existe-t-il des postes de comptable ?', /compta/i],
+    // "Pas bien compris" before: the hospitals' offers say "centre hospitalier", not "hôpital".
+    ['hôpital', /hospitalier/i],
+    // "De quelle offre s'agit-il ?" before (an eligibility check), then one offer: "travailler" was searched.
+    ["je voudrais travailler à l'hôpital", /hospitalier/i],
+    ["j'aimerais travailler dans une mairie", /Mairie|Ville|Commune/],
   ])('the question "%s" is a search', async (question, expected) => {
     const replies = await testConversation(JAN_31, { offers }).say(question);
     expect(textsOf(replies)).not.toMatch(/De quelle offre|aucune offre/i);
