@@ -20,6 +20,12 @@ export const STATED_FACTS = {
     asked: /\b(?:stages?|internships?|traineeships?|alternance|apprentissage|apprenti(?:e|s|es)?|apprenticeships?)\b/,
     stated: /\b(?:offre de stage|convention de stage|gratification de stage|stage remunere|contrat d'apprentissage|contrat en alternance|en contrat d'alternance)\b/,
   },
+  // No posting of the 385 says it; none is known to need no diploma, so none is listed as such.
+  noDiploma: {
+    kind: 'diploma',
+    asked: /\b(?:sans (?:le |aucun )?(?:diplome|bac|baccalaureat)|pas de diplome|aucun diplome|no (?:diploma|degree)|without (?:a )?(?:diploma|degree))\b/,
+    stated: /\b(?:sans (?:condition de )?diplome|aucun diplome (?:n'est )?(?:requis|exige)|pas de diplome (?:requis|exige))\b/,
+  },
   categoryA: { kind: 'category', asked: /\b(?:categorie|category) a\b/, stated: /\bcategorie a\b/ },
   categoryB: { kind: 'category', asked: /\b(?:categorie|category) b\b/, stated: /\bcategorie b\b/ },
   categoryC: { kind: 'category', asked: /\b(?:categorie|category) c\b/, stated: /\bcategorie c\b/ },

@@ -42,6 +42,8 @@ export const en: Catalog = {
     'Few offers state their type of contract: I only find those that say it in their text, and an offer that does not say may be so too.',
   'search.rarelyStated.traineeship':
     'Few offers state that they are an internship or an apprenticeship: I only find those that say it in their text, and an offer that does not say may be one too.',
+  'search.rarelyStated.diploma':
+    'Few offers state that no diploma is required: I only find those that say it in their text, and an offer that does not say may not require one either.',
   'search.rarelyStated.category':
     'Few offers state their category: I only find those that say it in their text, and an offer that does not say may be so too.',
   'search.results':
@@ -67,6 +69,7 @@ export const en: Catalog = {
   'filter.states.fixedTerm': 'fixed-term',
   'filter.states.permanent': 'permanent',
   'filter.states.traineeship': 'internship or apprenticeship',
+  'filter.states.noDiploma': 'no diploma required',
   'filter.states.categoryA': 'category A',
   'filter.states.categoryB': 'category B',
   'filter.states.categoryC': 'category C',

@@ -44,6 +44,8 @@ export const fr = {
     "Peu d'offres disent leur type de contrat : je ne trouve que celles qui le disent dans leur texte, et une offre qui ne le dit pas peut l'être aussi.",
   'search.rarelyStated.traineeship':
     "Peu d'offres disent être un stage ou une alternance : je ne trouve que celles qui le disent dans leur texte, et une offre qui ne le dit pas pourrait l'être aussi.",
+  'search.rarelyStated.diploma':
+    "Peu d'offres disent qu'aucun diplôme n'est exigé : je ne trouve que celles qui le disent dans leur texte, et une offre qui ne le dit pas pourrait ne pas en exiger non plus.",
   'search.rarelyStated.category':
     "Peu d'offres disent leur catégorie : je ne trouve que celles qui la disent dans leur texte, et une offre qui ne la dit pas peut l'être aussi.",
   'search.results':
@@ -70,6 +72,7 @@ export const fr = {
   'filter.states.fixedTerm': 'en CDD',
   'filter.states.permanent': 'en CDI',
   'filter.states.traineeship': 'stage ou alternance',
+  'filter.states.noDiploma': 'sans diplôme exigé',
   'filter.states.categoryA': 'catégorie A',
   'filter.states.categoryB': 'catégorie B',
   'filter.states.categoryC': 'catégorie C',

@@ -49,6 +49,16 @@ describe('facts few postings state', () => {
     }
   });
 
+  it('"offres sans diplôme": the offers that say none is required, never those for graduates', async () => {
+    const noDiploma = openSaying(/sans (?:condition de )?diplome|aucun diplome (?:n'est )?(?:requis|exige)|pas de diplome (?:requis|exige)/);
+    for (const [text, locale] of [['offres sans diplôme', 'fr-FR'], ['jobs with no degree', 'en-US']] as const) {
+      const replies = await testConversation(JAN_31, { offers }).say({ text, locale });
+      expect(textsOf(replies)).toMatch(locale === 'fr-FR' ? /Filtres : sans diplôme exigé\. Peu d'offres disent qu'aucun diplôme n'est exigé/ : /Filters: no diploma required\. Few offers state/);
+      // "Infirmier(e)s anesthésistes diplômé(e)s d'Etat" before.
+      expect(cardsOf(replies)).toHaveLength(noDiploma.length);
+    }
+  });
+
   it('asked of one offer, it stays a question about that offer', async () => {
     const bot = testConversation(JAN_31, { offers });
     expect(textsOf(await bot.say('la 0966 est-elle à temps partiel ?'))).toMatch(/ne précise pas le temps de travail/);
