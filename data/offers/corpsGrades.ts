@@ -80,7 +80,7 @@ function withCorpsAndRank(parts: string[]): string[] {
   for (let i = ranked.length - 1; i >= 0; i--) {
     const entry = ranked[i] as (typeof ranked)[number];
     if (entry.rank === undefined) word = undefined;
-    else word = entry.word ?? (i + 1 < ranked.length && ranked[i + 1]?.corps === entry.corps ? word : undefined);
+    else word = entry.word ?? (ranked[i + 1]?.corps === entry.corps ? word : undefined);
     if (entry.rank !== undefined) entry.part = [entry.corps, entry.rank, word].filter(Boolean).join(' ');
   }
   return ranked.map(({ part }) => part);
@@ -91,18 +91,16 @@ export function corpsAndDomain(value: string): CorpsAndDomain {
   const slash = value.lastIndexOf('/');
   let domain = slash >= 0 ? present(value.slice(slash + 1).replace(/^domaines?\s*:?\s*/i, '')) : undefined;
   // The direction first, on the whole field: its name may hold a comma ("de la Vie Citoyenne, Éducative et Sportive").
-  const run = withoutDirection((slash >= 0 ? value.slice(0, slash) : value).trim());
-  const field = run.grade;
-  let runIn = run.direction;
+  const { grade: field, direction: runIn } = withoutDirection((slash >= 0 ? value.slice(0, slash) : value).trim());
+  let direction = runIn;
   // "Ingénieur 1ᵉʳ et 2ème grade / Direction des Systèmes d’Informations (DSI)": no domain, the direction.
   if (domain && /^direction\b/i.test(domain)) {
     const after = withoutDirection(domain);
+    direction ??= after.direction;
     // What follows the name is the domain the column ran in ("équipement"), not a service under it.
     domain = present(after.grade.replace(/^[\s–-]+/u, ''));
     if (domain && /^service\b/i.test(domain)) domain = undefined;
-    runIn ??= after.direction;
   }
-  const direction = runIn;
   const inside = DOMAIN_INSIDE.exec(field);
   domain ??= present(inside?.[1]);
   const parts = (inside ? field.slice(0, inside.index) : field)

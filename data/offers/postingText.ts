@@ -122,7 +122,7 @@ function readHeader(lines: readonly PostingLine[]): Header {
       if (value) set(label.field, value, index);
       else pending.push({ field: label.field, until: index + PENDING_LINES });
       // "Corps / Domaine : Direction : de la distribution": the Direction column took the grade's place, and the grade went to a line after.
-      if (label.field === 'corps' && /^direction\s*:/.test(line.folded.slice(label.end).replace(/^[\s:]+/, ''))) pending.push({ field: 'corps', until: index + PENDING_LINES, before: true });
+      if (label.field === 'corps' && /^direction\s*:/i.test(value)) pending.push({ field: 'corps', until: index + PENDING_LINES, before: true });
       if (label.field === 'residence' && value === '') collectGradesAfter(lines, index, header);
     });
   });

@@ -10,8 +10,8 @@ export const FUNCTION_WORDS = new Set(
     'a au aux avec ce ces cet cette d de des du en et est il la le les l leur ma mes mon ne ni ' +
     'nos notre ou par pas pour qu que quel quelle quelles quels qui sa se ses son sur ta te tes ton ' +
     'tu un une vo vos votre je j me m moi y c ca cela ici sont suis avez ai ont elle on nous ' +
-    // The "t" of "y a-t-il", "existe-t-il".
-    't dans ' +
+    // "dans" ("travailler dans une mairie"), and the "t" of "y a-t-il", "existe-t-il".
+    'dans t ' +
     'the an of in on at for to and or is are am there any some my i im you your with'
   ).split(/\s+/),
 );
@@ -19,10 +19,10 @@ export const FUNCTION_WORDS = new Set(
 /** Words of asking ("je cherche des offres", "show me jobs"): they say what to do, not what to find. */
 const ASKING_WORDS =
   'offre poste emploi avis vacance recrutement cherche recherche trouve trouver voir montre montrer ' +
-  'affiche afficher liste lister donne donner propose proposer veux voudrais aimerai souhaite ' +
+  'affiche afficher liste lister donne donner propose proposer veux voudrais aimerai aimerais souhaite ' +
   'dispo disponible ouvert ouverte actuel actuelle actuellement quoi ya existe exist bonjour salut ' +
   // "Je voudrais travailler à l'hôpital": where or as what is the search, not the verb.
-  'aimerais travailler bosser ' +
+  'travailler bosser ' +
   'me want would like show find search look looking list give job vacancy opening position role ' +
   'open available current currently what which please hi hello do doe can could tout toute all every ' +
   // "Combien de postes sont ouverts ?", "how many jobs are open?": the count is the answer to every offer listed.

@@ -20,7 +20,7 @@ export const STATED_FACTS = {
     asked: /\b(?:stages?|internships?|traineeships?|alternance|apprentissage|apprenti(?:e|s|es)?|apprenticeships?)\b/,
     stated: /\b(?:offre de stage|convention de stage|gratification de stage|stage remunere|contrat d'apprentissage|contrat en alternance|en contrat d'alternance)\b/,
   },
-  // No posting of the 385 says it; none is known to need no diploma, so none is listed as such.
+  // None of the 385 real postings says it: "offres sans diplôme" lists none, and says that it does not know.
   noDiploma: {
     kind: 'diploma',
     asked: /\b(?:sans (?:le |aucun )?(?:diplome|bac|baccalaureat)|pas de diplome|aucun diplome|no (?:diploma|degree)|without (?:a )?(?:diploma|degree))\b/,
@@ -33,6 +33,9 @@ export const STATED_FACTS = {
 } as const;
 
 export type StatedFact = keyof typeof STATED_FACTS;
+
+/** Facts that name offers of a kind on their own ("y a-t-il des stages ?", "internship"), without "offres" or "postes". */
+export const KINDS_OF_OFFER: ReadonlySet<StatedFact> = new Set(['traineeship']);
 export type StatedFactKind = (typeof STATED_FACTS)[StatedFact]['kind'];
 
 /** The fact asked for in a message ("postes à temps partiel"), and where it is said, to take it out of the words. */

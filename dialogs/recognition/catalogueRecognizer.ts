@@ -4,7 +4,7 @@ import { namesOffers } from '../../data/search/searchOffers.js';
 import { inSearchVocabulary } from '../../data/search/queryTerms.js';
 import { factsInSentence } from '../eligibility/sentenceFacts.js';
 import { asksWhenPosted } from '../search/searchRequest.js';
-import { statedFactAsked } from '../../data/search/statedFacts.js';
+import { KINDS_OF_OFFER, statedFactAsked } from '../../data/search/statedFacts.js';
 import { entityOf, type IntentRecognizer, type Recognition } from './recognizer.js';
 
 /**
@@ -60,7 +60,7 @@ export class CatalogueRecognizer implements IntentRecognizer {
     // "postes à temps partiel", "offres en CDD": asked of offers, not of the one on screen.
     // "y a-t-il des stages ?", "internship": the word names offers of a kind itself.
     const stated = statedFactAsked(text);
-    if (ASKED_OF_ONE_OFFER.has(recognition.topIntent) && !known && stated && (OF_OFFERS.test(text) || stated.fact === 'traineeship')) return as('SearchOffers');
+    if (ASKED_OF_ONE_OFFER.has(recognition.topIntent) && !known && stated && (OF_OFFERS.test(text) || KINDS_OF_OFFER.has(stated.fact))) return as('SearchOffers');
     if (READ_AS_AN_ALERT.has(recognition.topIntent) && !known && asksWhenPosted(text) && !ASKS_TO_BE_TOLD.test(text)) return as('SearchOffers');
     if (recognition.topIntent !== 'None') return recognition;
     if (known && reference.length >= text.trim().length - 8) return as('OfferDetails');
