@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Middleware, TurnContext } from 'botbuilder';
 import { conversationStateKey } from './storage/conversationStateBlobs.js';
+import { turnBeforeEnded } from './turnBefore.js';
 
 /** A turn waits this long at most for the one before it: a turn stuck past it does not hold up its conversation for good. */
 const WAIT_MS = 20_000;
@@ -24,11 +24,8 @@ export class TurnsInLine implements Middleware {
     const mine = new Promise<void>((resolve) => (done = resolve));
     this.tails.set(key, mine);
     try {
-      if (before) {
-        const timeout = new AbortController();
-        await Promise.race([before, sleep(WAIT_MS, undefined, { signal: timeout.signal }).catch(() => undefined)]);
-        timeout.abort();
-      }
+      // Late or not, the turn goes on: one stuck past WAIT_MS does not hold up its conversation for good.
+      if (before) await turnBeforeEnded(before, Date.now() + WAIT_MS);
       await next();
     } finally {
       done();

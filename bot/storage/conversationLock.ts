@@ -3,6 +3,7 @@ import type { ContainerClient } from '@azure/storage-blob';
 import type { Middleware, TurnContext } from 'botbuilder';
 import { statusOf } from '../../data/storage/blobText.js';
 import { rememberRecent } from '../../data/storage/recentEntries.js';
+import { turnBeforeEnded } from '../turnBefore.js';
 import { ConversationStateBlobs, conversationStateKey, stateBlobName, type ConversationLeases, type HeldLease } from './conversationStateBlobs.js';
 
 /**
@@ -199,9 +200,5 @@ async function renew(held: HeldLease): Promise<void> {
 
 /** Waits for the turn before on this instance, as long as a turn may wait for its lease. */
 async function waitUntil(before: Promise<void>, deadline: number): Promise<void> {
-  const timeout = new AbortController();
-  const late = sleep(Math.max(0, deadline - Date.now()), 'late' as const, { signal: timeout.signal }).catch(() => 'settled' as const);
-  const outcome = await Promise.race([before.then(() => 'settled' as const), late]);
-  timeout.abort();
-  if (outcome === 'late') throw new Error('conversation lock: the turn before on this instance did not end in time');
+  if (!(await turnBeforeEnded(before, deadline))) throw new Error('conversation lock: the turn before on this instance did not end in time');
 }
