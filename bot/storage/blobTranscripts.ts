@@ -6,12 +6,16 @@ import { idsOfName, transcriptName } from '../../data/transcripts/transcriptName
 import { inBatches } from '../../data/storage/batches.js';
 import { LazyContainer } from '../../data/storage/blobContainer.js';
 import { statusOf, streamText } from '../../data/storage/blobText.js';
+import { rememberRecent } from '../../data/storage/recentEntries.js';
 
 /** What this instance knows of one transcript blob: how much of it it has read, and its review line. */
 interface Known extends LineInProgress {
   etag: string;
   length: number;
 }
+
+/** Blob clients kept, for the conversations written or read last. */
+const CLIENTS_KEPT = 2_000;
 
 /** A queued batch of lines for one blob, and who waits for it. */
 interface Batch {
@@ -33,13 +37,17 @@ export class BlobTranscripts implements TranscriptArchive {
   private readonly pending = new Map<string, Batch>();
   private readonly writing = new Map<string, Promise<void>>();
   private readonly known = new Map<string, Known>();
+  private readonly clients = new Map<string, AppendBlobClient>();
 
   constructor(connectionString: string, containerName: string) {
     this.lazy = new LazyContainer(connectionString, containerName);
   }
 
+  /** Made once per blob, for the most recent ones: making a client costs a turn more than its append's request does here. */
   private blob(name: string): AppendBlobClient {
-    return this.lazy.client.getAppendBlobClient(name);
+    const blob = this.clients.get(name) ?? this.lazy.client.getAppendBlobClient(name);
+    rememberRecent(this.clients, name, blob, CLIENTS_KEPT);
+    return blob;
   }
 
   append(activity: LoggedActivity): Promise<void> {
