@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ContainerClient } from '@azure/storage-blob';
+import type { BlockBlobClient, ContainerClient } from '@azure/storage-blob';
 import type { Middleware, TurnContext } from 'botbuilder';
 import { statusOf } from '../../data/storage/blobText.js';
 import { rememberRecent } from '../../data/storage/recentEntries.js';
 import { turnBeforeEnded } from '../turnBefore.js';
-import { ConversationStateBlobs, conversationStateKey, stateBlobName, type ConversationLeases, type HeldLease } from './conversationStateBlobs.js';
+import { ConversationStateBlobs, conversationStateKey, stateBlobName, type ConversationLeases, type HeldLease, type StateCopy } from './conversationStateBlobs.js';
 
 /**
  * A lease lasts this long unless renewed (Azure allows 15 to 60 seconds): the shortest, so that the
@@ -24,8 +24,8 @@ const RENEW_BEFORE_MS = 5_000;
  * (its first retry comes 50 ms after a refusal), and a person typing lets the lease go long before.
  */
 const KEPT_IDLE_MS = 40;
-/** The ETags this instance let go of leases at, kept for this many conversations (the most recent). */
-const LEFT_AT_KEPT = 2_000;
+/** What this instance remembers of the most recent conversations (leases let go, blob clients). */
+const CONVERSATIONS_KEPT = 2_000;
 
 /** The turns of one conversation on this instance, in line. */
 interface Line {
@@ -61,15 +61,27 @@ interface Line {
 export class ConversationLock implements Middleware, ConversationLeases {
   /** By conversation state key. */
   private readonly lines = new Map<string, Line>();
-  /** By conversation state key, the blob's ETag when this instance last let go of its lease (oldest first). */
-  private readonly leftAt = new Map<string, string>();
+  /**
+   * By conversation state key, the blob's ETag when this instance last let go of its lease, and whether
+   * that turn followed one on another instance (`afterElsewhere`; oldest first).
+   */
+  private readonly leftAt = new Map<string, { etag: string; afterElsewhere: boolean }>();
+  /** By conversation state key, its blob's client: making one costs more than the lease (a CPU profile: 5% of a turn). */
+  private readonly blobs = new Map<string, BlockBlobClient>();
+  private readonly store = new ConversationStateBlobs(this);
 
   /** The container of the conversations' blobs: a `LazyContainer` (made on first use). */
   constructor(private readonly container: { get(): Promise<ContainerClient> }) {}
 
   /** The conversations' state, in the blobs this lock leases: ConversationState's storage. */
   stateStore(): ConversationStateBlobs {
-    return new ConversationStateBlobs(this.container, this);
+    return this.store;
+  }
+
+  async blobOf(key: string): Promise<BlockBlobClient> {
+    const blob = this.blobs.get(key) ?? (await this.container.get()).getBlockBlobClient(stateBlobName(key));
+    rememberRecent(this.blobs, key, blob, CONVERSATIONS_KEPT);
+    return blob;
   }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -128,7 +140,7 @@ export class ConversationLock implements Middleware, ConversationLeases {
     const kept = line.handedOver;
     if (!kept || line.queued > 0) return;
     line.handedOver = undefined;
-    if (kept.etag) rememberRecent(this.leftAt, key, kept.etag, LEFT_AT_KEPT);
+    if (kept.etag) rememberRecent(this.leftAt, key, { etag: kept.etag, afterElsewhere: kept.afterElsewhere === true }, CONVERSATIONS_KEPT);
     const released = kept.lease.releaseLease().then(
       () => undefined,
       () => undefined,
@@ -151,29 +163,37 @@ export class ConversationLock implements Middleware, ConversationLeases {
 
   /** The lease the turn before left, still good for a while, or the blob's lease once free. */
   private async take(line: Line, key: string, deadline: number): Promise<HeldLease> {
-    const container = await this.container.get();
-    const blob = container.getBlockBlobClient(stateBlobName(key));
+    const blob = await this.blobOf(key);
     const lease = blob.getBlobLeaseClient();
+    let readAhead: Promise<StateCopy | undefined> | undefined;
+    /** The conversation's first turn: this instance made its blob. */
+    let made = false;
     for (let attempt = 0; ; attempt += 1) {
       // Looked at on every attempt: a turn that gave up waiting in line let the next one in early, and the
       // lease the turn still running leaves it comes here, not back to Azure.
       const handed = await handedOn(line);
       if (handed) {
         handed.followsOwnTurn = true;
+        handed.afterElsewhere = false;
         return handed;
       }
       const asked = Date.now();
+      // A conversation new here, or whose last turn here came after one elsewhere, likely comes from
+      // elsewhere again: its state is read meanwhile. Once per turn: a refusal means its holder wrote
+      // already (state is written before the reply's request ends), or will write, and the ETag tells which.
+      const left = this.leftAt.get(key);
+      if (attempt === 0 && (!left || left.afterElsewhere)) readAhead = this.store.readAhead(key, blob);
       try {
         const granted = await lease.acquireLease(LEASE_SECONDS);
-        const followsOwnTurn = granted.etag !== undefined && granted.etag === this.leftAt.get(key);
-        return { lease, expiresAt: asked + LEASE_SECONDS * 1000, etag: granted.etag, followsOwnTurn };
+        const followsOwnTurn = granted.etag !== undefined && granted.etag === left?.etag;
+        return { lease, expiresAt: asked + LEASE_SECONDS * 1000, etag: granted.etag, followsOwnTurn, afterElsewhere: !made && !followsOwnTurn, readAhead };
       } catch (error) {
         const status = statusOf(error);
         if ((status !== 404 && status !== 409) || Date.now() > deadline) throw error;
         if (status === 404) {
           // The conversation's first turn: its blob is made once, empty, then leased. Only if it is
           // still missing: another instance may have made it and written its first state meanwhile.
-          await blob.upload('', 0, { conditions: { ifNoneMatch: '*' } }).catch(() => undefined);
+          made = await blob.upload('', 0, { conditions: { ifNoneMatch: '*' } }).then(() => true, () => false);
           continue;
         }
         await sleep(Math.min(50 * 2 ** attempt, 500));
@@ -186,6 +206,8 @@ export class ConversationLock implements Middleware, ConversationLeases {
 async function handedOn(line: Line): Promise<HeldLease | undefined> {
   const handed = line.handedOver;
   line.handedOver = undefined;
+  // Read for the turn that took the lease; the state the next one reads is this instance's copy.
+  if (handed) handed.readAhead = undefined;
   if (!handed || handed.expiresAt - Date.now() > RENEW_BEFORE_MS) return handed;
   // Renewal failed while the turn before ran long (storage unreachable): ask for the lease anew.
   return (await renew(handed).then(() => true, () => false)) ? handed : undefined;

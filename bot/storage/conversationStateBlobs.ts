@@ -1,4 +1,4 @@
-import type { BlobLeaseClient, ContainerClient } from '@azure/storage-blob';
+import type { BlobLeaseClient, BlockBlobClient } from '@azure/storage-blob';
 import { ConversationState, MemoryStorage, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
 import { statusOf, streamText } from '../../data/storage/blobText.js';
 import { rememberRecent } from '../../data/storage/recentEntries.js';
@@ -12,6 +12,16 @@ export interface HeldLease {
   etag?: string;
   /** The conversation's turn before was on this instance: nobody wrote its blob since this instance let go of it. */
   followsOwnTurn?: boolean;
+  /** Another instance wrote the blob since this one let go of its lease: the conversation's turns move between instances. */
+  afterElsewhere?: boolean;
+  /** The blob as read while the lease was asked for (`readAhead`): the state if its ETag is the lease's. */
+  readAhead?: Promise<StateCopy | undefined>;
+}
+
+/** A conversation's state as kept in its blob, and the blob's ETag then. */
+export interface StateCopy {
+  etag: string;
+  text: string;
 }
 
 /** What the store asks of the turn lock (bot/storage/conversationLock.ts). */
@@ -20,6 +30,8 @@ export interface ConversationLeases {
   leaseOf(key: string): HeldLease | undefined;
   /** Runs `work` holding the conversation's lease, in line with its turns (a write outside a turn). */
   hold<T>(key: string, work: () => Promise<T>): Promise<T>;
+  /** The client of the conversation's blob. */
+  blobOf(key: string): Promise<BlockBlobClient>;
 }
 
 /** The SDK's own key of a conversation's state (ConversationState's `getStorageKey`), without a store. */
@@ -51,12 +63,23 @@ const COPIES_KEPT = 2_000;
  */
 export class ConversationStateBlobs implements Storage {
   /** Most recently used last. */
-  private readonly copies = new Map<string, { etag: string; text: string }>();
+  private readonly copies = new Map<string, StateCopy>();
 
-  constructor(
-    private readonly container: { get(): Promise<ContainerClient> },
-    private readonly leases: ConversationLeases,
-  ) {}
+  constructor(private readonly leases: ConversationLeases) {}
+
+  /**
+   * Reads the conversation's blob while its lease is asked for, so that a turn after one on another
+   * instance waits for one round trip, not two. With a copy here, only if the blob changed since
+   * (If-None-Match: a 304 otherwise, and the copy serves). Never rejects: a failure leaves the read to
+   * the turn, as without it.
+   */
+  readAhead(key: string, blob: BlockBlobClient): Promise<StateCopy | undefined> {
+    const copy = this.copies.get(key);
+    return blob.download(0, undefined, copy ? { conditions: { ifNoneMatch: copy.etag } } : {}).then(
+      async (downloaded) => (downloaded.etag ? { etag: downloaded.etag, text: await streamText(downloaded.readableStreamBody) } : undefined),
+      () => undefined,
+    );
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
@@ -89,10 +112,14 @@ export class ConversationStateBlobs implements Storage {
     const copy = this.copies.get(key);
     let etag: string | undefined;
     let text: string;
+    const ahead = held?.etag && copy?.etag !== held.etag ? await held.readAhead : undefined;
     if (held?.etag && copy?.etag === held.etag) {
       ({ etag, text } = copy);
+    } else if (ahead && ahead.etag === held?.etag) {
+      ({ etag, text } = ahead);
+      this.remember(key, etag, text);
     } else {
-      const blob = (await this.container.get()).getBlockBlobClient(stateBlobName(key));
+      const blob = await this.leases.blobOf(key);
       try {
         const downloaded = await blob.download();
         etag = downloaded.etag;
@@ -110,7 +137,7 @@ export class ConversationStateBlobs implements Storage {
   private async put(key: string, text: string): Promise<void> {
     const held = this.leases.leaseOf(key);
     if (!held) return this.leases.hold(key, () => this.put(key, text));
-    const blob = (await this.container.get()).getBlockBlobClient(stateBlobName(key));
+    const blob = await this.leases.blobOf(key);
     const written = await blob.upload(text, Buffer.byteLength(text), {
       conditions: { leaseId: held.lease.leaseId },
       blobHTTPHeaders: { blobContentType: 'application/json' },

@@ -40,10 +40,13 @@ function instance(container: string, conversations: { get(): Promise<ContainerCl
   return Object.assign(conversation, { conversationStorage });
 }
 
-/** The conversations' container, counting the leases granted, those refused (held by another turn) and the states read. */
+/**
+ * The conversations' container, counting the leases granted, those refused (held by another turn), the states
+ * read and those found unchanged; `asked` lists the requests in the order they went and the grants as they came.
+ */
 function countingRequests(container: string) {
   const real = new LazyContainer(azurite.connectionString, container);
-  const counted = { granted: 0, refused: 0, read: 0 };
+  const counted = { granted: 0, refused: 0, read: 0, unchanged: 0, asked: [] as string[] };
   const get = async () => {
     const client = await real.get();
     return new Proxy(client, {
@@ -52,17 +55,27 @@ function countingRequests(container: string) {
         return (name: string) => {
           const blob = target.getBlockBlobClient(name);
           const download = blob.download.bind(blob);
-          blob.download = (...downloadArgs) => {
-            counted.read += 1;
-            return download(...downloadArgs);
+          // A state read; a conditional one answered 304 (unchanged since this instance's copy) is not one.
+          blob.download = async (...downloadArgs) => {
+            counted.asked.push(`download ${name}`);
+            try {
+              const downloaded = await download(...downloadArgs);
+              counted.read += 1;
+              return downloaded;
+            } catch (error) {
+              if ((error as { statusCode?: number }).statusCode === 304) counted.unchanged += 1;
+              throw error;
+            }
           };
           const leaseClient = blob.getBlobLeaseClient.bind(blob);
           blob.getBlobLeaseClient = (...args) => {
             const lease = leaseClient(...args);
             const acquire = lease.acquireLease.bind(lease);
             lease.acquireLease = async (...leaseArgs) => {
+              counted.asked.push(`lease ${name}`);
               try {
                 const granted = await acquire(...leaseArgs);
+                counted.asked.push(`granted ${name}`);
                 counted.granted += 1;
                 return granted;
               } catch (error) {
@@ -178,6 +191,28 @@ describe('conversation and user state on Azure Blobs, shared by instances', () =
     expect(counted.read).toBe(first + 2);
     expect(textsOf(await a.say('depuis 2019'))).toMatch(/plus haut diplôme/);
     expect(counted.read).toBe(first + 2);
+  }, 60000);
+
+  it('turns that keep moving between instances: each reads the state while it asks for the lease, once', async () => {
+    const { container, counted } = countingRequests('ahead-conversations');
+    const [a, b] = [instance('ahead', container), instance('ahead', container)];
+    const answers = ['non', 'non', 'oui', 'Ingénieur 2ème grade', 'depuis 2019'];
+    expect(textsOf(await a.say('suis-je éligible à la 0975 ?'))).toMatch(/déjà fonctionnaire/);
+    const turns: string[][] = [];
+    for (const [i, answer] of answers.entries()) {
+      const from = counted.asked.length;
+      const read = counted.read;
+      await (i % 2 ? a : b).say(answer);
+      turns.push(counted.asked.slice(from));
+      // One read of what the other instance wrote, never two.
+      expect(counted.read).toBe(read + 1);
+    }
+    // Once the conversation has shown it moves (the first turn of each instance found the other's
+    // state), the read goes out before the lease is granted, not after.
+    for (const asked of turns.slice(2)) {
+      expect(asked.findIndex((request) => request.startsWith('download'))).toBeLessThan(asked.findIndex((request) => request.startsWith('granted')));
+    }
+    expect(cardText(cardsOf(await a.say('Bac+3'))[0])).toMatch(/^Vous pouvez postuler/);
   }, 60000);
 
   it('a failed turn resets the conversation under its lease, and the next turn starts afresh', async () => {
