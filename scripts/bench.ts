@@ -13,6 +13,7 @@
 import Fuse from 'fuse.js';
 import { spawn } from 'node:child_process';
 import { startAzurite } from './azurite.js';
+import { treeCpuMs } from './cpuTime.js';
 import { fakeConnector, startBotProcess, userMessage } from './botProcesses.js';
 import MiniSearch from 'minisearch';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -106,6 +107,8 @@ const TURNS_PER_ROUND = 50;
 interface RunningBench {
   /** One measured stretch: `concurrency` conversations sending back to back, `turns` each. */
   measure(concurrency: number, turns: number): Promise<{ times: number[]; ms: number }>;
+  /** The bot's process (a cluster's primary: its workers are its children). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -126,6 +129,7 @@ async function startBench(setup: BotSetup, name: string): Promise<RunningBench> 
   };
   for (let turn = 0; turn < WARM_UP_TURNS; turn++) await post(`${name}-warm-up`, 'warm-up', turn);
   return {
+    pid: bot.child.pid ?? 0,
     async measure(concurrency, turns) {
       stretch += 1;
       const times: number[] = [];
@@ -257,8 +261,10 @@ console.log('samples\' plainest bot (scripts/echoBot.ts) in the same run. Anchor
 console.log('(goal 0.6×), p95 at most 2× the echo bot\'s.\n');
 console.log(`Each bot gets ${WARM_UP_TURNS} warm-up turns first, not counted, then ${ROUNDS} rounds of ${TURNS_PER_ROUND} turns per conversation, the bots taking turns in each round. The assistant runs on its files (npm start), then on`);
 console.log('Azure Storage (Azurite, started here, on the same two cores) with one process and with two (npm run start:cluster).\n');
-console.log('| bot | processes | concurrent conversations | turns | turns/s | p50 ms | p95 ms | turns/s vs echo | p95 vs echo |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('The last three columns say where the cores went while the bot was measured: CPU time of the bot\'s processes, of');
+console.log('Azurite and of this benchmark (the conversations and the stand-in connector), as a share of one core (200% = both cores).\n');
+console.log('| bot | processes | concurrent conversations | turns | turns/s | p50 ms | p95 ms | turns/s vs echo | p95 vs echo | CPU bot | CPU Azurite | CPU load |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 const azurite = await startAzurite();
 const azure = { AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, DIRECTLINE_SECRET: 'not-used-by-the-benchmark' };
 const setups: Array<[string, number, BotSetup]> = [
@@ -269,23 +275,37 @@ const setups: Array<[string, number, BotSetup]> = [
 const bots = [{ label: 'echo', processes: 1, setup: { script: 'dist/scripts/echoBot.js' } }, ...setups.map(([label, processes, setup]) => ({ label, processes, setup }))];
 for (const concurrency of [1, 10]) {
   const running = await Promise.all(bots.map((b, i) => startBench(b.setup, `bench-${concurrency}-${i}`)));
-  const pooled = bots.map(() => ({ times: [] as number[], ms: 0 }));
+  const pooled = bots.map(() => ({ times: [] as number[], ms: 0, cpu: { bot: 0, azurite: 0, load: 0 } }));
   for (let round = 0; round < ROUNDS; round++) {
     // Each round in another order: no bot always runs first, or always right after another.
     const order = running.map((_, i) => (i + round) % running.length);
     for (const i of order) {
-      const { times, ms: spent } = await (running[i] as RunningBench).measure(concurrency, TURNS_PER_ROUND);
-      (pooled[i] as { times: number[] }).times.push(...times);
-      (pooled[i] as { ms: number }).ms += spent;
+      const bench = running[i] as RunningBench;
+      const before = { bot: treeCpuMs(bench.pid) ?? NaN, azurite: treeCpuMs(azurite.process.pid ?? 0) ?? NaN, load: process.cpuUsage() };
+      const { times, ms: spent } = await bench.measure(concurrency, TURNS_PER_ROUND);
+      const load = process.cpuUsage(before.load);
+      const p = pooled[i] as (typeof pooled)[number];
+      p.times.push(...times);
+      p.ms += spent;
+      p.cpu.bot += (treeCpuMs(bench.pid) ?? NaN) - before.bot;
+      p.cpu.azurite += (treeCpuMs(azurite.process.pid ?? 0) ?? NaN) - before.azurite;
+      p.cpu.load += (load.user + load.system) / 1000;
     }
   }
   await Promise.all(running.map((r) => r.stop()));
-  const figures = pooled.map((p) => ({ perSecond: (p.times.length / p.ms) * 1000, p50: percentile(p.times, 50), p95: percentile(p.times, 95), count: p.times.length }));
+  const share = (cpuMs: number, ms: number) => (Number.isNaN(cpuMs) ? 'n/a' : `${((100 * cpuMs) / ms).toFixed(0)}%`);
+  const figures = pooled.map((p) => ({
+    perSecond: (p.times.length / p.ms) * 1000,
+    p50: percentile(p.times, 50),
+    p95: percentile(p.times, 95),
+    count: p.times.length,
+    cpu: `| ${share(p.cpu.bot, p.ms)} | ${share(p.cpu.azurite, p.ms)} | ${share(p.cpu.load, p.ms)} |`,
+  }));
   const echo = figures[0] as (typeof figures)[number];
   bots.forEach((b, i) => {
     const f = figures[i] as (typeof figures)[number];
-    const vs = i === 0 ? '| 1 | 1 |' : `| ${(f.perSecond / echo.perSecond).toFixed(2)}× | ${(f.p95 / echo.p95).toFixed(2)}× |`;
-    console.log(`| ${b.label} | ${b.processes} | ${concurrency} | ${f.count} | ${f.perSecond.toFixed(0)} | ${ms(f.p50)} | ${ms(f.p95)} ${vs}`);
+    const vs = i === 0 ? '| 1 | 1' : `| ${(f.perSecond / echo.perSecond).toFixed(2)}× | ${(f.p95 / echo.p95).toFixed(2)}×`;
+    console.log(`| ${b.label} | ${b.processes} | ${concurrency} | ${f.count} | ${f.perSecond.toFixed(0)} | ${ms(f.p50)} | ${ms(f.p95)} ${vs} ${f.cpu}`);
   });
 }
 await azurite.stop();
