@@ -9,11 +9,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { systemClock } from '../data/clock.js';
-import { communePlaces } from '../data/offers/communes.js';
-import { employerAliases } from '../data/offers/employers.js';
 import { OfferCatalog } from '../data/offers/offerCatalog.js';
 import { checkOffers } from '../data/offers/offerValidation.js';
-import { facetKey, type FacetKind } from '../data/search/facets.js';
+import { FACET_KINDS, facetKey, otherNames, type FacetKind } from '../data/search/facets.js';
 
 interface Synonyms {
   language: string;
@@ -47,12 +45,12 @@ const heldOut = new Set(
 
 /** The facet values of the catalogue, a sublist each, the file's own synonyms kept. */
 for (const entity of project.assets.entities) {
-  if (!entity.list || !['domain', 'employer', 'commune', 'grade'].includes(entity.category)) continue;
+  if (!entity.list || !(FACET_KINDS as readonly string[]).includes(entity.category)) continue;
   const kind = entity.category as FacetKind;
   const kept = new Map(entity.list.sublists.map((s) => [facetKey(s.listKey), s]));
   const sublists: Sublist[] = [];
   for (const value of snapshot.facets.filter((f) => f.kind === kind)) {
-    const others = kind === 'employer' ? employerAliases(value.label) : kind === 'commune' ? communePlaces(value.label) : [];
+    const others = otherNames(kind, value.label);
     const existing = kept.get(value.key);
     const french = new Set([value.label, ...others, ...(existing?.synonyms.find((s) => s.language === 'fr')?.values ?? [])]);
     const synonyms: Synonyms[] = [{ language: 'fr', values: [...french] }, ...(existing?.synonyms.filter((s) => s.language !== 'fr') ?? [])];

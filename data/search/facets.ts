@@ -1,16 +1,17 @@
 import Fuse from 'fuse.js';
 import type { Offer } from '../offers/offer.js';
-import { normalize, words } from './normalize.js';
+import { normalize, stem, words } from './normalize.js';
 import { FUNCTION_WORDS, STOP_WORDS } from './lexicon.js';
 import { employerAliases } from '../offers/employers.js';
-import { communePlaces } from '../offers/communes.js';
+import { communePlaces, provinceNames, provinceOf } from '../offers/communes.js';
 
 /**
- * The values a user can filter on (employer, domain, commune, grade), as the offers spell them.
+ * The values a user can filter on (employer, domain, commune, grade, and the province of the commune), as
+ * the offers spell them. A name said is looked up in this order: "province Nord" is the employer, "le Nord" the province.
  * Employers are spelt several ways in real data ("Office des Postes et Télécommunications",
  * "Office des postes et des télécommunications"): one key joins them.
  */
-export const FACET_KINDS = ['commune', 'employer', 'domain', 'grade'] as const;
+export const FACET_KINDS = ['commune', 'employer', 'domain', 'grade', 'province'] as const;
 export type FacetKind = (typeof FACET_KINDS)[number];
 
 export interface FacetValue {
@@ -47,7 +48,19 @@ export function facetTexts(kind: FacetKind, offer: Offer): string[] {
       return offer.location?.commune ? [offer.location.commune] : [];
     case 'grade':
       return offer.corpsGrades;
+    case 'province': {
+      const province = offer.location?.commune ? provinceOf(offer.location.commune) : undefined;
+      return province ? [province] : [];
+    }
   }
+}
+
+/** The everyday names of a value beside its label: an employer's ("CHT", "Médipôle"), a commune's places, a province's ("le Nord"). */
+export function otherNames(kind: FacetKind, label: string): readonly string[] {
+  if (kind === 'employer') return employerAliases(label);
+  if (kind === 'commune') return communePlaces(label);
+  if (kind === 'province') return provinceNames(label);
+  return [];
 }
 
 export function facetValues(offers: readonly Offer[]): FacetValue[] {
@@ -67,7 +80,7 @@ export function facetValues(offers: readonly Offer[]): FacetValue[] {
       const label = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? key;
       const short = kind === 'employer' ? acronym(label) : undefined;
       // An employer's everyday names ("CHT", "Médipôle", "gouvernement") find it too.
-      const known = (kind === 'employer' ? employerAliases(label) : kind === 'commune' ? communePlaces(label) : []).map(facetKey);
+      const known = otherNames(kind, label).map(facetKey);
       result.push({ kind, label, key, aliases: [...new Set([...(short ? [short] : []), ...known])].filter((a) => a !== '' && a !== key) });
     }
   }
@@ -113,9 +126,13 @@ export class FacetMatcher {
     for (const [letter, group] of byLetter) this.fuses.set(letter, new Fuse(group, { keys: ['text'], includeScore: true, threshold: 0.2, ignoreLocation: true }));
   }
 
-  /** A name as written, or within a typo of one (fuzzy only for one or two words of some length). */
+  /**
+   * A name as written, or stemmed as the keys are ("aux Îles" meets the key "ile"), or within a typo of
+   * one as written (fuzzy only for one or two words of some length; not stemmed, as a stem is nearer to
+   * more names: "nouvelle" is one letter from Nouméa's "Nouville").
+   */
   private lookUp(phrase: string, size: number): FacetValue | undefined {
-    const exact = this.exact.get(phrase);
+    const exact = this.exact.get(phrase) ?? this.exact.get(phrase.split(' ').map(stem).join(' '));
     if (exact) return exact;
     // A short word must match exactly: "nc" is not "nord".
     if (size > 2 || phrase.length <= 4) return undefined;

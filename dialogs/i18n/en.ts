@@ -79,6 +79,7 @@ export const en: Catalog = {
   'filter.employer': '{value}',
   'filter.domain': 'field {value}',
   'filter.grade': 'grade {value}',
+  'filter.province': 'in the {value}',
   'filter.clear': 'No filter',
   'offer.notFound': 'I cannot find an offer with reference “{reference}”. Check the number, or search by keyword.',
   'offer.allOpen': 'All open offers',

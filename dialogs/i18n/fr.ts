@@ -82,6 +82,7 @@ export const fr = {
   'filter.employer': '{value}',
   'filter.domain': 'domaine {value}',
   'filter.grade': 'grade {value}',
+  'filter.province': 'dans la {value}',
   'filter.clear': 'Sans filtre',
   'offer.notFound': "Je ne trouve aucune offre de référence « {reference} ». Vérifiez le numéro, ou cherchez par mot-clé.",
   'offer.allOpen': 'Toutes les offres ouvertes',

@@ -1,6 +1,7 @@
 import type { Clock } from '../../data/clock.js';
 import type { OfferSnapshot } from '../../data/offers/offerCatalog.js';
 import { namesOffers } from '../../data/search/searchOffers.js';
+import { FACET_KINDS } from '../../data/search/facets.js';
 import { inSearchVocabulary } from '../../data/search/queryTerms.js';
 import { factsInSentence } from '../eligibility/sentenceFacts.js';
 import { asksWhenPosted } from '../search/searchRequest.js';
@@ -65,7 +66,7 @@ export class CatalogueRecognizer implements IntentRecognizer {
     if (recognition.topIntent !== 'None') return recognition;
     if (known && reference.length >= text.trim().length - 8) return as('OfferDetails');
     const snapshot = this.offers();
-    const namesPlace = recognition.entities.some((e) => ['commune', 'employer', 'domain', 'grade'].includes(e.category));
+    const namesPlace = recognition.entities.some((e) => (FACET_KINDS as readonly string[]).includes(e.category));
     if (namesPlace || namesOffers(snapshot.index, text, snapshot.matchWord, this.clock.now()) || inSearchVocabulary(text)) return as('SearchOffers');
     return recognition;
   }

@@ -19,7 +19,7 @@ export interface CluSettings {
   deployment: string;
 }
 
-const CATEGORIES: readonly EntityCategory[] = ['offerReference', 'domain', 'employer', 'commune', 'grade', 'duration', 'date'];
+const CATEGORIES: readonly EntityCategory[] = ['offerReference', 'domain', 'employer', 'commune', 'grade', 'province', 'duration', 'date'];
 
 function isIntent(name: string): name is Intent {
   return (INTENTS as readonly string[]).includes(name);

@@ -24,7 +24,7 @@ export const INTENTS = [
 
 export type Intent = (typeof INTENTS)[number];
 
-export type EntityCategory = 'offerReference' | 'domain' | 'employer' | 'commune' | 'grade' | 'duration' | 'date';
+export type EntityCategory = 'offerReference' | 'domain' | 'employer' | 'commune' | 'grade' | 'province' | 'duration' | 'date';
 
 export interface RecognizedEntity {
   category: EntityCategory;

@@ -22,10 +22,10 @@ export type SavedSearch = NonNullable<ConversationData['lastSearch']>;
 
 function filterLabels(filters: OfferFilters, language: Language): string[] {
   const labels: string[] = [];
-  if (filters.employer) labels.push(t(language, 'filter.employer', { value: filters.employer }));
-  if (filters.commune) labels.push(t(language, 'filter.commune', { value: filters.commune }));
-  if (filters.domain) labels.push(t(language, 'filter.domain', { value: filters.domain }));
-  if (filters.grade) labels.push(t(language, 'filter.grade', { value: filters.grade }));
+  for (const kind of LABELS_IN_ORDER) {
+    const value = filters[kind];
+    if (value) labels.push(t(language, FILTER_LABELS[kind], { value }));
+  }
   if (filters.closingWithinDays !== undefined) {
     labels.push(t(language, 'filter.closingSoon.active', { days: filters.closingWithinDays }));
   }
@@ -34,11 +34,15 @@ function filterLabels(filters: OfferFilters, language: Language): string[] {
   return labels;
 }
 
+/** The filters as a sentence says them: who, where, then what. */
+const LABELS_IN_ORDER: readonly FacetKind[] = ['employer', 'commune', 'province', 'domain', 'grade'];
+
 const FILTER_LABELS: Record<FacetKind, MessageKey> = {
   commune: 'filter.commune',
   employer: 'filter.employer',
   domain: 'filter.domain',
   grade: 'filter.grade',
+  province: 'filter.province',
 };
 
 /**

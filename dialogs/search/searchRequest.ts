@@ -1,5 +1,6 @@
 import type { OfferFilters } from '../../data/search/searchOffers.js';
-import type { Recognition } from '../recognition/recognizer.js';
+import { FACET_KINDS, type FacetKind } from '../../data/search/facets.js';
+import type { Recognition, RecognizedEntity } from '../recognition/recognizer.js';
 import { statedFactAsked } from '../../data/search/statedFacts.js';
 
 /** "Closing soon" means within a week: the time it takes to put an application together. */
@@ -73,10 +74,28 @@ const CLOSING_SOON = /\b(qui )?(ferment|fermant|cloturent|se terminent|closing|c
  * otherwise.
  */
 const FILTER_KINDS = new Set(['domain', 'grade']);
+/** Where and for whom: named, they always filter ("à Koné", "à l'OPT", "dans le Nord"). */
+const PLACE_KINDS = new Set(['commune', 'employer', 'province']);
 const FILTER_CUE = /(?:^|\s)(?:en|dans|domaines?(?: de| des| du)?(?: la| l['’])?|fili[eè]re|secteur|corps(?: des| de)?|grade(?: de| d['’])?|cadre d['’]emplois?(?: des| de)?|in(?: the)?(?: field of)?|field(?: of)?)\s*$/i;
 
-/** The word a place or an employer leaves behind when it becomes a filter: "secrétaire à (Nouméa)", "jobs in (Koné)". */
-const LEFT_BEFORE_A_NAME = /(?:^|\s)(?:à|a|au|aux|en|de|du|des|chez|sur|pour|in|at|from|on|for|with)\s*$/i;
+/**
+ * The words a place or an employer leaves behind when it becomes a filter: "secrétaire à (Nouméa)", "jobs in
+ * (Koné)", "offres dans le (Nord)", "postes de la (province Sud)", "jobs in the (north)".
+ */
+const LEFT_BEFORE_A_NAME = /(?:^|\s)(?:à|a|au|aux|en|de|du|des|chez|sur|pour|dans|vers|in|at|from|on|for|with)(?:\s+(?:la|le|les|l['’]|the))?\s*$/i;
+
+/**
+ * A span two lists name (CLU's lists hold "Province Nord" as the employer and as the province) is read
+ * once, as the kind looked up first (FACET_KINDS: the employer), as the catalogue's own matcher does.
+ */
+function oneNamePerSpan(entities: RecognizedEntity[]): RecognizedEntity[] {
+  const rank = (e: RecognizedEntity) => (FACET_KINDS as readonly string[]).indexOf(e.category);
+  const kept: RecognizedEntity[] = [];
+  for (const entity of [...entities].sort((a, b) => rank(a) - rank(b))) {
+    if (!kept.some((k) => entity.offset < k.offset + k.length && k.offset < entity.offset + entity.length)) kept.push(entity);
+  }
+  return kept;
+}
 
 function saidAsFilter(text: string, offset: number): boolean {
   return FILTER_CUE.test(text.slice(Math.max(0, offset - 40), offset));
@@ -96,11 +115,10 @@ export function searchIntentFrom(recognition: Recognition, options: { domainsAnd
   const asFilters = options.domainsAndGradesAsFilters ?? true;
   const filters: OfferFilters = {};
   let text = recognition.text;
-  const spans = recognition.entities
-    .filter((e) => (e.category === 'commune' || e.category === 'employer' || (asFilters && FILTER_KINDS.has(e.category) && saidAsFilter(recognition.text, e.offset))) && e.resolution)
-    .sort((a, b) => b.offset - a.offset);
+  const named = recognition.entities.filter((e) => (PLACE_KINDS.has(e.category) || (asFilters && FILTER_KINDS.has(e.category) && saidAsFilter(recognition.text, e.offset))) && e.resolution);
+  const spans = oneNamePerSpan(named).sort((a, b) => b.offset - a.offset);
   for (const entity of spans) {
-    const kind = entity.category as 'commune' | 'employer' | 'domain' | 'grade';
+    const kind = entity.category as FacetKind;
     filters[kind] ??= entity.resolution;
     // The words kept are quoted back when the filters go ("5 offres correspondent à « secrétaire »"): no "à" left hanging.
     text = `${text.slice(0, entity.offset).replace(LEFT_BEFORE_A_NAME, ' ')} ${text.slice(entity.offset + entity.length)}`;
