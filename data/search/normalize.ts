@@ -25,8 +25,16 @@ export function foldAccents(text: string): string {
   return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
-/** French and English plurals to singular, short of a real stemmer: enough for "offres", "ingénieurs", "jobs". */
+/** "2ème", "2eme", "2nd", "1er", "3rd": an ordinal in figures, in any of its spellings. */
+const ORDINAL_IN_FIGURES = /^(\d{1,2})(?:er|ere|re|e|eme|em|nd|nde|st|rd|th)$/;
+
+/**
+ * French and English plurals to singular, short of a real stemmer: enough for "offres", "ingénieurs", "jobs".
+ * An ordinal in figures becomes one spelling ("2e"), so "technicien 2e grade" meets "Technicien 2ème grade".
+ */
 export function stem(word: string): string {
+  const ordinal = ORDINAL_IN_FIGURES.exec(word);
+  if (ordinal) return `${ordinal[1]}e`;
   if (word.length <= 3 || /\d/.test(word)) return word;
   if (word.endsWith('aux') && word.length > 4) return `${word.slice(0, -3)}al`;
   let singular = word;

@@ -24,9 +24,37 @@ function phraseAt(tokens: string[], at: number): (typeof PHRASES)[number] | unde
   return PHRASES.find((p) => p.english.every((w, k) => tokens[at + k] === w));
 }
 
-/** Splits what the user typed into terms: English read as French, function words dropped. */
+/** "1er", "2e", "2ème", "premier", "second": the rank before "grade" in a grade's name. */
+const ORDINAL = /^(?:\d{1,2}(?:er|ere|re|e|eme|em|nd|nde|st|rd|th)?|premier|premiere|deuxieme|second|seconde|troisieme|quatrieme)$/;
+
+/**
+ * The words of a rank ("1er grade", "2ème grade", "grade 2"): said with a corps ("ingénieur 1er grade"),
+ * they prefer its offers of that rank but do not make a search of their own, as every corps has its
+ * "1er grade" (the technicians' offers came first for "ingénieur 1er grade"). Said alone they are the search.
+ */
+function rankWords(tokens: readonly string[]): Set<number> {
+  const rank = new Set<number>();
+  tokens.forEach((token, i) => {
+    if (token !== 'grade') return;
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    if (before !== undefined && ORDINAL.test(before)) rank.add(i - 1).add(i);
+    else if (after !== undefined && /^\d{1,2}$/.test(after)) rank.add(i).add(i + 1);
+  });
+  // Only beside other words: "1er grade" alone is all that was asked.
+  return tokens.some((token, i) => !rank.has(i) && !STOP_WORDS.has(token)) ? rank : new Set();
+}
+
+/**
+ * A rank's words weigh this much: enough to put the offers of that rank first, not so much that a rare
+ * "2e" leaves the corps' other offers under the cut-off (RELATIVE_CUTOFF in searchOffers.ts).
+ */
+const RANK_QUALITY = 0.25;
+
+/** Splits what the user typed into terms: English read as French, function words dropped, a grade's rank optional. */
 export function queryTerms(text: string): QueryTerm[] {
   const tokens = words(text);
+  const rank = rankWords(tokens);
   const terms: QueryTerm[] = [];
   for (let i = 0; i < tokens.length; ) {
     const phrase = phraseAt(tokens, i);
@@ -40,7 +68,8 @@ export function queryTerms(text: string): QueryTerm[] {
       continue;
     }
     const word = tokens[i] as string;
-    if (!STOP_WORDS.has(word)) terms.push({ variants: withVariants(word), optional: false });
+    if (rank.has(i)) terms.push({ variants: [{ word, quality: RANK_QUALITY }], optional: true });
+    else if (!STOP_WORDS.has(word)) terms.push({ variants: withVariants(word), optional: false });
     i += 1;
   }
   return dedupe(terms);

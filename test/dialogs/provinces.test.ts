@@ -1,23 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { cardsOf, cardText, testConversation, textsOf } from '../helpers/testBot.js';
+import { offersShown, testConversation, textsOf } from '../helpers/testBot.js';
 import { noumeaNoon, shippedOffers } from '../helpers/offers.js';
 import { provinceOf } from '../../data/offers/communes.js';
 import { isOpen } from '../../data/offers/openness.js';
 
 /** "Dans le Nord", "aux Îles", "jobs in the north": the offers of the province's communes, on the real catalogue. */
 const offers = shippedOffers();
+const shownIn = (replies: Parameters<typeof offersShown>[0]) => offersShown(replies, offers);
 const DAY = '2025-01-31';
 const now = noumeaNoon(DAY);
 
-/** The offer each card shows, by the reference in its text. */
-function offersShown(replies: Parameters<typeof cardsOf>[0]) {
-  return cardsOf(replies).map((card) => {
-    const text = cardText(card);
-    const offer = offers.find((o) => text.includes(o.reference));
-    if (!offer) throw new Error(`no offer in card: ${text.slice(0, 200)}`);
-    return offer;
-  });
-}
 
 const openIn = (province: string) => offers.filter((o) => isOpen(o, now) && o.location?.commune && provinceOf(o.location.commune) === province);
 
@@ -27,7 +19,7 @@ describe('offers by province, as people name them', () => {
     expect(new Set(north.map((o) => o.location?.commune)).size).toBeGreaterThan(2);
     const bot = testConversation(now, { offers });
     const replies = await bot.say('offres dans le Nord');
-    const shown = offersShown(replies);
+    const shown = shownIn(replies);
     expect(shown.length).toBe(Math.min(5, north.length));
     for (const offer of shown) expect(provinceOf(offer.location?.commune ?? '')).toBe('Province Nord');
     expect(textsOf(replies)).toContain('dans la Province Nord');
@@ -36,11 +28,11 @@ describe('offers by province, as people name them', () => {
 
   it('"y a-t-il des postes aux Îles ?" and "dans le Sud"', async () => {
     const bot = testConversation(now, { offers });
-    const islands = offersShown(await bot.say('y a-t-il des postes aux Îles ?'));
+    const islands = shownIn(await bot.say('y a-t-il des postes aux Îles ?'));
     expect(islands.length).toBe(Math.min(5, openIn('Province des Îles Loyauté').length));
     expect(islands.length).toBeGreaterThan(0);
     for (const offer of islands) expect(['Lifou', 'Maré', 'Ouvéa']).toContain(offer.location?.commune);
-    const south = offersShown(await bot.say('je cherche un emploi dans le Sud'));
+    const south = shownIn(await bot.say('je cherche un emploi dans le Sud'));
     expect(south.length).toBeGreaterThan(0);
     for (const offer of south) expect(provinceOf(offer.location?.commune ?? '')).toBe('Province Sud');
     // An alert keeps the province, as it keeps a commune.
@@ -50,7 +42,7 @@ describe('offers by province, as people name them', () => {
   it('"offres de la province Sud" is still the employer: its own offers, wherever they are', async () => {
     const bot = testConversation(now, { offers });
     const replies = await bot.say('offres de la province Sud');
-    const shown = offersShown(replies);
+    const shown = shownIn(replies);
     expect(shown.length).toBeGreaterThan(0);
     for (const offer of shown) expect(offer.employer).toMatch(/province sud/i);
     expect(textsOf(replies)).not.toContain('dans la Province Sud');
@@ -59,11 +51,11 @@ describe('offers by province, as people name them', () => {
   it('in English: "jobs in the north", a trade in a province', async () => {
     const bot = testConversation(now, { offers });
     const replies = await bot.say('jobs in the north');
-    const shown = offersShown(replies);
+    const shown = shownIn(replies);
     expect(shown.length).toBeGreaterThan(0);
     for (const offer of shown) expect(provinceOf(offer.location?.commune ?? '')).toBe('Province Nord');
     expect(textsOf(replies)).toContain('in the Province Nord');
-    const nurses = offersShown(await bot.say('infirmier dans le Nord'));
+    const nurses = shownIn(await bot.say('infirmier dans le Nord'));
     expect(nurses.length).toBeGreaterThan(0);
     for (const offer of nurses) {
       expect(provinceOf(offer.location?.commune ?? '')).toBe('Province Nord');

@@ -195,6 +195,16 @@ export function cardText(card: unknown): string {
   return parts.join('\n');
 }
 
+/** The offers the cards in some replies show, found among `offers` by the reference in each card's text. */
+export function offersShown(replies: Array<Partial<Activity>>, offers: readonly Offer[]): Offer[] {
+  return cardsOf(replies).map((card) => {
+    const text = cardText(card);
+    const offer = offers.find((o) => text.includes(o.reference));
+    if (!offer) throw new Error(`no offer in card: ${text.slice(0, 200)}`);
+    return offer;
+  });
+}
+
 export function textsOf(replies: Array<Partial<Activity>>): string {
   return replies.map((r) => r.text ?? '').join('\n');
 }
