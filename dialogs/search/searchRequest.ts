@@ -62,6 +62,13 @@ export function asksWhenPosted(text: string): boolean {
 /** "Je cherche un nouveau poste", "a new job": the seeker's wish, no word of an offer (the plural is RECENT). */
 const NEW_JOB = /(?<![\p{L}])(?:nouvel(?:le)?|nouveau|new)\s+(?=(?:poste|emploi|travail|boulot|job|position|role|career)(?![\p{L}]))/giu;
 
+/**
+ * "Je cherche du travail", "je veux un boulot", "looking for work": the seeker's wish, no word of an offer
+ * ("travail" searched found the "Contrôleur du travail"). Only after a verb of wanting: "médecin du travail"
+ * and "inspecteur du travail" are trades.
+ */
+const WORK_WISHED = /((?:cherche|cherchons|recherche|trouver|veux|voudrais|voudrai|aimerais|souhaite|besoin)\s+)(?:du|un|d['’]un|de)\s+(?:travail|boulot|taf|job)(?![\p{L}])|((?:looking for|look for|find|want|need)\s+)(?:some\s+|a\s+)?(?:work|job)(?![\p{L}])/giu;
+
 /** "Je suis infirmier de formation", "a nurse by trade": how one came to the trade, no word to search. */
 const TRADE_BY = /((?:je suis|j['’]ai été|i am|i['’]m)\s[^,.;!?]*?)\s(?:de (?:formation|m[ée]tier|profession)|by (?:training|trade|profession))(?![\p{L}])/iu;
 
@@ -123,7 +130,7 @@ export function searchIntentFrom(recognition: Recognition, options: { domainsAnd
     // The words kept are quoted back when the filters go ("5 offres correspondent à « secrétaire »"): no "à" left hanging.
     text = `${text.slice(0, entity.offset).replace(LEFT_BEFORE_A_NAME, ' ')} ${text.slice(entity.offset + entity.length)}`;
   }
-  text = text.replace(TRADE_BY, '$1').replace(NEW_JOB, '');
+  text = text.replace(TRADE_BY, '$1').replace(NEW_JOB, '').replace(WORK_WISHED, (_all, french?: string, english?: string) => french ?? english ?? '');
   const stated = statedFactAsked(text);
   if (stated) {
     filters.states = stated.fact;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { cardsOf, cardText, suggestionTitles, testConversation, textsOf } from '../helpers/testBot.js';
 import { noumeaNoon, shippedOffers } from '../helpers/offers.js';
+import { isOpen } from '../../data/offers/openness.js';
 
 /** A bare word or a job title is a search, over the real catalogue (a day when many offers were open). */
 const offers = shippedOffers();
@@ -178,5 +179,15 @@ describe('a bare word or a job title', () => {
   it('still gets the fallback when it names nothing the catalogue holds', async () => {
     const bot = testConversation(JAN_31, { offers });
     expect(textsOf(await bot.say('blorf zimzam'))).toMatch(/pas bien compris/);
+  });
+  it('"je cherche du travail", "looking for work": every open offer, not the "Contrôleur du travail" first; "médecin du travail" is a trade', async () => {
+    const open = offers.filter((o) => isOpen(o, JAN_31)).length;
+    for (const [said, count] of [['je cherche du travail', `${open} offres ouvertes.`], ["I'm looking for work", `${open} open offers.`]] as const) {
+      const replies = await testConversation(JAN_31, { offers }).say(said);
+      expect(textsOf(replies)).toContain(count);
+      expect(cardText(cardsOf(replies)[0])).not.toMatch(/contr[ôo]leur du travail/i);
+    }
+    const doctors = cardsOf(await testConversation(JAN_31, { offers }).say('médecin du travail')).map(cardText);
+    expect(doctors.some((text) => /m[ée]decin/i.test(text))).toBe(true);
   });
 });
