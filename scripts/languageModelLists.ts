@@ -12,6 +12,7 @@ import { systemClock } from '../data/clock.js';
 import { OfferCatalog } from '../data/offers/offerCatalog.js';
 import { checkOffers } from '../data/offers/offerValidation.js';
 import { FACET_KINDS, facetKey, otherNames, type FacetKind } from '../data/search/facets.js';
+import { domainsNamed } from '../data/offers/corpsGrades.js';
 
 interface Synonyms {
   language: string;
@@ -57,8 +58,11 @@ for (const entity of project.assets.entities) {
     sublists.push({ listKey: value.label, synonyms });
     kept.delete(value.key);
   }
-  // Entries the file had that the catalogue no longer uses stay: people still say them.
-  entity.list.sublists = [...sublists, ...kept.values()];
+  // Entries the file had that the catalogue no longer uses stay: people still say them. Not a domain the
+  // postings' reader now reads otherwise ("Domaine informatique", "Statistiques Direction du budget…"): the
+  // reader's mistake of an earlier day, which nobody says.
+  const stale = [...kept.values()].filter((s) => kind !== 'domain' || domainsNamed(s.listKey).join('|') === s.listKey);
+  entity.list.sublists = [...sublists, ...stale];
 }
 
 /** Sentences about the trades the catalogue holds most: "je cherche un poste de …", "des offres de … ?". */

@@ -9,7 +9,8 @@ import { capitalise, present } from './fieldValues.js';
 
 export interface CorpsAndDomain {
   grades: string[];
-  domain?: string;
+  /** Most often one; several when the posting gives alternatives ("économie rurale, équipement ou informatique"). */
+  domains: string[];
   /** A direction found run into the field, for a posting whose own "Direction" line was lost. */
   direction?: string;
 }
@@ -50,11 +51,16 @@ function withoutDirection(part: string): { grade: string; direction?: string } {
   return { grade: `${before} ${after}`.trim(), direction: words.slice(0, end).some((w) => !NAME_LINK.test(w)) ? name : undefined };
 }
 
+/** The first words of the corps postings name most. */
+const CORPS_WORDS = 'r[ée]dacteur|adjoint|attach[ée]|agent|technicien|ing[ée]nieur|infirmi|assistant|contr[ôo]leur|cadre|m[ée]decin|professeur';
+
 /**
  * Where the grades go apart: "ou", a comma, "et" before a rank ("1ᵉʳ et 2ème grade"), and an "ou"
  * the PDF's text ran into the next corps ("TSEEAC ourédacteur": the space lost with the column).
  */
-const BETWEEN_GRADES = /\s+ou\s+|\s*,\s*|\s+et\s+(?=\d)|\s+ou(?=(?:r[ée]dacteur|adjoint|attach[ée]|agent|technicien|ing[ée]nieur|infirmi|assistant|contr[ôo]leur|cadre|m[ée]decin|professeur)\p{L}*)/iu;
+const BETWEEN_GRADES = new RegExp(String.raw`\s+ou\s+|\s*,\s*|\s+et\s+(?=\d)|\s+ou(?=(?:${CORPS_WORDS})\p{L}*)`, 'iu');
+/** "économie rurale ou équipement ou Attaché": a corps among the domains, the grade of another way in. */
+const A_CORPS = new RegExp(String.raw`^(?:${CORPS_WORDS})`, 'iu');
 /** "Ingénieur 2ème grade", "Technicien 1ᵉʳ", "2e grade": a corps (or nothing), its rank, and the word "grade". */
 const RANKED = /^(\D*?)\s*(\d+\s*\p{L}{0,3})(?:\s+(grades?|classes?))?$/iu;
 /** "Ingénieur 1er ou 2ème grade domaine informatique": the domain named inside the field. */
@@ -86,28 +92,63 @@ function withCorpsAndRank(parts: string[]): string[] {
   return ranked.map(({ part }) => part);
 }
 
+/** The units of a direction, which no domain's name starts with. */
+const ORGANISATION_UNIT = /^(?:service|bureau|p[ôo]le|cellule|division|d[ée]partement|section|unit[ée]|secr[ée]tariat)\b/iu;
+/** A unit run into the domain after it, with its capital: "Statistiques Service du Parc Naturel de la Mer de Corail". */
+const UNIT_RUN_IN = /\s(?:Service|Bureau|Pôle|Cellule|Division|Département|Section)\b/u;
+
+/**
+ * What the column holds where the domain is: the domain, or several as alternatives ("Domaine économie
+ * rurale, équipement ou informatique"), with a direction or a unit run into it ("équipement Direction
+ * technique et du biomédical", "Statistiques Service du Parc…"), and a grade of another way in among the
+ * alternatives ("économie rurale ou équipement ou Attaché"; alone, "Cadre des sapeurs-pompiers" stays the
+ * domain it is filed as). A comma alone is part of a name ("Administration, finance et juridique").
+ */
+function domainColumn(text: string): { domains: string[]; grades: string[]; direction?: string } {
+  let domain = present(text.replace(/^\s*domaines?\s*:?\s*/iu, ''));
+  let direction: string | undefined;
+  if (domain) {
+    const after = withoutDirection(domain);
+    if (after.direction) {
+      direction = after.direction;
+      // What follows the name is the domain the column ran in ("équipement"), not a service under it.
+      domain = present(after.grade.replace(/^[\s–-]+/u, ''));
+    }
+  }
+  // "Direction … (DASSPS)/Service des Métiers de Soins/Bureau dentaire-Centres médico-sociaux": a unit under
+  // the direction, where the column's domain would be; no domain.
+  if (!domain || ORGANISATION_UNIT.test(domain)) return { domains: [], grades: [], ...(direction ? { direction } : {}) };
+  const unit = UNIT_RUN_IN.exec(domain);
+  if (unit) domain = domain.slice(0, unit.index);
+  if (!/\s+ou\s+/iu.test(domain)) return { domains: [capitalise(domain.trim())], grades: [], ...(direction ? { direction } : {}) };
+  const named = domain.split(/\s*,\s*|\s+ou\s+/iu).map((part) => part.trim()).filter((part) => /\p{L}{2}/u.test(part));
+  return {
+    domains: named.filter((part) => !A_CORPS.test(part)).map(capitalise),
+    grades: named.filter((part) => A_CORPS.test(part)).map(capitalise),
+    ...(direction ? { direction } : {}),
+  };
+}
+
+/** The domains a text of the domain column names, as a posting's is read ("Domaine informatique" → "Informatique"). */
+export function domainsNamed(text: string): string[] {
+  return domainColumn(text).domains;
+}
+
 /** "Ingénieur 2ème grade / Informatique", "Technicien 1er ou 2e grade/informatique": grades, then the domain. */
 export function corpsAndDomain(value: string): CorpsAndDomain {
   const slash = value.lastIndexOf('/');
-  let domain = slash >= 0 ? present(value.slice(slash + 1).replace(/^domaines?\s*:?\s*/i, '')) : undefined;
   // The direction first, on the whole field: its name may hold a comma ("de la Vie Citoyenne, Éducative et Sportive").
   const { grade: field, direction: runIn } = withoutDirection((slash >= 0 ? value.slice(0, slash) : value).trim());
-  let direction = runIn;
-  // "Ingénieur 1ᵉʳ et 2ème grade / Direction des Systèmes d’Informations (DSI)": no domain, the direction.
-  if (domain && /^direction\b/i.test(domain)) {
-    const after = withoutDirection(domain);
-    direction ??= after.direction;
-    // What follows the name is the domain the column ran in ("équipement"), not a service under it.
-    domain = present(after.grade.replace(/^[\s–-]+/u, ''));
-    if (domain && /^service\b/i.test(domain)) domain = undefined;
-  }
   const inside = DOMAIN_INSIDE.exec(field);
-  domain ??= present(inside?.[1]);
+  // "Ingénieur 1ᵉʳ et 2ème grade / Direction des Systèmes d’Informations (DSI)": no domain, the direction.
+  const column = slash >= 0 ? domainColumn(value.slice(slash + 1)) : undefined;
+  const { domains, grades: otherWayIn, direction: inDomain } = column?.domains.length || !inside ? (column ?? { domains: [], grades: [] }) : domainColumn(inside[1] ?? '');
+  const direction = runIn ?? inDomain ?? column?.direction;
   const parts = (inside ? field.slice(0, inside.index) : field)
     .split(BETWEEN_GRADES)
     .map((part) => part.replace(AFTER_THE_GRADE, '').replace(STATUTE, '').replace(/\s*[–-]\s*$/u, '').trim())
     .filter((g) => g !== '' && (/\p{L}{2}/u.test(g) || /^\d/.test(g)) && !NO_GRADE.test(g));
-  const grades = withCorpsAndRank(parts).filter((g) => /\p{L}{2}/u.test(g)).map(capitalise);
-  return { grades, ...(domain ? { domain: capitalise(domain) } : {}), ...(direction ? { direction } : {}) };
+  const grades = [...withCorpsAndRank(parts).filter((g) => /\p{L}{2}/u.test(g)).map(capitalise), ...otherWayIn];
+  return { grades, domains, ...(direction ? { direction } : {}) };
 }
 

@@ -234,8 +234,8 @@ export function readPostingText(text: string, source?: string): { offer: Offer; 
     throw new PostingTextError(missing, at === undefined ? undefined : lineNumberOf(text, lines[at]));
   }
   const body = readPostingBody(lines.filter((_, i) => i >= header.bodyStart && !header.consumed.has(i)));
-  const { grades, domain, direction: directionInCorps } = corpsAndDomain(value('corps') ?? '');
-  const offer: Offer = { reference, title, employer: canonicalEmployer(employer), corpsGrades: grades, domains: domain ? [domain] : [], postedOn, deadline, missions: body.missions, activities: body.activities };
+  const { grades, domains, direction: directionInCorps } = corpsAndDomain(value('corps') ?? '');
+  const offer: Offer = { reference, title, employer: canonicalEmployer(employer), corpsGrades: grades, domains, postedOn, deadline, missions: body.missions, activities: body.activities };
   if (header.originalDeadline && header.originalDeadline !== deadline) offer.originalDeadline = header.originalDeadline;
   const openings = /^0?(\d{1,2})\s+(?!(?:er|e|eme|ème)\b)\p{L}/u.exec(title);
   if (openings && Number(openings[1]) > 0) offer.openings = Number(openings[1]);

@@ -74,6 +74,27 @@ describe('reading a posting as published in text', () => {
   });
 
   it.each([
+    ['55672.md', ['Ingénieur 2ème grade'], ['Économie rurale', 'Équipement', 'Informatique'], undefined],
+    ['57073.md', ['Ingénieur 2ème grade', 'Attaché'], ['Économie rurale', 'Équipement'], undefined],
+    ['56265.md', ['Technicien 1er grade', 'Technicien 2ème grade'], ['Informatique'], undefined],
+    ['56077.md', ['Ingénieur'], ['Statistiques'], undefined],
+    ['56560.md', ['Ingénieur'], ['Statistiques'], 'Direction du budget et des affaires financières (DBAF)'],
+    ['58653.md', ['Technicien 2ème grade'], ['Équipement'], 'Direction technique et du biomédical'],
+  ])('%s: the domain column as written (alternatives, a direction or a unit run in, a grade among them)', (file, grades, domains, direction) => {
+    const offer = offerFromPostingText(readFileSync(path.join(REAL_OFFERS_DIR, 'avp-text', file), 'utf8'));
+    expect(offer.corpsGrades).toEqual(grades);
+    expect(offer.domains).toEqual(domains);
+    if (direction) expect(offer.direction).toBe(direction);
+  });
+
+  it('56002.md: a unit of the direction where the domain would be ("…/Service des Métiers de Soins/Bureau dentaire") is no domain', () => {
+    const offer = offerFromPostingText(readFileSync(path.join(REAL_OFFERS_DIR, 'avp-text', '56002.md'), 'utf8'));
+    expect(offer.direction).toBe('Direction des affaires sanitaires et sociales, de la prévention et de la solidarité (DASSPS)/Service des Métiers de Soins');
+    expect(offer.domains).toEqual([]);
+    expect(offer.corpsGrades).toEqual([]);
+  });
+
+  it.each([
     ['57490.md', 'Corps ou grade d’emploi /Domaine', ['Rédacteur'], []],
     ['59372.md', 'Cadre/Domaine', ['Technicien 2ème grade'], ['Équipement']],
     ['56773.md', 'Corps/Catégorie', ['Agent contractuel de droit public'], []],
