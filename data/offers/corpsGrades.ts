@@ -115,18 +115,19 @@ function domainColumn(text: string): { domains: string[]; grades: string[]; dire
       domain = present(after.grade.replace(/^[\s–-]+/u, ''));
     }
   }
+  const found = { domains: [] as string[], grades: [] as string[], ...(direction ? { direction } : {}) };
   // "Direction … (DASSPS)/Service des Métiers de Soins/Bureau dentaire-Centres médico-sociaux": a unit under
   // the direction, where the column's domain would be; no domain.
-  if (!domain || ORGANISATION_UNIT.test(domain)) return { domains: [], grades: [], ...(direction ? { direction } : {}) };
+  if (!domain || ORGANISATION_UNIT.test(domain)) return found;
   const unit = UNIT_RUN_IN.exec(domain);
   if (unit) domain = domain.slice(0, unit.index);
-  if (!/\s+ou\s+/iu.test(domain)) return { domains: [capitalise(domain.trim())], grades: [], ...(direction ? { direction } : {}) };
-  const named = domain.split(/\s*,\s*|\s+ou\s+/iu).map((part) => part.trim()).filter((part) => /\p{L}{2}/u.test(part));
-  return {
-    domains: named.filter((part) => !A_CORPS.test(part)).map(capitalise),
-    grades: named.filter((part) => A_CORPS.test(part)).map(capitalise),
-    ...(direction ? { direction } : {}),
-  };
+  const alternatives = /\s+ou\s+/iu.test(domain);
+  for (const part of alternatives ? domain.split(/\s*,\s*|\s+ou\s+/iu) : [domain]) {
+    const name = part.trim();
+    if (!/\p{L}{2}/u.test(name)) continue;
+    (alternatives && A_CORPS.test(name) ? found.grades : found.domains).push(capitalise(name));
+  }
+  return found;
 }
 
 /** The domains a text of the domain column names, as a posting's is read ("Domaine informatique" → "Informatique"). */
@@ -142,13 +143,14 @@ export function corpsAndDomain(value: string): CorpsAndDomain {
   const inside = DOMAIN_INSIDE.exec(field);
   // "Ingénieur 1ᵉʳ et 2ème grade / Direction des Systèmes d’Informations (DSI)": no domain, the direction.
   const column = slash >= 0 ? domainColumn(value.slice(slash + 1)) : undefined;
-  const { domains, grades: otherWayIn, direction: inDomain } = column?.domains.length || !inside ? (column ?? { domains: [], grades: [] }) : domainColumn(inside[1] ?? '');
-  const direction = runIn ?? inDomain ?? column?.direction;
+  // The domain said inside the grade's field, when the column after the slash names none.
+  const named = column?.domains.length || !inside ? column : domainColumn(inside[1] ?? '');
+  const direction = runIn ?? named?.direction ?? column?.direction;
   const parts = (inside ? field.slice(0, inside.index) : field)
     .split(BETWEEN_GRADES)
     .map((part) => part.replace(AFTER_THE_GRADE, '').replace(STATUTE, '').replace(/\s*[–-]\s*$/u, '').trim())
     .filter((g) => g !== '' && (/\p{L}{2}/u.test(g) || /^\d/.test(g)) && !NO_GRADE.test(g));
-  const grades = [...withCorpsAndRank(parts).filter((g) => /\p{L}{2}/u.test(g)).map(capitalise), ...otherWayIn];
-  return { grades, domains, ...(direction ? { direction } : {}) };
+  const grades = [...withCorpsAndRank(parts).filter((g) => /\p{L}{2}/u.test(g)).map(capitalise), ...(named?.grades ?? [])];
+  return { grades, domains: named?.domains ?? [], ...(direction ? { direction } : {}) };
 }
 
