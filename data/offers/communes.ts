@@ -17,7 +17,7 @@ export type ProvinceName = 'Province Nord' | 'Province Sud' | 'Province des Île
 /**
  * How people name a province as a place ("dans le Nord", "aux Îles", "jobs in the north"). "Province Nord"
  * and "province Sud" themselves are the names of employers first (the provinces' own offers): said that
- * way, they stay the employer (bot/search: employers are looked up before provinces).
+ * way, they stay the employer (data/search/facets.ts looks employers up before provinces).
  */
 const PROVINCE_NAMES: Readonly<Record<ProvinceName, readonly string[]>> = {
   'Province Nord': ['Nord', 'province du Nord', 'North', 'Northern Province', 'North Province'],

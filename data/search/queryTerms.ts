@@ -24,8 +24,11 @@ function phraseAt(tokens: string[], at: number): (typeof PHRASES)[number] | unde
   return PHRASES.find((p) => p.english.every((w, k) => tokens[at + k] === w));
 }
 
-/** "1er", "2e", "2ème", "premier", "second": the rank before "grade" in a grade's name. */
-const ORDINAL = /^(?:\d{1,2}(?:er|ere|re|e|eme|em|nd|nde|st|rd|th)?|premier|premiere|deuxieme|second|seconde|troisieme|quatrieme)$/;
+/**
+ * "1er", "2ème", "premier", "second": the rank before "grade" in a grade's name, as the words come stemmed
+ * (an ordinal in figures is "2e" whatever its spelling, see normalize.ts).
+ */
+const ORDINAL = /^(?:\d{1,2}e?|premier|deuxieme|second|seconde|troisieme|quatrieme)$/;
 
 /**
  * The words of a rank ("1er grade", "2ème grade", "grade 2"): said with a corps ("ingénieur 1er grade"),
