@@ -213,6 +213,13 @@ describe('conversation and user state on Azure Blobs, shared by instances', () =
       expect(asked.findIndex((request) => request.startsWith('download'))).toBeLessThan(asked.findIndex((request) => request.startsWith('granted')));
     }
     expect(cardText(cardsOf(await a.say('Bac+3'))[0])).toMatch(/^Vous pouvez postuler/);
+    // The same instance again after a pause (its lease let go): the read beside the lease asks only whether
+    // the blob changed since this instance's copy, and the 304 leaves the copy to serve.
+    await sleep(200);
+    const { read, unchanged } = counted;
+    expect(textsOf(await a.say('offres à Koné'))).toMatch(/offre/i);
+    expect(counted).toMatchObject({ read, unchanged: unchanged + 1 });
+    expect((await a.conversationData()).recentMessages).toContain('offres à Koné');
   }, 60000);
 
   it('a failed turn resets the conversation under its lease, and the next turn starts afresh', async () => {
