@@ -57,7 +57,9 @@ function nextSteps(search: SavedSearch, hits: Offer[], hasMore: boolean, languag
     steps.push(actionButton(label, { action: 'closingSoon' }, label));
   }
   for (const kind of FACET_KINDS) {
-    if (search.filters[kind] !== undefined) continue;
+    // Not the provinces, said rather than tapped: where offers differ by province they differ by commune, and
+    // "à Pouébo" beside "dans la Province Nord" and the employer "Province Nord" made three buttons of one place.
+    if (search.filters[kind] !== undefined || kind === 'province') continue;
     // Spellings of one value ("Office des postes et (des) télécommunications") count as one.
     const counts = new Map<string, { value: string; offers: number }>();
     for (const offer of hits) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { offersShown, testConversation, textsOf } from '../helpers/testBot.js';
+import { offersShown, suggestionTitles, testConversation, textsOf } from '../helpers/testBot.js';
 import { noumeaNoon, shippedOffers } from '../helpers/offers.js';
 import { provinceOf } from '../../data/offers/communes.js';
 import { isOpen } from '../../data/offers/openness.js';
@@ -37,6 +37,12 @@ describe('offers by province, as people name them', () => {
     for (const offer of south) expect(provinceOf(offer.location?.commune ?? '')).toBe('Province Sud');
     // An alert keeps the province, as it keeps a commune.
     expect(textsOf(await bot.say('préviens-moi des nouvelles offres dans le Sud'))).toMatch(/nouvelle offre « Province Sud »/);
+  });
+
+  it('no button for a province under a page: the communes split it, and one place made three buttons', async () => {
+    const titles = suggestionTitles(await testConversation(now, { offers }).say('infirmier'));
+    expect(titles.some((title) => /^à /.test(title))).toBe(true);
+    expect(titles.filter((title) => /Province/.test(title))).toEqual(['Province Nord']);
   });
 
   it('"offres de la province Sud" is still the employer: its own offers, wherever they are', async () => {
