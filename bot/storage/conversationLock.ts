@@ -193,7 +193,10 @@ export class ConversationLock implements Middleware, ConversationLeases {
         if (status === 404) {
           // The conversation's first turn: its blob is made once, empty, then leased. Only if it is
           // still missing: another instance may have made it and written its first state meanwhile.
-          made = await blob.upload('', 0, { conditions: { ifNoneMatch: '*' } }).then(() => true, () => false);
+          const created = await blob.upload('', 0, { conditions: { ifNoneMatch: '*' } }).then((response) => response.etag, () => undefined);
+          made = created !== undefined;
+          // Its state is known, empty, as long as the ETag is this one: the turn reads nothing from Azure.
+          if (created) this.store.madeEmpty(key, created);
           continue;
         }
         await sleep(Math.min(50 * 2 ** attempt, 500));

@@ -146,6 +146,11 @@ export class ConversationStateBlobs implements Storage {
     this.remember(key, written.etag, text);
   }
 
+  /** The conversation's blob was just made, empty, by this instance: a copy of it, under that ETag. */
+  madeEmpty(key: string, etag: string): void {
+    this.remember(key, etag, '');
+  }
+
   private remember(key: string, etag: string | undefined, text: string): void {
     if (etag) rememberRecent(this.copies, key, { etag, text }, COPIES_KEPT);
     else this.copies.delete(key);
