@@ -90,6 +90,16 @@ export function provinceNames(province: string): readonly string[] {
   return PROVINCE_NAMES[province as ProvinceName] ?? [];
 }
 
+/**
+ * "En brousse", "le Grand Nouméa", "the bush": places people name whose communes nobody lists the same way (is
+ * Païta in the Grand Nouméa? La Foa in the brousse?), so the bot filters on none of them and says so. The name as said.
+ */
+const AREA_WITHOUT_BORDERS = /(?<![\p{L}])(?:brousse|grand[- ]noum[ée]a|the bush|greater noum[ée]a)(?![\p{L}])/iu;
+
+export function areaWithoutBorders(text: string): string | undefined {
+  return AREA_WITHOUT_BORDERS.exec(text)?.[0];
+}
+
 /** A commune's other names, for search ("à Ducos" finds Nouméa). */
 export function communePlaces(name: string): readonly string[] {
   return COMMUNES.find((c) => c.name === name)?.places ?? [];

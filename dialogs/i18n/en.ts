@@ -52,6 +52,7 @@ export const en: Catalog = {
     "{total, plural, one {1 open offer:} other {# open offers. Here are offers {from} to {to}:}}",
   'search.page': 'Offers {from} to {to} of {total}:',
   'search.filters': 'Filters: {filters}.',
+  'search.areaWithoutBorders': 'I do not know which communes “{area}” takes in: name a commune (“in Bourail”) or a province (“in the north”, “in the Loyalty Islands”).',
   'search.noneOpen': 'No open offer matches “{query}” at the moment.',
   'search.noneOpenAll': 'No offer is open at the moment.',
   'search.recentlyClosed': 'Here are recently closed offers that matched, for information:',

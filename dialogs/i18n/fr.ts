@@ -54,6 +54,7 @@ export const fr = {
     "{total, plural, one {1 offre ouverte :} other {# offres ouvertes. Voici les offres {from} à {to} :}}",
   'search.page': 'Offres {from} à {to} sur {total} :',
   'search.filters': 'Filtres : {filters}.',
+  'search.areaWithoutBorders': "Je ne sais pas quelles communes « {area} » comprend : dites une commune (« à Bourail ») ou une province (« dans le Nord », « aux Îles »).",
   'search.noneOpen': "Aucune offre ouverte ne correspond à « {query} » pour l'instant.",
   'search.noneOpenAll': "Aucune offre n'est ouverte pour l'instant.",
   'search.recentlyClosed': 'Voici des offres récemment clôturées qui correspondaient, pour information :',

@@ -12,6 +12,7 @@ import { t, type Language, type MessageKey } from '../i18n/messages.js';
 import { actionButton, formatted, plain, quoted } from '../replies.js';
 import { CLOSING_SOON_DAYS } from './searchRequest.js';
 import { STATED_FACTS } from '../../data/search/statedFacts.js';
+import { areaWithoutBorders } from '../../data/offers/communes.js';
 
 export const PAGE_SIZE = 5;
 /** When nothing open matches, offers closed in the last six months are shown for information. */
@@ -121,12 +122,15 @@ export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now:
   // "Offres à temps partiel": only the offers whose text says so are found, and the user is told.
   const rarelyStated = search.filters.states ? `${t(language, `search.rarelyStated.${STATED_FACTS[search.filters.states].kind}`)} ` : '';
   const filtersText = filterLine.length > 0 ? `${t(language, 'search.filters', { filters: filterLine.join(', ') })} ${rarelyStated}` : '';
+  // "Infirmier en brousse": searched as a word, which offers do not use; the user is told how to say a place.
+  const area = areaWithoutBorders(search.said);
+  const areaHint = area ? ` ${t(language, 'search.areaWithoutBorders', { area })}` : '';
 
   if (open.hits.length > 0) {
     const hits = open.hits.map((h) => h.offer);
     const cards = hits.map((offer) => offerSummaryCard(offer, now, language, links));
     const hasMore = search.offset + hits.length < open.total;
-    const answer = plain(filtersText + header(search, open.total, hits.length, language), cards, nextSteps(search, hits, hasMore, language));
+    const answer = plain(filtersText + header(search, open.total, hits.length, language) + areaHint, cards, nextSteps(search, hits, hasMore, language));
     return { replies: [answer], shown: hits.map((o) => o.reference), openFound: open.total };
   }
   if (search.offset > 0) return { replies: [formatted(t(language, 'search.noMore'))], shown: [], openFound: open.total };
@@ -148,11 +152,11 @@ export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now:
   );
   if (closed.hits.length === 0) {
     const nothing = !hasWords(search) || widen ? noneOpen : t(language, 'search.nothing', { query: quoted(search.said) });
-    return { replies: [plain(filtersText + nothing, [], ways)], shown: [], openFound: 0 };
+    return { replies: [plain(filtersText + nothing + areaHint, [], ways)], shown: [], openFound: 0 };
   }
   const cards = closed.hits.map((h) => offerSummaryCard(h.offer, now, language));
   return {
-    replies: [plain(filtersText + noneOpen), formatted(t(language, 'search.recentlyClosed'), cards, ways)],
+    replies: [plain(filtersText + noneOpen + areaHint), formatted(t(language, 'search.recentlyClosed'), cards, ways)],
     shown: closed.hits.map((h) => h.offer.reference),
     openFound: 0,
   };

@@ -39,6 +39,16 @@ describe('offers by province, as people name them', () => {
     expect(textsOf(await bot.say('préviens-moi des nouvelles offres dans le Sud'))).toMatch(/nouvelle offre « Province Sud »/);
   });
 
+  it('"en brousse", "Grand Nouméa": no area the bot can draw, and it says how to name a place', async () => {
+    const bot = testConversation(now, { offers });
+    expect(textsOf(await bot.say('je cherche du travail en brousse'))).toContain('Je ne sais pas quelles communes « brousse » comprend');
+    const nurses = await bot.say('infirmier dans le Grand Nouméa');
+    expect(shownIn(nurses).length).toBeGreaterThan(0);
+    expect(textsOf(nurses)).toContain('« Grand Nouméa »');
+    expect(textsOf(await bot.say('jobs in the bush'))).toContain('I do not know which communes “the bush” takes in');
+    expect(textsOf(await bot.say('offres dans le Nord'))).not.toContain('Je ne sais pas');
+  });
+
   it('no button for a province under a page: the communes split it, and one place made three buttons', async () => {
     const titles = suggestionTitles(await testConversation(now, { offers }).say('infirmier'));
     expect(titles.some((title) => /^à /.test(title))).toBe(true);
