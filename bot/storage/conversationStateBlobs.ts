@@ -47,6 +47,12 @@ export function stateBlobName(key: string): string {
   return encodeURIComponent(key);
 }
 
+/** The blob's state and ETag; only if it changed since `ifNoneMatch` (a 304 otherwise, thrown). */
+async function download(blob: BlockBlobClient, ifNoneMatch?: string): Promise<StateCopy> {
+  const downloaded = await blob.download(0, undefined, ifNoneMatch ? { conditions: { ifNoneMatch } } : {});
+  return { etag: downloaded.etag ?? '', text: await streamText(downloaded.readableStreamBody) };
+}
+
 /** Copies of the states this instance read or wrote last, with their ETags: enough for a busy instance. */
 const COPIES_KEPT = 2_000;
 
@@ -74,11 +80,7 @@ export class ConversationStateBlobs implements Storage {
    * the turn, as without it.
    */
   readAhead(key: string, blob: BlockBlobClient): Promise<StateCopy | undefined> {
-    const copy = this.copies.get(key);
-    return blob.download(0, undefined, copy ? { conditions: { ifNoneMatch: copy.etag } } : {}).then(
-      async (downloaded) => (downloaded.etag ? { etag: downloaded.etag, text: await streamText(downloaded.readableStreamBody) } : undefined),
-      () => undefined,
-    );
+    return download(blob, this.copies.get(key)?.etag).catch(() => undefined);
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -108,30 +110,30 @@ export class ConversationStateBlobs implements Storage {
   }
 
   private async readOne(key: string): Promise<object | undefined> {
+    const state = await this.current(key);
+    // An empty blob: the conversation's first turn (its lock made), or state deleted.
+    return state?.text ? { ...(JSON.parse(state.text) as object), eTag: state.etag } : undefined;
+  }
+
+  /** The state its blob holds now: this instance's copy if nobody wrote since, the read made beside the lease, or a read now. */
+  private async current(key: string): Promise<StateCopy | undefined> {
     const held = this.leases.leaseOf(key);
     const copy = this.copies.get(key);
-    let etag: string | undefined;
-    let text: string;
-    const ahead = held?.etag && copy?.etag !== held.etag ? await held.readAhead : undefined;
-    if (held?.etag && copy?.etag === held.etag) {
-      ({ etag, text } = copy);
-    } else if (ahead && ahead.etag === held?.etag) {
-      ({ etag, text } = ahead);
-      this.remember(key, etag, text);
+    if (held?.etag && copy?.etag === held.etag) return copy;
+    const ahead = held?.etag ? await held.readAhead : undefined;
+    let state: StateCopy;
+    if (ahead && ahead.etag === held?.etag) {
+      state = ahead;
     } else {
-      const blob = await this.leases.blobOf(key);
       try {
-        const downloaded = await blob.download();
-        etag = downloaded.etag;
-        text = await streamText(downloaded.readableStreamBody);
+        state = await download(await this.leases.blobOf(key));
       } catch (error) {
         if (statusOf(error) === 404) return undefined;
         throw error;
       }
-      this.remember(key, etag, text);
     }
-    // An empty blob: the conversation's first turn (its lock made), or state deleted.
-    return text ? { ...(JSON.parse(text) as object), eTag: etag } : undefined;
+    this.remember(key, state.etag, state.text);
+    return state;
   }
 
   private async put(key: string, text: string): Promise<void> {
