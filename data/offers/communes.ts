@@ -81,9 +81,16 @@ export function communeOf(place: string): string | undefined {
 
 /** The province a commune is in, however the offer spells it ("Mont-Dore"), or undefined for a name that is no commune's. */
 export function provinceOf(commune: string): ProvinceName | undefined {
-  const name = communeOf(commune);
-  return COMMUNES.find((c) => c.name === name)?.province;
+  // Asked for every offer at each index build (50,000 at the bench's largest): a commune is looked up once.
+  if (!provinces.has(commune)) {
+    const name = communeOf(commune);
+    provinces.set(commune, COMMUNES.find((c) => c.name === name)?.province);
+  }
+  return provinces.get(commune);
 }
+
+/** By the commune as offers spell it: a few dozen spellings. */
+const provinces = new Map<string, ProvinceName | undefined>();
 
 /** A province's names as a place, for search ("dans le Nord" finds the offers of Koné, Koumac, Poindimié…). */
 export function provinceNames(province: string): readonly string[] {
