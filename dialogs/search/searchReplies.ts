@@ -125,12 +125,14 @@ export function searchReplies(snapshot: OfferSnapshot, search: SavedSearch, now:
   // "Infirmier en brousse": searched as a word, which offers do not use; the user is told how to say a place.
   const area = areaWithoutBorders(search.said);
   const areaHint = area ? ` ${t(language, 'search.areaWithoutBorders', { area })}` : '';
+  // Before the page's header, which ends on a colon that the cards follow.
+  const areaFirst = areaHint ? `${areaHint.trim()} ` : '';
 
   if (open.hits.length > 0) {
     const hits = open.hits.map((h) => h.offer);
     const cards = hits.map((offer) => offerSummaryCard(offer, now, language, links));
     const hasMore = search.offset + hits.length < open.total;
-    const answer = plain(filtersText + header(search, open.total, hits.length, language) + areaHint, cards, nextSteps(search, hits, hasMore, language));
+    const answer = plain(filtersText + areaFirst + header(search, open.total, hits.length, language), cards, nextSteps(search, hits, hasMore, language));
     return { replies: [answer], shown: hits.map((o) => o.reference), openFound: open.total };
   }
   if (search.offset > 0) return { replies: [formatted(t(language, 'search.noMore'))], shown: [], openFound: open.total };
